@@ -1,0 +1,1 @@
+"""Layout analysis: pure functions from positioned lines to document structure."""

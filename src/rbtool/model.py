@@ -1,0 +1,161 @@
+"""The document model: plain frozen dataclasses shared by every layer.
+
+Extraction produces a `Document`; the store persists and reloads it; the queries return `Measure`,
+`Hit`, `Reference` and `Change` objects; the output layer turns any of them into rows. Nothing here
+imports pdfplumber, sqlite3, rich or typer.
+
+Conventions used everywhere:
+- `page` is the 1-based PDF page index; `page_label` the number printed on the page (may differ or be None).
+- Block texts carry no footnote markers; the markers a block holds are in `footnote_refs` (in order)
+  and each `Footnote` points back to its block with `anchor_block`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Block kinds, as in the export contract.
+HEADING = "heading"
+SUBHEADING = "subheading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+SUB_ITEM = "sub_item"
+NUMBERED_ITEM = "numbered_item"
+QUOTE = "quote"
+ATTRIBUTION = "attribution"
+BLOCK_KINDS = (HEADING, SUBHEADING, PARAGRAPH, LIST_ITEM, SUB_ITEM, NUMBERED_ITEM, QUOTE, ATTRIBUTION)
+
+
+@dataclass(frozen=True)
+class Page:
+    index: int  # 1-based PDF page index
+    label: str | None  # printed page number found in the running header/footer
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered (or unnumbered top-level) heading: "2.1 Wonen, ruimte en verstedelijking"."""
+
+    number: str | None  # "2.1"; None for unnumbered headings such as "Voorwoord"
+    title: str
+    level: int  # 1 for chapters, 2 for "2.1", 3 for "2.1.1"
+    page: int
+    block_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of running text in reading order."""
+
+    id: str  # "b0001", unique within the document, in reading order
+    kind: str  # one of BLOCK_KINDS
+    text: str  # joined, de-hyphenated, without footnote markers
+    page: int
+    page_end: int
+    section: str | None = None  # number of the enclosing numbered section ("2.1"), else None
+    footnote_refs: tuple[int, ...] = ()  # footnote numbers whose markers stand in this block
+    subheading: str | None = None  # text of the nearest subheading above this block in its section
+    parent: str | None = None  # for sub_item: id of its list_item; for attribution: id of its quote
+    number: str | None = None  # for heading: "2.1"; for numbered_item: "1", "a", "ii"
+    level: int | None = None  # for heading: 1, 2, 3
+    box: bool = False  # inside a framed box
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+    page: int  # page where the note starts
+    page_end: int
+    anchor_block: str | None  # block holding the marker
+    anchor_page: int | None  # page of the marker
+    anchor_context: str = ""  # up to ~80 characters of running text ending at the marker
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    attribution: str
+    page: int
+    section: str | None
+    block_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Amount:
+    raw: str  # the phrase as written: "bijna 1,15 miljard euro per jaar"
+    eur: int | None  # value in euros; None when the amount is money but not in euros ("17,50 dollar")
+    period: str | None = None  # "per jaar", "structureel", ...
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A policy measure: a list item in a section that belongs to a ministry."""
+
+    doc: str  # document id
+    year: int | None
+    ministerie: str  # code: "BZK"
+    ministerie_naam: str  # official name
+    theme: str | None
+    text: str
+    subitems: tuple[str, ...]
+    amounts: tuple[Amount, ...]
+    years: tuple[int, ...]
+    section: str | None
+    page: int
+    page_label: str | None
+    block_id: str
+
+    @property
+    def eur_total(self) -> int:
+        return sum(a.eur for a in self.amounts if a.eur is not None)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One source a footnote cites."""
+
+    kind: str  # kamerstuk, media, report, web, crossref, idem, other
+    identifier: str | None = None  # "kst-35300-1", a URL, a section number
+    url: str | None = None
+    title: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    year: int | None
+    sha256: str
+    source_path: str
+    page_count: int
+    pages: tuple[Page, ...] = ()
+    sections: tuple[Section, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    warnings: tuple[str, ...] = ()
+    extractor_version: str = ""
+
+    def page_label(self, index: int) -> str | None:
+        for page in self.pages:
+            if page.index == index:
+                return page.label
+        return None
+
+
+@dataclass
+class ExtractStats:
+    """Counts for the one-row-per-file extract summary."""
+
+    path: str
+    status: str  # new, cached, failed, warning
+    doc_id: str | None = None
+    pages: int = 0
+    sections: int = 0
+    paragraphs: int = 0
+    list_items: int = 0
+    footnotes: int = 0
+    quotes: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None

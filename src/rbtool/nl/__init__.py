@@ -1,0 +1,1 @@
+"""Dutch domain knowledge as small table-driven modules: ministries, money, Kamerstukken, text."""

@@ -1,0 +1,1 @@
+"""Queries over the corpus: search, measures, footnotes, compare. They return model objects."""

@@ -1,0 +1,1 @@
+"""The corpus store: the only package that imports sqlite3."""
