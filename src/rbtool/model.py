@@ -159,3 +159,40 @@ class ExtractStats:
     quotes: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: a passage (block or footnote) with where to cite it."""
+
+    doc: str
+    title: str
+    year: int | None
+    page: int
+    page_label: str | None
+    section: str | None  # section path: "2.1 Wonen, ruimte en verstedelijking › Stikstof..."
+    kind: str  # human kind: "paragraph", "measure of BZK", "footnote 36", "quote by ..."
+    block_id: str | None  # block id, or None for a footnote
+    text: str  # the whole passage
+    snippet: str  # the passage trimmed to a window around the matches
+    score: float
+    matched_terms: tuple[str, ...]  # corpus words that matched, e.g. ("stikstofproblematiek",)
+    highlights: tuple[tuple[int, int], ...] = ()  # (start, end) character spans of matches in `snippet`
+    fuzzy: bool = False  # found only through typo tolerance
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row of an edition comparison: a pair of measures, or a single dropped/new one."""
+
+    cls: str  # unchanged, reworded, amount_changed, moved_theme, moved_ministerie, dropped, new
+    also: tuple[str, ...]
+    old: Measure | None
+    new: Measure | None
+    similarity: float  # 0..100, rapidfuzz score of the pair; 0 for singles
+
+    @property
+    def delta_eur(self) -> int | None:
+        if self.old is None or self.new is None:
+            return None
+        return self.new.eur_total - self.old.eur_total
