@@ -1,0 +1,155 @@
+"""Everything rich: the stderr console for messages and progress, and tables drawn on a terminal.
+
+Machine output never passes through here (see rbtool.output). Colour follows NO_COLOR and whether the stream
+is a terminal, as rich decides.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from typing import Iterable, Iterator, Sequence
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+_stderr: Console | None = None
+
+
+def stderr() -> Console:
+    global _stderr
+    if _stderr is None:
+        _stderr = Console(stderr=True, highlight=False, no_color="NO_COLOR" in os.environ)
+    return _stderr
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False, no_color="NO_COLOR" in os.environ, soft_wrap=False)
+
+
+def message(text: str) -> None:
+    """An informational line on stderr (never data)."""
+    stderr().print(escape(text), soft_wrap=True)
+
+
+def error(text: str) -> None:
+    stderr().print(Text("rbtool: ", style="bold red") + Text(text), soft_wrap=True)
+
+
+def warning(text: str) -> None:
+    stderr().print(Text("rbtool: warning: ", style="yellow") + Text(text), soft_wrap=True)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+@contextmanager
+def progress(description: str, total: int) -> Iterator[callable]:
+    """A progress bar on stderr; yields `advance(n=1, total=None)`. Silent when stderr is no terminal."""
+    console = stderr()
+    if not console.is_terminal:
+        yield lambda n=1, total=None: None
+        return
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("pages"),
+                   TimeRemainingColumn(), console=console, transient=True)
+    with bar:
+        task = bar.add_task(description, total=total)
+
+        def advance(n: int = 1, total: int | None = None) -> None:
+            if total is not None:
+                bar.update(task, total=total)
+            bar.advance(task, n)
+
+        yield advance
+
+
+def print_table(rows: Sequence[dict], columns: Iterable[str], headers: dict[str, str] | None = None,
+                wrap: Iterable[str] = (), highlight: dict[str, list[tuple[int, int]]] | None = None,
+                right: Iterable[str] = ()) -> None:
+    """Draw rows as a rich table on stdout. `wrap` columns fold to the terminal width; `highlight` maps a
+    column to per-row character spans (list aligned with rows) to mark in that column."""
+    from rbtool.output import flat_value
+
+    columns = list(columns)
+    headers = headers or {}
+    wrap, right = set(wrap), set(right)
+    table = Table(show_lines=bool(wrap), header_style="bold", expand=bool(wrap))
+    for c in columns:
+        table.add_column(headers.get(c, c), overflow="fold", no_wrap=c not in wrap,
+                         justify="right" if c in right else "left", ratio=3 if c in wrap else None)
+    for i, row in enumerate(rows):
+        cells = []
+        for c in columns:
+            cell = Text(flat_value(row.get(c)))
+            spans = highlight[c][i] if highlight and c in highlight else ()
+            for start, end in spans:
+                cell.stylize("bold reverse" if "NO_COLOR" in os.environ else "bold red", start, end)
+            cells.append(cell)
+        table.add_row(*cells)
+    stdout_console().print(table)
+
+
+def print_hits(hits) -> None:
+    """Search hits, ripgrep-style: a header line with the citation, then the highlighted passage."""
+    console = stdout_console()
+    style = "bold reverse" if "NO_COLOR" in os.environ else "bold red"
+    for hit in hits:
+        page = f"p. {hit.page}" + (f" (printed {hit.page_label})" if hit.page_label and hit.page_label != str(hit.page)
+                                   else "")
+        header = Text()
+        header.append(f"{hit.title} ({hit.year or '?'})", style="magenta")
+        header.append(f" · {page} · ", style="green")
+        header.append(hit.section or "—", style="cyan")
+        header.append(f" · {hit.kind}" + (" · typo-tolerant" if hit.fuzzy else ""), style="dim")
+        body = Text(hit.snippet)
+        for start, end in hit.highlights:
+            body.stylize(style, start, end)
+        console.print(header)
+        console.print(Text("  ") + body)
+        console.print()
+
+
+def print_changes(summary: Sequence[dict], changes, word_diff) -> None:
+    """Compare output: a summary per ministry, then each changed measure with a word-level diff."""
+    from rbtool.nl.money import format_eur
+
+    console = stdout_console()
+    table = Table(title="Changes per ministry", header_style="bold")
+    classes = ["unchanged", "reworded", "amount_changed", "moved_theme", "moved_ministerie", "dropped", "new"]
+    for column in ["ministerie", *classes, "eur old → new"]:
+        table.add_column(column, justify="left" if column == "ministerie" else "right")
+    for row in summary:
+        table.add_row(row["ministerie"], *(str(row.get(c, 0) or "") for c in classes),
+                      f"{format_eur(row['eur_old'])} → {format_eur(row['eur_new'])}")
+    console.print(table)
+    deleted, inserted = ("strike", "bold") if "NO_COLOR" in os.environ else ("strike red", "bold green")
+    current = None
+    for change in changes:
+        if change.cls == "unchanged":
+            continue
+        ministry = (change.new or change.old).ministerie
+        if ministry != current:
+            console.print(Text(f"\n{ministry}", style="bold underline"))
+            current = ministry
+        pages = " → ".join(f"p. {m.page}" if m else "—" for m in (change.old, change.new))
+        label = change.cls + (f" (also {', '.join(change.also)})" if change.also else "")
+        head = Text(f"{label}  ", style="bold") + Text(pages, style="green")
+        if change.cls == "moved_theme":
+            head += Text(f"  theme: {change.old.theme or '—'} → {change.new.theme or '—'}", style="cyan")
+        if change.cls == "moved_ministerie":
+            head += Text(f"  {change.old.ministerie} → {change.new.ministerie}", style="cyan")
+        if change.old and change.new and change.old.eur_total != change.new.eur_total:
+            head += Text(f"  {format_eur(change.old.eur_total)} → {format_eur(change.new.eur_total)} "
+                         f"({'+' if change.delta_eur > 0 else '−'}{format_eur(abs(change.delta_eur))})", style="yellow")
+        console.print(head)
+        if change.old and change.new and change.old.text != change.new.text:
+            body = Text("  ")
+            for op, words in word_diff(change.old.text, change.new.text):
+                body.append(words + " ", style=deleted if op == "delete" else inserted if op == "insert" else "")
+            console.print(body)
+        else:
+            console.print(Text("  " + (change.new or change.old).text))
