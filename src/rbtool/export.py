@@ -1,0 +1,38 @@
+"""The export contract: a Document (and optionally its measures) as plain JSON-ready dicts."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from rbtool import model
+
+
+def document_to_dict(doc: model.Document, measures=None) -> dict:
+    out = {
+        "document": {"id": doc.id, "title": doc.title, "year": doc.year, "sha256": doc.sha256,
+                     "source_path": doc.source_path, "page_count": doc.page_count,
+                     "extractor_version": doc.extractor_version, "warnings": list(doc.warnings)},
+        "pages": [{"index": p.index, "label": p.label} for p in doc.pages],
+        "sections": [{"number": s.number, "title": s.title, "level": s.level, "page": s.page,
+                      "block_id": s.block_id} for s in doc.sections],
+        "blocks": [{"id": b.id, "kind": b.kind, "text": b.text, "page": b.page, "page_end": b.page_end,
+                    "section": b.section, "footnote_refs": list(b.footnote_refs), "subheading": b.subheading,
+                    "parent": b.parent, "number": b.number, "level": b.level, "box": b.box}
+                   for b in doc.blocks],
+        "footnotes": [{"number": f.number, "text": f.text, "page": f.page, "page_end": f.page_end,
+                       "anchor_block": f.anchor_block, "anchor_page": f.anchor_page,
+                       "anchor_context": f.anchor_context} for f in doc.footnotes],
+        "quotes": [{"text": q.text, "attribution": q.attribution, "page": q.page, "section": q.section,
+                    "block_id": q.block_id} for q in doc.quotes],
+    }
+    if measures is not None:
+        out["measures"] = [_measure(m) for m in measures]
+    return out
+
+
+def _measure(m: model.Measure) -> dict:
+    row = asdict(m)
+    row["subitems"] = list(m.subitems)
+    row["amounts"] = [asdict(a) for a in m.amounts]
+    row["years"] = list(m.years)
+    row["eur_total"] = m.eur_total
+    return row

@@ -1,0 +1,370 @@
+"""Body lines in reading order → blocks: headings, subheadings, paragraphs, list items, quotes.
+
+Every decision is relative to the document's statistics (body size, line pitch, left margin):
+- heading: clearly larger than the body; "2.1 Title" gives number and level, else level by size;
+- subheading: a bold line at about body size (a box title when inside a frame);
+- quote: italic lines opening with a quotation mark or indented; the line right after it that is bold,
+  indented or starts with a dash is its attribution;
+- list item: a line starting with a bullet glyph; deeper indent → sub-item; "1." / "a)" → numbered item;
+- paragraph: everything else, joined until a gap larger than the line pitch, an indent, a change of
+  style or frame, or a page break after a finished sentence.
+Footnote markers (small raised digits) are taken out of the text and recorded with their position.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from rbtool import model
+from rbtool.layout.footnotes import marker_numbers
+from rbtool.layout.stats import DocStats
+from rbtool.layout.text import Joiner
+from rbtool.pdf import Line
+
+# A heading is at least this much larger than the body text.
+DEFAULT_HEADING_RATIO = 1.12
+# A subheading is bold and at least this share of the body size.
+DEFAULT_SUBHEADING_MIN_RATIO = 0.85
+# A line distance above this multiple of the pitch starts a new paragraph.
+DEFAULT_PARAGRAPH_GAP = 1.2
+# An indent of this share of the size marks a first line / a sub-item.
+DEFAULT_INDENT = 0.8
+# Share of a line's characters that must be bold / italic for the line to count as bold / italic.
+DEFAULT_STYLE_SHARE = 0.9
+# Longest heading/subheading, in characters (longer bold text is a bold paragraph).
+DEFAULT_MAX_HEADING_CHARS = 200
+
+BULLETS = "–—-•▪◦○●■□►▸‣⁃>*·∙➢➤✓"
+QUOTE_OPENERS = "“\"‘„«‚'"
+_NUMBER_LABEL = re.compile(r"^(\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})([.)])?$")
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
+_SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+_SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A body line with where it sits: its page and whether a frame surrounds it."""
+
+    line: Line
+    page: int
+    box: bool = False
+
+
+@dataclass
+class Draft:
+    kind: str
+    page: int
+    page_end: int
+    box: bool
+    text: str = ""
+    markers: list[tuple[int, int, int]] = field(default_factory=list)  # (offset, number, page)
+    number: str | None = None
+    level: int | None = None
+    parent: int | None = None  # index of the parent draft
+    glyph_x: float = 0.0  # x of a list item's bullet / label
+    text_x: float = 0.0  # x where an item's text starts (its continuation lines align there)
+    last: Line | None = None
+    size: float = 0.0
+
+
+@dataclass
+class Structure:
+    blocks: list[model.Block]
+    sections: list[model.Section]
+    quotes: list[model.Quote]
+    anchors: dict[int, tuple[str, int, str]]  # note number → (block id, page, context)
+    warnings: list[str]
+
+
+def _share(line: Line, test) -> float:
+    total = sum(len(s.text) for s in line.spans if s.size >= 0.8 * line.size) or 1
+    return sum(len(s.text) for s in line.spans if s.size >= 0.8 * line.size and test(s)) / total
+
+
+def is_bold(line: Line) -> bool:
+    return _share(line, lambda s: s.bold) >= DEFAULT_STYLE_SHARE
+
+
+def is_italic(line: Line) -> bool:
+    return _share(line, lambda s: s.italic) >= DEFAULT_STYLE_SHARE
+
+
+def line_content(line: Line, notes: set[int]) -> tuple[str, list[tuple[int, int]]]:
+    """The line's text without footnote markers, and the markers as (offset, number)."""
+    text, markers = "", []
+    for span in line.spans:
+        numbers = marker_numbers(span, line)
+        if numbers and all(n in notes for n in numbers):
+            markers.extend((len(text.rstrip()), n) for n in numbers)
+            continue
+        if text and span.space_before and not text.endswith(" "):
+            text += " "
+        text += span.text
+    stripped = text.rstrip()
+    return stripped, [(min(pos, len(stripped)), n) for pos, n in markers]
+
+
+def heading_levels(entries: list[Entry], body_size: float) -> dict[int, float]:
+    """Median font size of the numbered headings per level (to place unnumbered headings)."""
+    sizes: dict[int, list[float]] = {}
+    for entry in entries:
+        line = entry.line
+        if line.size >= DEFAULT_HEADING_RATIO * body_size:
+            match = _SECTION_TITLE.match(line.text)
+            if match:
+                sizes.setdefault(match.group(1).count(".") + 1, []).append(line.size)
+    return {level: median(values) for level, values in sizes.items()}
+
+
+class Builder:
+    def __init__(self, stats: DocStats, joiner: Joiner, notes: set[int]):
+        self.stats = stats
+        self.joiner = joiner
+        self.notes = notes
+        self.drafts: list[Draft] = []
+        self.level_sizes: dict[int, float] = {}
+        self.list_parent: int | None = None
+
+    # ------------------------------------------------------------------ helpers
+    @property
+    def current(self) -> Draft | None:
+        return self.drafts[-1] if self.drafts else None
+
+    def _gap_ok(self, draft: Draft, entry: Entry, factor: float = DEFAULT_PARAGRAPH_GAP) -> bool:
+        """Whether the entry follows the draft's last line at ordinary line distance (same page)."""
+        last = draft.last
+        if last is None or entry.page != draft.page_end:
+            return False
+        distance = entry.line.top - last.top
+        size = max(entry.line.size, last.size)
+        return 0 < distance <= factor * self.stats.pitch(size)
+
+    def _page_continues(self, draft: Draft, entry: Entry) -> bool:
+        """A block cut by a page break continues when its last line ended mid-sentence."""
+        if draft.last is None or entry.page != draft.page_end + 1:
+            return False
+        text = draft.text.rstrip()
+        first = entry.line.text.lstrip()
+        return not _SENTENCE_END.search(text) or (first[:1].islower())
+
+    def _new(self, kind: str, entry: Entry, **extra) -> Draft:
+        draft = Draft(kind=kind, page=entry.page, page_end=entry.page, box=entry.box, size=entry.line.size, **extra)
+        self.drafts.append(draft)
+        return draft
+
+    def _append(self, draft: Draft, entry: Entry, text: str, markers: list[tuple[int, int]], sep: str | None = None):
+        if sep is not None and draft.text:
+            joined = draft.text.rstrip() + sep + text.lstrip()
+        else:
+            joined = self.joiner.join(draft.text, text)
+        offset = len(joined) - len(text.lstrip())
+        shift = len(text) - len(text.lstrip())
+        draft.markers.extend((max(0, offset + pos - shift), n, entry.page) for pos, n in markers)
+        draft.text = joined
+        draft.last = entry.line
+        draft.page_end = entry.page
+
+    # ------------------------------------------------------------------ classification
+    def _heading(self, line: Line, text: str) -> tuple[str | None, int, str] | None:
+        if line.size < DEFAULT_HEADING_RATIO * self.stats.body_size or not re.search(r"[^\W\d_]{2}", text):
+            return None
+        if len(text) > DEFAULT_MAX_HEADING_CHARS:
+            return None
+        spans = [s.text for s in line.spans]
+        match = _SECTION_TITLE.match(text)
+        if match:
+            return match.group(1), match.group(1).count(".") + 1, match.group(2).strip()
+        if len(spans) > 1 and _SECTION_NUMBER.match(spans[0]):
+            number = spans[0].rstrip(".")
+            return number, number.count(".") + 1, text[len(spans[0]):].strip()
+        level = 1
+        for lvl, size in sorted(self.level_sizes.items()):
+            if line.size >= size - 0.5:
+                level = lvl
+                break
+        else:
+            level = max(self.level_sizes, default=0) + 1 if self.level_sizes else 1
+        return None, level, text
+
+    def _bullet(self, line: Line) -> tuple[str, float, float] | None:
+        """(glyph, glyph x, text x) when the line starts a bulleted item."""
+        first = line.spans[0]
+        glyph = first.text[:1]
+        if not glyph or not (glyph in BULLETS or 0xE000 <= ord(glyph) <= 0xF8FF):
+            return None
+        if len(first.text) == 1 and len(line.spans) > 1:
+            return glyph, first.x0, line.spans[1].x0
+        if len(first.text) > 2 and first.text[1] == " " and glyph not in "-*":
+            return glyph, first.x0, first.x0 + self.stats.body_size
+        return None
+
+    def _numbered(self, line: Line) -> tuple[str, float, float] | None:
+        if len(line.spans) < 2:
+            return None
+        match = _NUMBER_LABEL.match(line.spans[0].text)
+        if not match or not line.spans[1].space_before:
+            return None
+        gap = line.spans[1].x0 - line.spans[0].x1
+        if gap < 0.4 * line.size:
+            return None
+        label, punct = match.groups()
+        following = line.spans[1].text[:1]
+        if not punct and not (label.isdigit() and following.isupper()):
+            return None
+        return label, line.spans[0].x0, line.spans[1].x0
+
+    # ------------------------------------------------------------------ main loop
+    def add(self, entry: Entry) -> None:
+        line = entry.line
+        text, markers = line_content(line, self.notes)
+        if not text and markers and self.current is not None:
+            self._append(self.current, entry, "", markers)
+            return
+        if not text:
+            return
+        cur = self.current
+        heading = self._heading(line, text)
+        if heading:
+            number, level, title = heading
+            if (cur is not None and cur.kind == model.HEADING and self._gap_ok(cur, entry, 1.6)
+                    and abs(cur.size - line.size) < 0.5 and number is None):
+                self._append(cur, entry, text, markers)
+                return
+            draft = self._new(model.HEADING, entry, number=number, level=level)
+            offset = len(text) - len(title)
+            self._append(draft, entry, title, [(max(0, p - offset), n) for p, n in markers])
+            self.list_parent = None
+            return
+        italic, bold = is_italic(line), is_bold(line)
+        if cur is not None and cur.kind in (model.QUOTE, model.ATTRIBUTION):
+            if self._attribution(cur, entry, text, italic, bold, markers):
+                return
+        if italic and (text[:1] in QUOTE_OPENERS or line.x0 > self.stats.left + DEFAULT_INDENT * line.size
+                       or (cur is not None and cur.kind == model.QUOTE)):
+            if cur is not None and cur.kind == model.QUOTE and (self._gap_ok(cur, entry, 2.5)
+                                                              or entry.page == cur.page_end + 1):
+                sep = None if self._gap_ok(cur, entry) or self._page_continues(cur, entry) else "\n"
+                self._append(cur, entry, text, markers, sep)
+            else:
+                self._append(self._new(model.QUOTE, entry), entry, text, markers)
+            self.list_parent = None
+            return
+        if bold and not italic and line.size >= DEFAULT_SUBHEADING_MIN_RATIO * self.stats.body_size \
+                and len(text) <= DEFAULT_MAX_HEADING_CHARS and re.search(r"[^\W\d_]", text):
+            if cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry):
+                self._append(cur, entry, text, markers)
+            else:
+                self._append(self._new(model.SUBHEADING, entry), entry, text, markers)
+            self.list_parent = None
+            return
+        bullet = self._bullet(line)
+        if bullet:
+            self._start_item(entry, bullet, text, markers)
+            return
+        numbered = self._numbered(line)
+        if numbered and (cur is None or cur.kind != model.PARAGRAPH or not self._gap_ok(cur, entry)
+                         or cur.text.rstrip().endswith(":")):
+            label, glyph_x, text_x = numbered
+            draft = self._new(model.NUMBERED_ITEM, entry, number=label, glyph_x=glyph_x, text_x=text_x)
+            body = text[len(line.spans[0].text):].lstrip()
+            offset = len(text) - len(body)
+            self._append(draft, entry, body, [(max(0, p - offset), n) for p, n in markers])
+            return
+        if cur is not None and cur.kind in (model.LIST_ITEM, model.SUB_ITEM, model.NUMBERED_ITEM) \
+                and cur.box == entry.box and line.x0 >= cur.text_x - 0.5 * line.size \
+                and (self._gap_ok(cur, entry) or self._page_continues(cur, entry)):
+            self._append(cur, entry, text, markers)
+            return
+        if cur is not None and cur.kind == model.PARAGRAPH and cur.box == entry.box:
+            same_page = self._gap_ok(cur, entry) and not (
+                cur.last is not None and line.x0 > cur.last.x0 + DEFAULT_INDENT * line.size)
+            if same_page or self._page_continues(cur, entry):
+                self._append(cur, entry, text, markers)
+                return
+        self.list_parent = None
+        self._append(self._new(model.PARAGRAPH, entry), entry, text, markers)
+
+    def _attribution(self, cur: Draft, entry: Entry, text, italic, bold, markers) -> bool:
+        line = entry.line
+        if cur.kind == model.ATTRIBUTION:
+            if not italic and self._gap_ok(cur, entry) and is_bold(cur.last) == bold \
+                    and abs(line.size - cur.size) < 0.3:
+                self._append(cur, entry, text, markers)
+                return True
+            return False
+        if italic or not (self._gap_ok(cur, entry, 2.5) or entry.page == cur.page_end + 1):
+            return False
+        indented = line.x0 > self.stats.left + DEFAULT_INDENT * line.size
+        if not (bold or indented or text[:1] in "—–-"):
+            return False
+        quote_index = len(self.drafts) - 1
+        draft = self._new(model.ATTRIBUTION, entry, parent=quote_index)
+        self._append(draft, entry, text.lstrip("—–- "), markers)
+        return True
+
+    def _start_item(self, entry: Entry, bullet: tuple[str, float, float], text: str, markers) -> None:
+        glyph, glyph_x, text_x = bullet
+        parent = self.drafts[self.list_parent] if self.list_parent is not None else None
+        is_sub = parent is not None and (glyph_x >= parent.text_x - 0.5 * entry.line.size
+                                         or glyph_x > parent.glyph_x + DEFAULT_INDENT * entry.line.size)
+        body = text[1:].lstrip()
+        offset = len(text) - len(body)
+        markers = [(max(0, p - offset), n) for p, n in markers]
+        if is_sub:
+            draft = self._new(model.SUB_ITEM, entry, parent=self.list_parent, glyph_x=glyph_x, text_x=text_x)
+        else:
+            draft = self._new(model.LIST_ITEM, entry, glyph_x=glyph_x, text_x=text_x)
+            self.list_parent = len(self.drafts) - 1
+        self._append(draft, entry, body, markers)
+
+    # ------------------------------------------------------------------ result
+    def finish(self) -> Structure:
+        blocks: list[model.Block] = []
+        sections: list[model.Section] = []
+        quotes: list[model.Quote] = []
+        anchors: dict[int, tuple[str, int, str]] = {}
+        ids = [f"b{i + 1:04d}" for i in range(len(self.drafts))]
+        section: str | None = None
+        subheading: str | None = None
+        for i, d in enumerate(self.drafts):
+            text = d.text.strip()
+            if d.kind == model.HEADING:
+                section = d.number
+                subheading = None
+                sections.append(model.Section(number=d.number, title=text, level=d.level or 1,
+                                              page=d.page, block_id=ids[i]))
+            refs = []
+            for offset, number, page in d.markers:
+                if number not in refs:
+                    refs.append(number)
+                if number not in anchors:
+                    context = re.sub(r"\s+", " ", d.text[:offset]).strip()[-80:]
+                    anchors[number] = (ids[i], page, context)
+            blocks.append(model.Block(
+                id=ids[i], kind=d.kind, text=text, page=d.page, page_end=d.page_end, section=section,
+                footnote_refs=tuple(refs), subheading=subheading if d.kind != model.SUBHEADING else None,
+                parent=ids[d.parent] if d.parent is not None else None, number=d.number,
+                level=d.level if d.kind == model.HEADING else None, box=d.box))
+            if d.kind == model.SUBHEADING:
+                subheading = text
+            if d.kind == model.ATTRIBUTION and d.parent is not None:
+                q = self.drafts[d.parent]
+                quotes.append(model.Quote(text=q.text.strip(), attribution=text, page=q.page,
+                                          section=blocks[d.parent].section, block_id=ids[d.parent]))
+        quoted = {q.block_id for q in quotes}
+        for i, d in enumerate(self.drafts):
+            if d.kind == model.QUOTE and ids[i] not in quoted:
+                quotes.append(model.Quote(text=d.text.strip(), attribution="", page=d.page,
+                                          section=blocks[i].section, block_id=ids[i]))
+        quotes.sort(key=lambda q: q.block_id or "")
+        return Structure(blocks=blocks, sections=sections, quotes=quotes, anchors=anchors, warnings=[])
+
+
+def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes: set[int]) -> Structure:
+    builder = Builder(stats, joiner, notes)
+    builder.level_sizes = heading_levels(entries, stats.body_size)
+    for entry in entries:
+        builder.add(entry)
+    return builder.finish()

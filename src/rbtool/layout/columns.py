@@ -1,0 +1,63 @@
+"""Multi-column pages: find vertical gutters that (almost) no line crosses, and read column by column."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rbtool.pdf import Line
+
+# A gutter is at least this share of the body size wide ...
+DEFAULT_GUTTER_WIDTH = 0.8
+# ... and crossed by at most this share of the page's lines (full-width titles may cross it).
+DEFAULT_GUTTER_CROSSING = 0.1
+# Pages with fewer lines than this are not analysed for columns.
+DEFAULT_MIN_LINES = 12
+
+
+def find_gutters(lines: list[Line], body_size: float) -> list[float]:
+    """x positions of the gutters between columns (empty list for single-column pages)."""
+    if len(lines) < DEFAULT_MIN_LINES:
+        return []
+    left = min(l.x0 for l in lines)
+    right = max(l.x1 for l in lines)
+    width = int(right - left) + 1
+    if width <= 0:
+        return []
+    crossing = [0] * width
+    for line in lines:
+        for span in line.spans:
+            a, b = int(span.x0 - left), int(span.x1 - left)
+            for x in range(max(0, a), min(width, b + 1)):
+                crossing[x] += 1
+        # the space between two spans of one line is covered too unless it is wide (a gutter)
+        for first, second in zip(line.spans, line.spans[1:]):
+            if second.x0 - first.x1 < DEFAULT_GUTTER_WIDTH * body_size:
+                for x in range(max(0, int(first.x1 - left)), min(width, int(second.x0 - left) + 1)):
+                    crossing[x] += 1
+    limit = DEFAULT_GUTTER_CROSSING * len(lines)
+    min_width = DEFAULT_GUTTER_WIDTH * body_size
+    gutters, start = [], None
+    margin = int(0.15 * width)  # a gutter splits the page, it is not an indent at its edge
+    for x in range(margin, width - margin):
+        if crossing[x] <= limit:
+            start = x if start is None else start
+        elif start is not None:
+            if x - start >= min_width:
+                gutters.append(left + (start + x) / 2)
+            start = None
+    return gutters
+
+
+def split_columns(lines: list[Line], gutters: list[float]) -> list[Line]:
+    """Cut lines at the gutters and return the pieces column by column, top to bottom."""
+    if not gutters:
+        return lines
+    bounds = [float("-inf")] + gutters + [float("inf")]
+    columns: list[list[Line]] = [[] for _ in range(len(bounds) - 1)]
+    for line in lines:
+        for c in range(len(columns)):
+            spans = tuple(s for s in line.spans if bounds[c] <= (s.x0 + s.x1) / 2 < bounds[c + 1])
+            if spans:
+                first = replace(spans[0], space_before=False)
+                spans = (first,) + spans[1:]
+                columns[c].append(replace(line, spans=spans, x0=spans[0].x0, x1=max(s.x1 for s in spans)))
+    return [line for column in columns for line in sorted(column, key=lambda l: l.top)]

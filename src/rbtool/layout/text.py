@@ -1,0 +1,84 @@
+"""Joining lines into running text, and repairing line-end hyphenation from the document's own evidence.
+
+No glyph tells "exportkre-|dietverzekeraars" (hyphenation) from "Financiële-|verhoudingswet" (a real
+hyphen). The evidence used, strongest first: a conjunction after the hyphen ("milieu- en sociale"),
+abbreviations, digits and capitals around it ("SDE-|middelen", "Invest-|NL"), Dutch spelling (a hyphen
+between vowels that would otherwise merge: "micro-|opleidingen"), the document's vocabulary (does the
+joined word or the hyphenated form occur elsewhere?), and finally whether this document hyphenates at
+all (a noticeable share of its lines end in a hyphen after a letter).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# A document whose lines end in "letter-" at least this often hyphenates automatically.
+DEFAULT_HYPHENATING_SHARE = 0.015
+
+HYPHENS = "-\u2010\u00ad"
+# Words after a line-end hyphen that show an elided compound ("milieu- en sociale").
+CONJUNCTIONS = frozenset({"en", "of", "tot", "en/of", "dan", "and", "or", "to", "nor", "als"})
+# Prefixes that Dutch always writes with a hyphen ("niet-afbreekbare", "ex-minister").
+HYPHENATED_PREFIXES = frozenset({"niet", "ex", "oud", "anti", "vice", "non", "semi", "pre", "post", "mid"})
+# Vowel pairs that would merge into one sound when a compound is written closed, so Dutch keeps the hyphen.
+MERGING_VOWELS = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "oe", "oo", "ou", "ui", "uu", "ij"})
+
+_WORD = re.compile(r"[\w\u00C0-\u024F]+(?:[-\u2010][\w\u00C0-\u024F]+)*")
+
+
+def vocabulary(texts) -> Counter:
+    """Lower-cased words and hyphenated compounds as they occur inside lines (not at line ends)."""
+    words: Counter = Counter()
+    for text in texts:
+        for word in _WORD.findall(text):
+            words[word.lower()] += 1
+    return words
+
+
+def hyphenates(line_texts: list[str]) -> bool:
+    ends = sum(1 for t in line_texts if len(t) > 1 and t[-1] in "-\u2010" and t[-2].isalpha())
+    soft = sum(1 for t in line_texts if t.endswith("\u00ad"))
+    return soft > 0 or ends >= DEFAULT_HYPHENATING_SHARE * max(1, len(line_texts))
+
+
+@dataclass
+class Joiner:
+    """Joins line texts; `vocab` and `auto_hyphenation` are the document's evidence."""
+
+    vocab: Counter
+    auto_hyphenation: bool
+
+    def join(self, left: str, right: str) -> str:
+        left = left.rstrip()
+        right = right.lstrip()
+        if not left:
+            return right
+        if not right:
+            return left
+        if left[-1] in HYPHENS and len(left) > 1 and left[-2].isalpha():
+            return left[:-1] + self.hyphen_joint(left[:-1], right) + right
+        return left + " " + right
+
+    def hyphen_joint(self, left: str, right: str) -> str:
+        """What replaces a line-end hyphen between `left` and `right`: "", "-" or "- "."""
+        head = re.findall(r"[\w\u00C0-\u024F-]+$", left)
+        tail = re.findall(r"^[\w\u00C0-\u024F/]+", right)
+        if not head or not tail:
+            return "-"
+        a, b = head[0], tail[0]
+        if b.lower() in CONJUNCTIONS:
+            return "- "
+        last_part = a.split("-")[-1]
+        if (any(c.isdigit() for c in a[-1:] + b[:1]) or b[0].isupper() or len(last_part) <= 1
+                or sum(c.isupper() for c in last_part) >= 2 and last_part != last_part.capitalize()):
+            return "-"
+        if last_part.lower() in HYPHENATED_PREFIXES:
+            return "-"
+        if (a[-1] + b[0]).lower() in MERGING_VOWELS:
+            return "-"
+        joined, hyphenated = (a + b).lower(), (a + "-" + b).lower()
+        seen_joined, seen_hyphenated = self.vocab.get(joined, 0), self.vocab.get(hyphenated, 0)
+        if seen_joined != seen_hyphenated:
+            return "" if seen_joined > seen_hyphenated else "-"
+        return "" if self.auto_hyphenation else "-"

@@ -1,0 +1,278 @@
+"""The only module that talks to pdfplumber/pdfminer: a PDF file → pages of positioned lines.
+
+Each page's characters are read once (`page.chars`) and grouped here, in plain Python, into `Line`s made
+of `Span`s (runs of characters in one font, size and baseline). Everything downstream (rbtool.layout)
+works on these small objects and never sees a pdfplumber object, so it can be tested with hand-made lines.
+
+Spaces: many PDFs have no space characters at all (words are placed by position), so a space is inserted
+wherever the gap between two characters is wider than a fraction of the font size.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from rbtool.errors import EncryptedPdf, NotAPdf, PdfError
+
+# A gap wider than this share of the font size between two characters is a word space.
+DEFAULT_SPACE_GAP = 0.2
+# A gap wider than this share of the font size starts a new span (a tab: "1." ⇥ "text", "–" ⇥ "text").
+DEFAULT_TAB_GAP = 0.75
+# Two characters belong to one line when their vertical extents overlap by this share of the smaller one.
+DEFAULT_LINE_OVERLAP = 0.5
+# A rectangle thinner than this (points) is a rule line, not a frame.
+DEFAULT_RULE_THICKNESS = 2.0
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters of one font and size on one baseline, without a tab-sized gap inside."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    fontname: str
+    space_before: bool = False  # separated from the previous span by a word space or a tab
+
+    @property
+    def bold(self) -> bool:
+        return is_bold(self.fontname)
+
+    @property
+    def italic(self) -> bool:
+        return is_italic(self.fontname)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One text line: its spans left to right, and the size/font of most of its characters."""
+
+    spans: tuple[Span, ...]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    fontname: str
+    bold: bool
+    italic: bool
+    page: int = 0
+
+    @property
+    def text(self) -> str:
+        return join_spans(self.spans)
+
+
+@dataclass(frozen=True)
+class Rect:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class PageData:
+    index: int  # 1-based
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    rects: list[Rect] = field(default_factory=list)  # frames and rule lines (rects, lines, curves' boxes)
+    chars: int = 0  # non-space characters
+    bad_chars: int = 0  # (cid:NN), private-use and control characters: signs of a font without Unicode map
+    rotated: bool = False
+
+
+def is_bold(fontname: str) -> bool:
+    name = fontname.lower()
+    return any(w in name for w in ("bold", "black", "heavy", "semibold", "demi")) or name.endswith((",b", "-b"))
+
+
+def is_italic(fontname: str) -> bool:
+    name = fontname.lower()
+    return "italic" in name or "oblique" in name or name.endswith((",i", "-i"))
+
+
+def join_spans(spans) -> str:
+    out = ""
+    for span in spans:
+        if out and span.space_before:
+            out += " "
+        out += span.text
+    return out
+
+
+def _bad(char: str) -> bool:
+    code = ord(char[0]) if char else 0
+    return 0xE000 <= code <= 0xF8FF or code < 0x20 or char == "\ufffd"
+
+
+def read_pages(path: str | Path, password: str | None = None) -> Iterator[tuple[int, PageData]]:
+    """Yield (page_count, PageData) for every page; raise NotAPdf / EncryptedPdf / PdfError for unreadable files."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    where = str(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise NotAPdf(f"cannot read: {exc.strerror or exc}", where) from exc
+    if b"%PDF-" not in head:
+        raise NotAPdf("not a PDF file (no %PDF header)", where)
+    try:
+        pdf = pdfplumber.open(path, password=password or "")
+    except Exception as exc:  # pdfminer raises many unrelated exception types for broken files
+        raise _translate(exc, where, password) from exc
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as exc:
+            raise _translate(exc, where, password) from exc
+        total = len(pages)
+        if total == 0:
+            raise NotAPdf("the PDF has no pages", where)
+        for number, page in enumerate(pages, start=1):
+            try:
+                data = _page_data(page, number)
+            except PDFPasswordIncorrect as exc:
+                raise EncryptedPdf("wrong password" if password else "encrypted; give the password with --password", where) from exc
+            except Exception as exc:
+                raise _translate(exc, where, password, page=number) from exc
+            finally:
+                page.close()
+            yield total, data
+
+
+def _translate(exc: Exception, where: str, password: str | None, page: int | None = None) -> PdfError:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    chain, cause = [], exc
+    while cause is not None and len(chain) < 5:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    if any(isinstance(e, PDFPasswordIncorrect) for e in chain):
+        return EncryptedPdf("wrong password" if password else "encrypted; give the password with --password", where)
+    if any(isinstance(e, PDFEncryptionError) for e in chain):
+        return EncryptedPdf("encrypted with an unsupported method", where)
+    detail = str(chain[-1]).strip().splitlines()[0][:80] if str(chain[-1]).strip() else type(chain[-1]).__name__
+    at = f" (page {page})" if page else ""
+    return NotAPdf(f"malformed or truncated PDF{at}: {detail}", where)
+
+
+def _page_data(page, number: int) -> PageData:
+    data = PageData(index=number, width=float(page.width), height=float(page.height))
+    data.rotated = bool((page.page_obj.attrs or {}).get("Rotate", 0)) if hasattr(page, "page_obj") else False
+    upright, sideways = [], 0
+    for ch in page.chars:
+        text = ch.get("text") or ""
+        if not text.strip():
+            continue
+        data.chars += 1
+        if _CID.fullmatch(text) or _bad(text):
+            data.bad_chars += 1
+        if ch.get("upright", True):
+            upright.append(ch)
+        else:
+            sideways += 1
+    if sideways > len(upright):
+        data.rotated = True
+    data.lines = build_lines(upright, number)
+    for group in (page.rects, page.lines, page.curves):
+        for obj in group:
+            data.rects.append(Rect(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"])))
+    return data
+
+
+def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
+    """Group character dicts (pdfplumber vocabulary) into lines, top to bottom, spans left to right."""
+    rows: list[list[dict]] = []
+    bands: list[list[float]] = []  # [top, bottom] of the tallest chars in each row
+    for ch in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+        top, bottom = ch["top"], ch["bottom"]
+        placed = False
+        # chars arrive sorted by bottom, so only the last few rows can overlap
+        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            b_top, b_bottom = bands[i]
+            overlap = min(bottom, b_bottom) - max(top, b_top)
+            if overlap >= DEFAULT_LINE_OVERLAP * min(bottom - top, b_bottom - b_top):
+                rows[i].append(ch)
+                if bottom - top > b_bottom - b_top:
+                    bands[i] = [top, bottom]
+                placed = True
+                break
+        if not placed:
+            rows.append([ch])
+            bands.append([top, bottom])
+    lines = [_make_line(sorted(row, key=lambda c: c["x0"]), page) for row in rows]
+    lines.sort(key=lambda l: (l.top, l.x0))
+    return lines
+
+
+def _make_line(chars: list[dict], page: int) -> Line:
+    spans: list[Span] = []
+    run: list[dict] = []
+    text = ""
+    space_before = False
+    for ch in chars:
+        if run:
+            prev = run[-1]
+            size = max(prev["size"], ch["size"])
+            gap = ch["x0"] - prev["x1"]
+            same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1
+            if gap > DEFAULT_TAB_GAP * size or not same_style:
+                spans.append(_make_span(run, text, space_before))
+                space_before = gap > DEFAULT_SPACE_GAP * size or text.endswith(" ")
+                run, text = [], ""
+            elif gap > DEFAULT_SPACE_GAP * size and not text.endswith(" "):
+                text += " "
+        run.append(ch)
+        text += ch["text"] if ch["text"].strip() or not text.endswith(" ") else ""
+    if run:
+        spans.append(_make_span(run, text, space_before))
+    weights: dict[tuple[float, str], int] = {}
+    for ch in chars:
+        key = (round(ch["size"], 1), ch["fontname"])
+        weights[key] = weights.get(key, 0) + 1
+    size, fontname = max(weights, key=weights.get)
+    main = [c for c in chars if abs(c["size"] - size) < 0.1] or chars
+    return Line(
+        spans=tuple(spans),
+        x0=chars[0]["x0"],
+        x1=max(c["x1"] for c in chars),
+        top=min(c["top"] for c in main),
+        bottom=max(c["bottom"] for c in main),
+        size=size,
+        fontname=fontname,
+        bold=is_bold(fontname),
+        italic=is_italic(fontname),
+        page=page,
+    )
+
+
+def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
+    return Span(
+        text=re.sub(r"\s+", " ", text).strip(),
+        x0=run[0]["x0"],
+        x1=max(c["x1"] for c in run),
+        top=min(c["top"] for c in run),
+        bottom=max(c["bottom"] for c in run),
+        size=run[0]["size"],
+        fontname=run[0]["fontname"],
+        space_before=space_before or text[:1].isspace(),
+    )
