@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 import subprocess
 import sys
 from collections import Counter
@@ -20,7 +19,7 @@ from rapidfuzz import fuzz, utils
 from rbtool import model
 from rbtool.queries.compare import (CLASSES, DEFAULT_THRESHOLD, change_to_row, compare_measures,
                                     compare_sections, compare_sources, summarize_changes, word_diff)
-from truthdoc import MARKER
+from rbtool.queries.measures import build_measures
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
@@ -29,29 +28,14 @@ CHANGES = json.loads((DATA / "changes-2020-2021.json").read_text(encoding="utf-8
 RECORDS = CHANGES["records"]
 
 
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", MARKER.sub("", text)).strip()
-
-
-def measures_from_truth(name: str, doc_id: str) -> list[model.Measure]:
-    """Measures straight from a truth file's bullets (stand-in until queries.measures.build_measures lands)."""
-    truth = json.loads((DATA / name).read_text(encoding="utf-8"))
-    return [model.Measure(doc=doc_id, year=truth["document"].get("year"), ministerie=b["ministerie"],
-                          ministerie_naam="", theme=b.get("theme"), text=_clean(b["text"]),
-                          subitems=tuple(_clean(s) for s in b.get("subitems") or []),
-                          amounts=tuple(model.Amount(a["raw"], a["eur"]) for a in b.get("amounts") or []),
-                          years=(), section=b.get("section"), page=b["page"], page_label=None, block_id=b["id"])
-            for b in truth["blocks"] if b["kind"] == "bullet" and b.get("ministerie")]
+@pytest.fixture(scope="module")
+def measures_2020(truth_2020):
+    return build_measures(truth_2020)
 
 
 @pytest.fixture(scope="module")
-def measures_2020():
-    return measures_from_truth("analyse-rijksbegroting-2020.truth.json", "truth2020")
-
-
-@pytest.fixture(scope="module")
-def measures_2021():
-    return measures_from_truth("analyse-rijksbegroting-2021-testeditie.truth.json", "truth2021")
+def measures_2021(truth_2021):
+    return build_measures(truth_2021)
 
 
 @pytest.fixture(scope="module")
