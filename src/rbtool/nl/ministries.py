@@ -185,10 +185,10 @@ def find_in_heading(text: str) -> Ministry | None:
     rest = _NUMBERING.sub("", (text or "").strip(), count=1)
     rest = _PREFIX.sub("", rest).strip(" .:–-")
     parenthesis = _PARENTHESIS.search(rest)
-    if parenthesis:  # "Binnenlandse Zaken en Koninkrijksrelaties (BZK)": both halves must agree
-        outer, inner = _lookup(rest[: parenthesis.start()]), _lookup(parenthesis.group(1))
-        if outer is not None and outer is inner:
-            return outer
+    if parenthesis:  # "Financiën (vervolg)"; "Binnenlandse Zaken en Koninkrijksrelaties (BZK)" must agree
+        outer = _lookup(rest[: parenthesis.start()]) or _fuzzy_name(rest[: parenthesis.start()])
+        inner = _lookup(parenthesis.group(1))
+        return outer if inner is None or inner is outer else None
     return _lookup(rest) or _fuzzy_name(rest)
 
 

@@ -1,0 +1,156 @@
+"""Money amounts. Expectations come from the 2020 truth file and from reading the phrases (the euro value
+of "1.068 miljoen euro" is 1 068 000 000 by the rules of Dutch number writing, not by running the parser)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import DATA
+from rbtool.errors import UsageError
+from rbtool.nl.money import format_eur, parse_amounts, parse_min_amount, parse_unit
+
+MARKER = re.compile(r"\[\^\d+\]")
+
+
+def truth_measures():
+    truth = json.loads((DATA / "analyse-rijksbegroting-2020.truth.json").read_text(encoding="utf-8"))
+    return [b for b in truth["blocks"] if b["kind"] == "bullet" and "amounts" in b]
+
+
+def amounts_of(bullet):
+    """The amounts of a measure: its text and its sub-items, as the truth counts them."""
+    return [a for text in [bullet["text"], *bullet["subitems"]] for a in parse_amounts(MARKER.sub("", text))]
+
+
+# ------------------------------------------------------------------------------------------- the truth
+
+def test_every_truth_amount_parsed_to_its_euro_value():
+    measures = truth_measures()
+    assert sum(len(b["amounts"]) for b in measures) == 62  # the corpus README's count
+    wrong = []
+    for bullet in measures:
+        got = amounts_of(bullet)
+        want = sorted((a["eur"] is None, a["eur"] or 0) for a in bullet["amounts"])
+        if sorted((a.eur is None, a.eur or 0) for a in got) != want:
+            wrong.append((bullet["text"][:60], [a["raw"] for a in bullet["amounts"]], [a.raw for a in got]))
+    assert wrong == []
+
+
+def test_truth_raw_phrase_is_inside_the_parsed_phrase():
+    """The raw phrase keeps qualifiers ("jaarlijks circa 95 miljoen euro"), so it contains the truth's."""
+    for bullet in truth_measures():
+        got = [a.raw for a in amounts_of(bullet)]
+        for amount in bullet["amounts"]:
+            assert any(amount["raw"] in raw for raw in got), (amount["raw"], got)
+
+
+def test_no_amounts_where_the_truth_has_none():
+    for bullet in truth_measures():
+        if not bullet["amounts"]:
+            assert amounts_of(bullet) == [], bullet["text"][:80]
+
+
+# ------------------------------------------------------------------------------------------- phrases
+
+@pytest.mark.parametrize("text, raw, eur, period", [
+    ("een bouwimpuls van 2 miljard euro.", "2 miljard euro", 2_000_000_000, None),
+    ("250 miljoen euro per jaar", "250 miljoen euro per jaar", 250_000_000, "per jaar"),
+    ("Het accres van tranche 2019 bedraagt 1.068 miljoen euro.", "1.068 miljoen euro", 1_068_000_000, None),
+    ("Rijk en NAM investeren 1,15 miljard in Groningen.", "1,15 miljard", 1_150_000_000, None),
+    ("een subsidie van € 4,5 mln voor gemeenten", "€ 4,5 mln", 4_500_000, None),
+    ("maximaal € 100.000 per aanvraag", "maximaal € 100.000", 100_000, None),
+    ("Er komt een woningbouwimpuls van een miljard beschikbaar", "een miljard", 1_000_000_000, None),
+    ("er gaat honderd miljoen naar de regio's als extra middelen", "honderd miljoen", 100_000_000, None),
+    ("een heffingsvermindering van structureel 100 miljoen per jaar in de verhuurderheffing",
+     "structureel 100 miljoen per jaar", 100_000_000, "per jaar"),
+    ("Het eerste miljard wordt uitgesmeerd over 4 jaar, 250 miljard euro per jaar, en komt",  # typo kept
+     "250 miljard euro per jaar", 250_000_000_000, "per jaar"),
+    ("De kinderbijslag wordt per 2020 met 17,50 dollar extra verhoogd.", "17,50 dollar", None, None),
+    ("In 2020 wordt bijna 500 miljoen euro meer aan kindgebonden budget uitgekeerd",
+     "bijna 500 miljoen euro", 500_000_000, None),
+    ("waarmee jaarlijks circa 95 miljoen euro is gemoeid", "jaarlijks circa 95 miljoen euro", 95_000_000,
+     "jaarlijks"),
+    ("meer dan 50.000 euro per patiënt per jaar", "meer dan 50.000 euro per patiënt per jaar", 50_000, "per jaar"),
+    ("Hiervoor is 100 miljoen euro structureel beschikbaar.", "100 miljoen euro structureel", 100_000_000,
+     "structureel"),
+    ("de overheveling te laten oplopen tot 100 miljoen euro.", "tot 100 miljoen euro", 100_000_000, None),
+    ("In 2020 is 38,8 miljoen euro extra gereserveerd.", "38,8 miljoen euro", 38_800_000, None),
+    ("Voor schooljaar 2019–2020 is er 333,5 miljoen euro beschikbaar", "333,5 miljoen euro", 333_500_000, None),
+    ("een pakje sigaretten wordt 1 euro duurder", "1 euro", 1, None),
+    ("gemiddeld zo’n 990 euro per jaar méér", "zo’n 990 euro per jaar", 990, "per jaar"),
+    ("is 16 miljoen vrijgemaakt om", "16 miljoen", 16_000_000, None),
+    ("tweehonderd miljoen euro", "tweehonderd miljoen euro", 200_000_000, None),
+    ("anderhalf miljard euro", "anderhalf miljard euro", 1_500_000_000, None),
+    ("een budget van EUR 2,5 mld.", "EUR 2,5 mld.", 2_500_000_000, None),
+    ("Corporaties kunnen honderd miljoen korting krijgen", "honderd miljoen", 100_000_000, None),
+])
+def test_phrase(text, raw, eur, period):
+    amounts = parse_amounts(text)
+    assert [(a.raw, a.eur, a.period) for a in amounts] == [(raw, eur, period)]
+
+
+def test_several_amounts_in_order_and_years_between_them_are_not_amounts():
+    text = ("tussen 2020 en 2024 100 miljoen beschikbaar is; in 2020 20 miljoen euro voor gemeenten en "
+            "vanaf 2021 vier keer 200 miljoen euro.")
+    assert [a.eur for a in parse_amounts(text)] == [100_000_000, 20_000_000, 200_000_000]
+
+
+@pytest.mark.parametrize("text", [
+    "BZK stimuleert om jaarlijks 75.000 nieuwe woningen te bouwen met extra geld",
+    "In Nederland zijn 2,5 miljoen mensen laaggeletterd, ondanks extra middelen.",
+    "de winning te beperken tot maximaal 12 miljard Nm3 in een jaar met extra kosten",
+    "Op deze wijze kan 3 miljoen ton CO2 uitstoot worden voorkomen, met subsidie.",
+    "In 2040 zijn er 2,6 miljoen 75-plussers; het budget stijgt.",
+    "het bbp neemt in 2020 toe met 1,5 procent per jaar",
+    "het minimumloon stijgt met 5 procent; 2,9 %",
+    "circa 200.000 mensen per jaar kunnen aanspraak maken op het budget",
+    "Het eerste miljard wordt uitgesmeerd",  # no number
+    "honderden miljoenen euro’s tekorten",  # no number
+    "tussen 1970 en 2007 nam de productiviteit toe",
+    "100 miljoen",  # a bare number with no money anywhere in its sentence
+    "bedragen x € 1.000",  # a table unit, not an amount
+])
+def test_not_an_amount(text):
+    assert parse_amounts(text) == []
+
+
+# ------------------------------------------------------------------------------------------- units
+
+@pytest.mark.parametrize("text, unit", [
+    ("bedragen x € 1.000", 1000),
+    ("(bedragen × € 1 mln)", 1_000_000),
+    ("x 1.000 euro", 1000),
+    ("Tabel 2 Budgettaire gevolgen van beleid", None),
+])
+def test_parse_unit(text, unit):
+    assert parse_unit(text) == unit
+
+
+# ------------------------------------------------------------------------------------------- display
+
+@pytest.mark.parametrize("eur, text", [
+    (1_150_000_000, "€ 1,15 mld"), (2_000_000_000, "€ 2 mld"), (1_068_000_000, "€ 1,068 mld"),
+    (250_000_000, "€ 250 mln"), (38_800_000, "€ 38,8 mln"), (11_750_000, "€ 11,75 mln"),
+    (100_000, "€ 100.000"), (990, "€ 990"), (-30_000_000, "-€ 30 mln"), (None, ""),
+])
+def test_format_eur(eur, text):
+    assert format_eur(eur) == text
+
+
+# ------------------------------------------------------------------------------------------- CLI values
+
+@pytest.mark.parametrize("value, eur", [
+    ("100m", 100_000_000), ("100mln", 100_000_000), ("1.5mld", 1_500_000_000), ("1,5 mld", 1_500_000_000),
+    ("2 miljard", 2_000_000_000), ("250000", 250_000), ("250.000", 250_000), ("€ 100 mln", 100_000_000),
+    ("100k", 100_000), ("3 MLN", 3_000_000),
+])
+def test_parse_min_amount(value, eur):
+    assert parse_min_amount(value) == eur
+
+
+@pytest.mark.parametrize("value", ["", "abc", "10 foo", "-5m", "1..5m", "m100"])
+def test_parse_min_amount_rejects_junk(value):
+    with pytest.raises(UsageError):
+        parse_min_amount(value)
