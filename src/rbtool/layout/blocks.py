@@ -40,6 +40,7 @@ QUOTE_OPENERS = "“\"‘„«‚'"
 _NUMBER_LABEL = re.compile(r"^(\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})([.)])?$")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 _SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+_ITEM_LABEL = re.compile(r"^(\d{1,2}|[a-z])[.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
 
 
@@ -196,7 +197,8 @@ class Builder:
             return None
         if len(first.text) == 1 and len(line.spans) > 1:
             return glyph, first.x0, line.spans[1].x0
-        if len(first.text) > 2 and first.text[1] == " " and glyph not in "-*":
+        # a dash followed by an ordinary space is a bullet only before a capital ("– voorwaarden" is prose)
+        if len(first.text) > 2 and first.text[1] == " " and glyph not in "-*" and not first.text[2].islower():
             return glyph, first.x0, first.x0 + self.stats.body_size
         return None
 
@@ -263,6 +265,8 @@ class Builder:
         if bullet:
             self._start_item(entry, bullet, text, markers)
             return
+        if self._labelled_sub_item(entry, text, markers):
+            return
         numbered = self._numbered(line)
         if numbered and (cur is None or cur.kind != model.PARAGRAPH or not self._gap_ok(cur, entry)
                          or cur.text.rstrip().endswith(":")):
@@ -302,6 +306,20 @@ class Builder:
         quote_index = len(self.drafts) - 1
         draft = self._new(model.ATTRIBUTION, entry, parent=quote_index)
         self._append(draft, entry, text.lstrip("—–- "), markers)
+        return True
+
+    def _labelled_sub_item(self, entry: Entry, text: str, markers) -> bool:
+        """"1) ..." / "a. ..." indented under a list item is a sub-item that keeps its label."""
+        if self.list_parent is None or not _ITEM_LABEL.match(text):
+            return False
+        parent, cur = self.drafts[self.list_parent], self.current
+        line = entry.line
+        if line.x0 < parent.text_x + DEFAULT_INDENT * line.size or cur is None or cur.box != entry.box:
+            return False
+        if not (self._gap_ok(cur, entry, 1.6) or self._page_continues(cur, entry)):
+            return False
+        draft = self._new(model.SUB_ITEM, entry, parent=self.list_parent, glyph_x=line.x0, text_x=line.x0)
+        self._append(draft, entry, text, markers)
         return True
 
     def _start_item(self, entry: Entry, bullet: tuple[str, float, float], text: str, markers) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 DEFAULT_HYPHENATING_SHARE = 0.015
 
 HYPHENS = "-\u2010\u00ad"
+DASHES = "-\u2010\u2011\u2013"
 # Words after a line-end hyphen that show an elided compound ("milieu- en sociale").
 CONJUNCTIONS = frozenset({"en", "of", "tot", "en/of", "dan", "and", "or", "to", "nor", "als"})
 # Prefixes that Dutch always writes with a hyphen ("niet-afbreekbare", "ex-minister").
@@ -58,6 +59,9 @@ class Joiner:
             return left
         if left[-1] in HYPHENS and len(left) > 1 and left[-2].isalpha():
             return left[:-1] + self.hyphen_joint(left[:-1], right) + right
+        if left[-1] in DASHES and len(left) > 1 and not left[-2].isspace():
+            # "2022–|2027", "CO2-|reductie": a dash glued to the word before is glued to the word after
+            return left + right
         return left + " " + right
 
     def hyphen_joint(self, left: str, right: str) -> str:
