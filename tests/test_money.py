@@ -97,6 +97,18 @@ def test_several_amounts_in_order_and_years_between_them_are_not_amounts():
     assert [a.eur for a in parse_amounts(text)] == [100_000_000, 20_000_000, 200_000_000]
 
 
+def test_rijksbegroting_prose_with_euro_signs():
+    """Rijksbegroting 2019, chapter I (tests/pdfs/rijksbegroting-2019-hoofdstuk-I-de-koning.pdf)."""
+    text = ("Op jaarbasis bedraagt de uitkering voor de vermoedelijke opvolger van de Koning in totaal "
+            "€ 1.559.000, waarvan € 275.000 de A-component (de inkomenscomponent) en € 1.284.000 de "
+            "B-component (voor personele en materiële uitgaven) betreft. Naar rato vanaf de datum van "
+            "7 december 2021 betekent dit een grondwettelijke uitkering van € 105.000 in het jaar 2021, "
+            "waarvan € 18.000 de A-component en € 87.000 de B-component betreft.")
+    amounts = parse_amounts(text)
+    assert [a.eur for a in amounts] == [1_559_000, 275_000, 1_284_000, 105_000, 18_000, 87_000]
+    assert amounts[0].raw == "in totaal € 1.559.000"
+
+
 @pytest.mark.parametrize("text", [
     "BZK stimuleert om jaarlijks 75.000 nieuwe woningen te bouwen met extra geld",
     "In Nederland zijn 2,5 miljoen mensen laaggeletterd, ondanks extra middelen.",
