@@ -29,6 +29,22 @@ def test_codes_are_unique_and_current_cabinet_is_present():
         assert code in codes
 
 
+def test_names_of_different_ministries_are_further_apart_than_the_fuzzy_cutoff():
+    """Otherwise a typo could land on the wrong ministry; the margin keeps "Binnenlandse"/"Buitenlandse" apart."""
+    from rapidfuzz import fuzz
+
+    names = [(fold(a), m.code) for m in MINISTRIES for a in (m.name, *m.aliases) if " " in a]
+    for a, code_a in names:
+        for b, code_b in names:
+            if code_a != code_b:
+                assert fuzz.ratio(a, b) < ministries.DEFAULT_NAME_CUTOFF, (a, b)
+
+
+@pytest.mark.parametrize("typo, code", [("Binnenlands Zaken", "BZK"), ("Buitenlandse Zake", "BZ")])
+def test_typos_of_near_twins_land_on_the_nearer(typo, code):
+    assert resolve(typo).code == code
+
+
 def test_full_name():
     assert ministries.by_code("FIN").full_name == "Ministerie van Financiën"
 
@@ -114,6 +130,7 @@ def test_every_ministry_heading_of_the_2020_truth():
     ("de minister van Binnenlandse Zaken en Koninkrijksrelaties; de minister van BZK", ["BZK"]),
     ("de Minister voor Medische Zorg en Sport en de minister van Justitie en Veiligheid", ["JenV"]),
     ("het ministerie van Financien", ["FIN"]),
+    ("de minister van Economische\nZaken en Klimaat", ["EZK"]),  # a line break inside the name
 ])
 def test_find_in_text(text, codes):
     assert [m.code for m in find_in_text(text)] == codes

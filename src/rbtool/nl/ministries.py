@@ -63,8 +63,10 @@ MINISTRIES: tuple[Ministry, ...] = (
     Ministry("AenM", "Asiel en Migratie", ("A&M",), since=2024),
 )
 
-# A fuzzy match on a name must be at least this similar (rapidfuzz ratio, 0..100) to count.
-DEFAULT_NAME_CUTOFF = 88.0
+# A fuzzy match on a name must be at least this similar (rapidfuzz ratio, 0..100) to count, and better by this
+# margin than any name of another ministry ("Binnenlandse Zaken" and "Buitenlandse Zaken" score 89 together).
+DEFAULT_NAME_CUTOFF = 90.0
+DEFAULT_NAME_MARGIN = 5.0
 # Codes shorter than this are corrected only for swapped letters ("EKZ"), never for a wrong letter ("LVV").
 DEFAULT_MIN_CODE_EDIT_LENGTH = 4
 # Shorter strings are never matched fuzzily against names: "Zaken" must not become a ministry.
@@ -142,12 +144,17 @@ def _lookup(value: str) -> Ministry | None:
     return _transposed_code(value)
 
 
-def _fuzzy_name(value: str, cutoff: float = DEFAULT_NAME_CUTOFF) -> Ministry | None:
-    key = fold(value)
+def _fuzzy_name(value: str) -> Ministry | None:
+    key = re.sub(r"\s*,\s*|\s+", " ", fold(value))
     if len(key) < DEFAULT_MIN_FUZZY_LENGTH:
         return None
-    best = process.extractOne(key, list(_names()), scorer=fuzz.ratio, score_cutoff=cutoff)
-    return _names()[best[0]] if best else None
+    names = _names()
+    scored = process.extract(key, list(names), scorer=fuzz.ratio, limit=None,
+                             score_cutoff=DEFAULT_NAME_CUTOFF - DEFAULT_NAME_MARGIN)
+    if not scored or scored[0][1] < DEFAULT_NAME_CUTOFF:
+        return None
+    close = {names[name] for name, score, _ in scored if score >= scored[0][1] - DEFAULT_NAME_MARGIN}
+    return close.pop() if len(close) == 1 else None
 
 
 def _fuzzy_code(value: str) -> Ministry | None:
@@ -202,7 +209,8 @@ def _fold_aligned(text: str) -> str:
 
 
 def _alternation(aliases) -> str:
-    return "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+    """Longest first, so "Economische Zaken en Klimaat" wins over "Economische Zaken"; any space may break."""
+    return "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(set(aliases), key=len, reverse=True))
 
 
 @cache
@@ -225,7 +233,7 @@ def find_in_text(text: str) -> list[Ministry]:
     code_pattern, name_pattern = _prose_patterns()
     index = _alias_index()
     mentions = [(m.start(), index[fold(m.group(0))]) for m in code_pattern.finditer(text)]
-    mentions += [(m.start(), index[m.group(0)]) for m in name_pattern.finditer(_fold_aligned(text))
+    mentions += [(m.start(), index[fold(m.group(0))]) for m in name_pattern.finditer(_fold_aligned(text))
                  if text[m.start()].isupper()]
     for word in re.finditer(r"(?<![\w&])[A-Z]{3,}(?![\w&])", text):
         ministry = _transposed_code(word.group(0))

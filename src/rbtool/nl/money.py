@@ -146,25 +146,31 @@ def _period(qualifiers: str, tail: str) -> str | None:
     return None
 
 
+def _is_euro(match: re.Match) -> bool:
+    """No currency written (a bare amount in euro prose) or a euro spelling; False for dollars and others."""
+    if match.group("cur1"):
+        return CURRENCIES_BEFORE[match.group("cur1").upper()]
+    if match.group("cur2"):
+        return CURRENCIES_AFTER[match.group("cur2").lower()]
+    return True
+
+
 def parse_amounts(text: str) -> list[Amount]:
     """Every sum of money in `text`, in order of appearance."""
     amounts = []
     for match in AMOUNT.finditer(text or ""):
-        if _is_table_unit(text, match.start("cur1") if match.group("cur1") else match.start("num")
-                          if match.group("num") else match.start("word")):
+        has_currency = bool(match.group("cur1") or match.group("cur2"))
+        if _is_table_unit(text, match.start() + len(match.group("qual"))):
             continue
-        currency = match.group("cur1") or match.group("cur2")
         if match.group("word"):
             value = _word_number(match.group("word"))
-            if value is None or not (match.group("scale") or currency):
+            if value is None or not (match.group("scale") or has_currency):  # "een" alone is an article
                 continue
         else:
             value = _number(match.group("num"))
-        if not currency and not _bare_amount_is_money(text, match):
+        if not has_currency and not _bare_amount_is_money(text, match):
             continue
-        is_euro = True if not currency else (CURRENCIES_BEFORE.get(currency.upper(), None)
-                                             if match.group("cur1") else CURRENCIES_AFTER[currency.lower()])
-        eur = int((value * _scale(match.group("scale"))).to_integral_value()) if is_euro else None
+        eur = int((value * _scale(match.group("scale"))).to_integral_value()) if _is_euro(match) else None
         raw = re.sub(r"\s+", " ", match.group(0)).strip()
         amounts.append(Amount(raw=raw, eur=eur, period=_period(match.group("qual"), match.group("tail"))))
     return amounts
