@@ -9,6 +9,9 @@ from rbtool.pdf import Line
 DEFAULT_GUTTER_WIDTH = 0.8
 # ... and crossed by at most this share of the page's lines (full-width titles may cross it).
 DEFAULT_GUTTER_CROSSING = 0.1
+# Each column holds at least this share of the page's characters (a column of labels such as "Zaak:" or
+# "Besluit:" beside their values is a form, not a second column of text).
+DEFAULT_MIN_COLUMN_SHARE = 0.2
 # Pages with fewer lines than this are not analysed for columns.
 DEFAULT_MIN_LINES = 12
 
@@ -44,7 +47,22 @@ def find_gutters(lines: list[Line], body_size: float) -> list[float]:
             if x - start >= min_width:
                 gutters.append(left + (start + x) / 2)
             start = None
+    if gutters and not _balanced(lines, gutters):
+        return []
     return gutters
+
+
+def _balanced(lines: list[Line], gutters: list[float]) -> bool:
+    bounds = [float("-inf")] + gutters + [float("inf")]
+    counts = [0] * (len(bounds) - 1)
+    for line in lines:
+        for span in line.spans:
+            middle = (span.x0 + span.x1) / 2
+            for c in range(len(counts)):
+                if bounds[c] <= middle < bounds[c + 1]:
+                    counts[c] += len(span.text)
+    total = sum(counts) or 1
+    return all(count >= DEFAULT_MIN_COLUMN_SHARE * total for count in counts)
 
 
 def split_columns(lines: list[Line], gutters: list[float]) -> list[Line]:

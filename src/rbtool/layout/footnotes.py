@@ -24,6 +24,9 @@ DEFAULT_MARKER_RAISE = 0.15
 # A note number jumps at most this far ahead of the previous one (a gap means a note was lost).
 DEFAULT_MAX_NUMBER_JUMP = 5
 
+# A vertical gap of this many sizes ends the footnote zone.
+DEFAULT_NOTE_GAP = 3.0
+
 _MARKER_TEXT = re.compile(r"^\d{1,3}(?:[,–-]\d{1,3})*[,]?$")
 _NOTE_START = re.compile(r"^(\d{1,3})(?:[.)]?\s*)(?=\S|$)")
 
@@ -40,24 +43,26 @@ def split_footnote_zone(lines: list[Line], rects: list[Rect], body_size: float,
                         text_left: float, text_right: float) -> tuple[list[Line], list[Line]]:
     """Split a page's lines (top to bottom, furniture removed) into (body lines, footnote lines)."""
     small = DEFAULT_NOTE_SIZE_RATIO * body_size
+    width = max(text_right - text_left, 1.0)
+    # A short rule with a numbered small line right below it opens the zone; the notes are the small
+    # lines that follow (larger text further down, such as a colophon, stays body).
+    for rule in sorted((r for r in rects if r.height <= DEFAULT_RULE_THICKNESS
+                        and 0 < r.width <= DEFAULT_RULE_MAX_WIDTH * width), key=lambda r: r.top):
+        below = [i for i, l in enumerate(lines) if l.top >= rule.bottom - 1]
+        if not below:
+            continue
+        first = below[0]
+        if lines[first].size < small and note_number(lines[first]) is not None:
+            end = first
+            while end < len(lines) and lines[end].size < small:
+                end += 1
+            return lines[:first] + lines[end:], lines[first:end]
     start = len(lines)
     while start > 0 and lines[start - 1].size < small:
         start -= 1
-    if start == len(lines):
-        return lines, []
     zone = lines[start:]
-    # the zone must open with a numbered note; a rule above it makes that certain
-    width = max(text_right - text_left, 1.0)
-    rule = [r for r in rects if r.height <= DEFAULT_RULE_THICKNESS and 0 < r.width <= DEFAULT_RULE_MAX_WIDTH * width
-            and r.bottom <= zone[0].top + 2 and (start == 0 or r.top >= lines[start - 1].bottom - 2)]
-    if rule:
-        # the notes are exactly the lines below the lowest such rule
-        below = max(r.bottom for r in rule)
-        body = [l for l in lines if l.top < below]
-        notes = [l for l in lines if l.top >= below]
-        return body, notes
-    # the zone's first line may be a continued note, but some line must start a note
-    if not any(note_number(l) is not None for l in zone):
+    # without a rule, some line of the trailing small text must start a note
+    if not zone or not any(note_number(l) is not None for l in zone):
         return lines, []
     return lines[:start], zone
 
@@ -77,9 +82,15 @@ def note_number(line: Line) -> int | None:
 
 def parse_notes(zone_lines: list[Line], page: int, drafts: list[NoteDraft]) -> None:
     """Append the notes of one page's zone to `drafts` (continuing the last draft when a line has no number)."""
-    left = min((l.x0 for l in zone_lines), default=0.0)
+    numbered = [l.x0 for l in zone_lines if note_number(l) is not None]
+    left = min(numbered, default=min((l.x0 for l in zone_lines), default=0.0))
     last = drafts[-1].number if drafts else 0
+    previous: Line | None = None
     for line in zone_lines:
+        # text far below the notes (a colophon, a print code) is not part of them
+        if previous is not None and line.top - previous.bottom > DEFAULT_NOTE_GAP * line.size:
+            break
+        previous = line
         number = note_number(line)
         starts = (number is not None and abs(line.x0 - left) < line.size
                   and (last < number <= last + DEFAULT_MAX_NUMBER_JUMP or not drafts))

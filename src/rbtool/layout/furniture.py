@@ -19,6 +19,9 @@ DEFAULT_REPEAT_SHARE = 0.3
 # Candidates must lie in this outer share of the page height (a page number is never mid-page).
 DEFAULT_EDGE_ZONE = 0.2
 
+# The page-number run keeps one offset to the page index on at least this share of the pages.
+DEFAULT_LABEL_CONSISTENCY = 0.5
+
 _DIGITS = re.compile(r"\d+")
 _ROMAN = re.compile(r"^[ivxlc]+$", re.I)
 
@@ -79,14 +82,21 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
 
 
 def _varying_digit_run(hits: list[tuple[int, int, Line]]) -> int | None:
-    """Index of the digit run that changes across pages (the page number), else None."""
-    runs = [_DIGITS.findall(line.text) for _, _, line in hits]
-    width = min((len(r) for r in runs), default=0)
-    best = None
+    """Index of the digit run that counts along with the pages (the page number), else None.
+
+    A page number keeps a constant offset to the PDF page index on most pages; other varying numbers
+    (dates, job codes) do not."""
+    runs = [(index, _DIGITS.findall(line.text)) for index, _, line in hits]
+    width = min((len(r) for _, r in runs), default=0)
+    best, best_share = None, DEFAULT_LABEL_CONSISTENCY
     for i in range(width):
-        values = {r[i] for r in runs}
-        if len(values) > 1:
-            best = i  # the last varying run: "2020 · 3" → the 3
+        # page numbers have no leading zeros ("Frm 00001" is a print code)
+        offsets = Counter(int(r[i]) - index for index, r in runs if len(r[i]) <= 6 and not r[i].startswith("0"))
+        if len({r[i] for _, r in runs}) < 2 or not offsets:
+            continue
+        share = offsets.most_common(1)[0][1] / len(runs)
+        if share >= best_share:
+            best, best_share = i, share
     return best
 
 
