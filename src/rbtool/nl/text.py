@@ -54,6 +54,11 @@ def folded_words(text: str) -> list[str]:
     return [w.folded for w in words(text)]
 
 
+def word_count(text: str) -> int:
+    """Words as a reader counts them ("9½" is one word even though folding makes it two pieces)."""
+    return len(WORD.findall(text))
+
+
 def index_text(text: str) -> str:
     """What the full-text index stores for `text`: its folded words separated by single spaces."""
     return " ".join(folded_words(text))
@@ -91,6 +96,6 @@ def surface_stems(text: str) -> dict[str, str]:
 def inflected_forms(word: str) -> set[str]:
     """Folded forms that differ from `word` by a regular ending: "maatregelen" → {"maatregel", "maatregels",
     …}. Only bases of at least MIN_INFLECTION_BASE letters, so short words do not reach unrelated ones."""
-    bases = {word} | {word[: -len(ending)] for ending in INFLECTION_ENDINGS
-                      if word.endswith(ending) and len(word) - len(ending) >= MIN_INFLECTION_BASE}
-    return {base + ending for base in bases for ending in ("", *INFLECTION_ENDINGS)}
+    bases = {word[: len(word) - len(ending)] for ending in ("", *INFLECTION_ENDINGS) if word.endswith(ending)}
+    bases = {base for base in bases if len(base) >= MIN_INFLECTION_BASE}
+    return {word} | {base + ending for base in bases for ending in ("", *INFLECTION_ENDINGS)}

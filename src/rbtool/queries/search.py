@@ -335,7 +335,9 @@ def _snippet(text: str, words: list[nltext.Word], positions: list[int], context:
     if full or not words:
         return text, tuple((words[p].start, words[p].end) for p in positions)
     first, last = _window(positions, len(words), context)
-    start, end = words[first].start, words[last].end
+    # an uncut end keeps the text's own punctuation ("… nog?")
+    start = words[first].start if first > 0 else 0
+    end = words[last].end if last < len(words) - 1 else len(text)
     prefix = "…" if first > 0 else ""
     suffix = "…" if last < len(words) - 1 else ""
     snippet = prefix + text[start:end] + suffix

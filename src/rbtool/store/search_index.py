@@ -218,7 +218,7 @@ def index_document(conn: sqlite3.Connection, doc: model.Document) -> None:
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, passage.seq, passage.block_id, passage.footnote, passage.kind, passage.label, passage.page,
              doc.page_label(passage.page), passage.section_number, passage.section_path, section_key,
-             passage.ministerie, len(folded_words), passage.text, folded))
+             passage.ministerie, nltext.word_count(passage.text), passage.text, folded))
         conn.execute("INSERT INTO search_fts(rowid, folded) VALUES (?, ?)", (cursor.lastrowid, folded))
         document_frequency.update(set(folded_words))
         for term, term_stem in nltext.surface_stems(passage.text).items():
