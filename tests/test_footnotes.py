@@ -134,3 +134,15 @@ def test_integrity_finds_a_removed_marker_a_gap_and_a_duplicate(truth_2020):
     problems = check_integrity(dataclasses.replace(truth_2020, blocks=blocks, footnotes=notes))
     assert [(p.kind, p.number, p.page) for p in problems] == [
         ("note_without_marker", 12, 6), ("duplicate_note", 30, 12), ("gap", 50, 21)]
+
+
+def test_extracted_sample(sample_document):
+    """The same figures on the notes as rbtool extracts them from the bundled PDF."""
+    assert check_integrity(sample_document) == []
+    labels = {n["number"]: n["kinds"] for n in json.loads((DATA / "footnote_labels.json").read_text("utf-8"))["notes"]}
+    rows = list_footnotes(sample_document)
+    agree = sum(sorted(set(r.kinds)) == labels.get(r.number) for r in rows)
+    assert len(rows) == 109 and agree / len(labels) >= 0.95
+    by_number = {r.number: r for r in rows}
+    assert by_number[37].citing_sentence == "Voor zeven gebieden[37] wordt een aanpak als prioritair landschap opgesteld."
+    assert by_number[3].citing_sentence == "De aangekondigde maatregelen[3]"
