@@ -40,8 +40,9 @@ def find_gutters(lines: list[Line], body_size: float) -> list[float]:
     min_width = DEFAULT_GUTTER_WIDTH * body_size
     gutters, start = [], None
     margin = int(0.15 * width)  # a gutter splits the page, it is not an indent at its edge
-    for x in range(margin, width - margin):
-        if crossing[x] <= limit:
+    for x in range(margin, width - margin + 1):
+        empty = x < width - margin and crossing[x] <= limit
+        if empty:
             start = x if start is None else start
         elif start is not None:
             if x - start >= min_width:

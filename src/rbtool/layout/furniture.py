@@ -19,6 +19,8 @@ DEFAULT_REPEAT_SHARE = 0.3
 # Candidates must lie in this outer share of the page height (a page number is never mid-page).
 DEFAULT_EDGE_ZONE = 0.2
 
+# Running text that can serve as the document title is at least this share letters.
+DEFAULT_TITLE_LETTER_SHARE = 0.7
 # The page-number run keeps one offset to the page index on at least this share of the pages.
 DEFAULT_LABEL_CONSISTENCY = 0.5
 
@@ -69,7 +71,9 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
                 if label_at < len(runs):
                     labels.setdefault(index, runs[label_at])
         stripped = _strip_label(hits[0][2].text, label_at).strip(" ·|-–")
-        if re.search(r"[A-Za-z]{3}", stripped):
+        letters = sum(c.isalpha() for c in stripped)
+        # a running title is words; a print code ("VerDate Sep<11>2014 16:21 … Frm 00001") is mostly not
+        if letters >= DEFAULT_TITLE_LETTER_SHARE * len(stripped.replace(" ", "")) and letters >= 3:
             texts[stripped] += len(hits)
     # Standalone roman page numbers ("iv") recur only as a template of their own; accept lone numerals.
     for index, height, lines in pages:

@@ -1,0 +1,213 @@
+"""Layout functions on small hand-made lines (no PDF needed)."""
+from __future__ import annotations
+
+from collections import Counter
+
+from rbtool import model
+from rbtool.layout.blocks import Entry, build_structure
+from rbtool.layout.columns import find_gutters, split_columns
+from rbtool.layout.footnotes import NoteDraft, marker_numbers, parse_notes, split_footnote_zone
+from rbtool.layout.furniture import find_furniture
+from rbtool.layout.stats import DocStats
+from rbtool.layout.text import Joiner, hyphenates, vocabulary
+from rbtool.pdf import Line, Rect, Span, build_lines
+
+REGULAR, BOLD, ITALIC = "X+Sans", "X+Sans-Bold", "X+Sans-Italic"
+STATS = DocStats(body_size=10.0, pitch_ratio=1.4, left=70.0)
+
+
+def span(text, x0, top, size=10.0, font=REGULAR, space=True, raised=0.0):
+    width = 0.5 * size * len(text)
+    return Span(text=text, x0=x0, x1=x0 + width, top=top - raised, bottom=top + size - raised, size=size,
+                fontname=font, space_before=space)
+
+
+def line(*spans_, page=1):
+    main = max(spans_, key=lambda s: len(s.text))
+    return Line(spans=tuple(spans_), x0=spans_[0].x0, x1=spans_[-1].x1, top=main.top, bottom=main.bottom,
+                size=main.size, fontname=main.fontname, bold="Bold" in main.fontname,
+                italic="Italic" in main.fontname, page=page)
+
+
+def text_line(text, top, x0=70.0, size=10.0, font=REGULAR, page=1):
+    return line(span(text, x0, top, size, font), page=page)
+
+
+def structure(lines, notes=(), vocab=None, auto=False):
+    entries = [Entry(line=l, page=l.page) for l in lines]
+    return build_structure(entries, STATS, Joiner(Counter(vocab or {}), auto), set(notes))
+
+
+# ------------------------------------------------------------------------------------ pdf.build_lines
+
+def char(text, x0, top, size=10.0, font=REGULAR):
+    return {"text": text, "x0": x0, "x1": x0 + 0.5 * size, "top": top, "bottom": top + size, "size": size,
+            "fontname": font}
+
+
+def test_build_lines_inserts_spaces_from_gaps_and_keeps_a_raised_marker_on_its_line():
+    chars = [char(c, 70 + 5 * i, 100) for i, c in enumerate("ab")] + [char(c, 88 + 5 * i, 100) for i, c in enumerate("cd")]
+    chars.append(char("7", 98, 97, size=6.0))  # superscript: smaller, raised
+    lines = build_lines(chars)
+    assert len(lines) == 1
+    assert lines[0].text == "ab cd7"
+    assert lines[0].size == 10.0
+    assert marker_numbers(lines[0].spans[-1], lines[0]) == [7]
+
+
+# ------------------------------------------------------------------------------------ furniture
+
+def test_running_footer_found_by_repetition_and_page_number_label():
+    pages = []
+    for index in range(1, 6):
+        body = [text_line(f"Body text {'abc'[i] * index} here", 300 + i * 14, page=index) for i in range(3)]
+        footer = line(span("Annual report 2020", 70, 780, 8), span(str(index + 2), 500, 780, 8), page=index)
+        pages.append((index, 842.0, body + [footer]))
+    furniture = find_furniture(pages)
+    assert {(i, 3) for i in range(1, 6)} == set(furniture.lines)
+    assert furniture.labels == {i: str(i + 2) for i in range(1, 6)}
+    assert furniture.text == "Annual report 2020"
+
+
+def test_a_line_seen_on_one_page_only_is_not_furniture():
+    pages = [(i, 842.0, [text_line(f"Unique line {i}a", 780, page=i)]) for i in range(1, 4)]
+    pages[0] = (1, 842.0, [text_line("Something else entirely", 780)])
+    furniture = find_furniture(pages)
+    assert (1, 0) not in furniture.lines
+
+
+# ------------------------------------------------------------------------------------ footnotes
+
+def test_footnote_zone_below_rule_and_notes_continue_on_next_page():
+    body = [text_line("Running text", 100 + i * 14) for i in range(3)]
+    notes = [line(span("1", 70, 700, 8), span("First note", 85, 700, 8)),
+             text_line("continues here", 710, x0=85, size=8)]
+    rule = Rect(70, 695, 180, 695.5)
+    got_body, zone = split_footnote_zone(body + notes, [rule], 10.0, 70, 520)
+    assert got_body == body and zone == notes
+    drafts: list[NoteDraft] = []
+    parse_notes(zone, 1, drafts)
+    parse_notes([text_line("and on the next page.", 700, x0=70, size=8, page=2),
+                 line(span("2", 70, 712, 8), span("Second", 85, 712, 8), page=2)], 2, drafts)
+    assert [(d.number, d.page, d.page_end) for d in drafts] == [(1, 1, 2), (2, 2, 2)]
+    assert drafts[0].lines == ["First note", "continues here", "and on the next page."]
+
+
+def test_marker_needs_small_raised_digits():
+    host = text_line("some words", 100)
+    assert marker_numbers(span("12", 120, 100, size=6, raised=3), host) == [12]
+    # same size digits glued to a word ("CO2", "Platform31") are text
+    assert marker_numbers(span("2", 120, 100, size=10), host) is None
+    # a small digit on the baseline (a subscript) is not a marker
+    assert marker_numbers(span("2", 120, 104, size=6), host) is None
+
+
+def test_markers_are_removed_from_text_and_anchored():
+    lines = [line(span("De aangekondigde maatregelen", 70, 100, font=BOLD), span("3", 230, 100, 6, BOLD, False, 3)),
+             line(span("Het groeit met 2,9 procent", 70, 114), span("4", 200, 114, 6, REGULAR, False, 3),
+                  span("per jaar.", 206, 114))]
+    result = structure(lines, notes={3, 4})
+    sub, para = result.blocks
+    assert (sub.kind, sub.text, sub.footnote_refs) == (model.SUBHEADING, "De aangekondigde maatregelen", (3,))
+    assert (para.text, para.footnote_refs) == ("Het groeit met 2,9 procent per jaar.", (4,))
+    assert result.anchors[4] == (para.id, 1, "Het groeit met 2,9 procent")
+
+
+# ------------------------------------------------------------------------------------ hyphenation
+
+def test_hyphenation_uses_the_documents_vocabulary():
+    joiner = Joiner(vocabulary(["de exportkredietverzekeraars en", "SDE-middelen"]), auto_hyphenation=True)
+    assert joiner.join("de exportkre-", "dietverzekeraars") == "de exportkredietverzekeraars"
+    assert joiner.join("de SDE-", "middelen") == "de SDE-middelen"
+    assert joiner.join("voor milieu-", "en sociale") == "voor milieu- en sociale"
+    assert joiner.join("niet-", "afbreekbare") == "niet-afbreekbare"
+    assert joiner.join("micro-", "opleidingen") == "micro-opleidingen"
+    assert joiner.join("Invest-", "NL") == "Invest-NL"
+    assert joiner.join("2022–", "2027") == "2022–2027"
+
+
+def test_a_document_that_never_hyphenates_keeps_line_end_hyphens():
+    never = Joiner(Counter(), auto_hyphenation=False)
+    assert never.join("de Financiële-", "verhoudingswet") == "de Financiële-verhoudingswet"
+    always = Joiner(Counter(), auto_hyphenation=True)
+    assert always.join("de ketenaan-", "pak") == "de ketenaanpak"
+
+
+def test_hyphenating_documents_are_recognised_by_their_line_ends():
+    assert hyphenates(["a line that ends in hyphena-", "tion"] * 10)
+    assert not hyphenates(["a plain line"] * 200 + ["one Invest-"])
+
+
+# ------------------------------------------------------------------------------------ blocks
+
+def test_headings_paragraphs_and_page_break_continuation():
+    lines = [text_line("2.1 Wonen en ruimte", 60, size=12, font=BOLD),
+             text_line("Eerste regel van een alinea die", 90),
+             text_line("doorloopt op de volgende regel.", 104),
+             text_line("Nieuwe alinea na witruimte die niet", 130),
+             text_line("eindigt op deze pagina", 760),
+             text_line("maar op de volgende.", 60, page=2)]
+    result = structure(lines)
+    kinds = [(b.kind, b.text, b.page, b.page_end, b.section) for b in result.blocks]
+    assert kinds[0] == (model.HEADING, "Wonen en ruimte", 1, 1, "2.1")
+    assert kinds[1][1] == "Eerste regel van een alinea die doorloopt op de volgende regel."
+    assert kinds[2][1:4] == ("Nieuwe alinea na witruimte die niet", 1, 1)
+    assert [(s.number, s.level) for s in result.sections] == [("2.1", 2)]
+
+
+def test_list_items_sub_items_and_numbered_items():
+    lines = [line(span("–", 70, 100), span("Eerste maatregel met", 88, 100)),
+             text_line("een vervolgregel;", 114, x0=88),
+             line(span(">", 88, 131), span("een subpunt", 105, 131)),
+             line(span("–", 70, 148), span("Tweede maatregel.", 88, 148)),
+             line(span("1.", 70, 170), span("Eerste ambitie.", 88, 170)),
+             line(span("2.", 70, 187), span("Tweede ambitie.", 88, 187))]
+    result = structure(lines)
+    got = [(b.kind, b.text, b.number) for b in result.blocks]
+    assert got == [(model.LIST_ITEM, "Eerste maatregel met een vervolgregel;", None),
+                   (model.SUB_ITEM, "een subpunt", None),
+                   (model.LIST_ITEM, "Tweede maatregel.", None),
+                   (model.NUMBERED_ITEM, "Eerste ambitie.", "1"),
+                   (model.NUMBERED_ITEM, "Tweede ambitie.", "2")]
+    assert result.blocks[1].parent == result.blocks[0].id
+
+
+def test_quote_with_attribution():
+    lines = [text_line("“Het is goed dat het Rijk", 100, x0=99, size=9.5, font=ITALIC),
+             text_line("veel aandacht heeft.”", 113.5, x0=99, size=9.5, font=ITALIC),
+             text_line("Roy Nieuwenhuis, adviseur", 130, x0=99, size=9, font=BOLD),
+             text_line("Gewone tekst daarna.", 160)]
+    result = structure(lines)
+    assert [b.kind for b in result.blocks] == [model.QUOTE, model.ATTRIBUTION, model.PARAGRAPH]
+    assert result.quotes[0].text == "“Het is goed dat het Rijk veel aandacht heeft.”"
+    assert result.quotes[0].attribution == "Roy Nieuwenhuis, adviseur"
+    assert result.blocks[1].parent == result.blocks[0].id
+
+
+def test_subheading_is_remembered_by_following_blocks():
+    lines = [text_line("1 Inleiding", 60, size=16, font=BOLD),
+             text_line("Migratie", 90, font=BOLD),
+             text_line("Tekst onder de subkop.", 104)]
+    result = structure(lines)
+    assert result.blocks[2].subheading == "Migratie" and result.blocks[2].section == "1"
+
+
+# ------------------------------------------------------------------------------------ columns
+
+def test_three_columns_are_read_column_by_column():
+    lines = []
+    for row in range(15):
+        top = 100 + row * 12
+        lines.append(line(span(f"a{row:02d} left text", 50, top, 8), span(f"b{row:02d} middle", 230, top, 8),
+                          span(f"c{row:02d} right", 410, top, 8)))
+    gutters = find_gutters(lines, 8.0)
+    assert len(gutters) == 2
+    ordered = split_columns(lines, gutters)
+    assert [l.text[:3] for l in ordered[:2]] == ["a00", "a01"]
+    assert ordered[15].text.startswith("b00") and ordered[-1].text.startswith("c14")
+
+
+def test_labels_beside_values_are_not_columns():
+    lines = [line(span("Zaak:", 50, 100 + 12 * r, 9), span("a long value text that fills the line " * 2, 180, 100 + 12 * r, 9))
+             for r in range(15)]
+    assert find_gutters(lines, 9.0) == []

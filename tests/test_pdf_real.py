@@ -1,0 +1,147 @@
+"""Real third-party PDFs (tests/pdfs, see tests/data/PROVENANCE.md): typed errors, never a traceback."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rbtool import model
+from rbtool.errors import EncryptedPdf, GarbledTextLayer, NoTextLayer, NotAPdf, RbtoolError
+from rbtool.extract import extract_document
+
+PDFS = Path(__file__).parent / "pdfs"
+
+
+def test_encrypted_without_password():
+    with pytest.raises(EncryptedPdf) as err:
+        extract_document(PDFS / "encrypted-password-test.pdf")
+    assert "--password" in err.value.reason
+    assert err.value.where == str(PDFS / "encrypted-password-test.pdf")
+
+
+def test_encrypted_wrong_password():
+    with pytest.raises(EncryptedPdf, match="wrong password"):
+        extract_document(PDFS / "encrypted-password-test.pdf", password="nope")
+
+
+def test_encrypted_with_password():
+    doc = extract_document(PDFS / "encrypted-password-test.pdf", password="test")
+    assert doc.page_count >= 1 and doc.blocks
+
+
+def test_scan_has_no_text_layer():
+    with pytest.raises(NoTextLayer) as err:
+        extract_document(PDFS / "woo-besluitbrief-scan.pdf")
+    assert "no text layer on 10 of 10 pages" in err.value.reason
+    assert "ocrmypdf" in err.value.reason
+
+
+def test_garbled_text_layer_is_refused():
+    with pytest.raises(GarbledTextLayer):
+        extract_document(PDFS / "garbled-text-layer.pdf")
+
+
+def test_malformed_file_gives_a_typed_error_or_a_document():
+    try:
+        doc = extract_document(PDFS / "malformed-from-issue-932.pdf")
+    except RbtoolError:
+        return
+    assert doc.page_count == 1
+
+
+def test_text_file_named_pdf(tmp_path):
+    fake = tmp_path / "notes.pdf"
+    fake.write_text("this is not a PDF\n")
+    with pytest.raises(NotAPdf):
+        extract_document(fake)
+
+
+def test_truncated_pdf(tmp_path):
+    data = (PDFS / "kamervragen-vws-2023-2024.pdf").read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: len(data) // 3])
+    with pytest.raises(NotAPdf):
+        extract_document(cut)
+
+
+def test_empty_file(tmp_path):
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    with pytest.raises(NotAPdf):
+        extract_document(empty)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(RbtoolError):
+        extract_document(tmp_path / "absent.pdf")
+
+
+@pytest.fixture(scope="module")
+def kamervragen():
+    return extract_document(PDFS / "kamervragen-vws-2023-2024.pdf")
+
+
+def test_kamervragen_footnotes_linked_to_markers(kamervragen):
+    notes = {f.number: f for f in kamervragen.footnotes}
+    assert sorted(notes) == list(range(1, 18))
+    assert all(f.anchor_block for f in notes.values())
+    # read from the PDF: note 2 is the First Eet Kit website, its marker follows "First Eet Kit"
+    assert "firsteetkit.nl" in notes[2].text
+    assert notes[2].anchor_context.endswith("First Eet Kit")
+    blocks = {b.id: b for b in kamervragen.blocks}
+    assert 2 in blocks[notes[2].anchor_block].footnote_refs
+
+
+def test_kamervragen_hyphenation_repaired(kamervragen):
+    body = " ".join(b.text for b in kamervragen.blocks)
+    # line ends in the PDF: "laagdrempe-|lig", "vroeginterven-|tie", "gespeciali-|seerde", "hulpaan-|bod"
+    for word in ("laagdrempelig", "vroeginterventie", "gespecialiseerde", "hulpaanbod"):
+        assert word in body
+    # real hyphens stay
+    assert "Klaver-Westerveld" in body and "jeugd-ggz" in body
+
+
+def test_kamervragen_running_footer_removed(kamervragen):
+    assert not [b for b in kamervragen.blocks if "Aanhangsel" in b.text and b.page > 1]
+    assert [p.label for p in kamervragen.pages][1:] == ["2", "3", "4", "5", "6"]
+
+
+def test_dpia_model_footnotes():
+    doc = extract_document(PDFS / "model-dpia-rijksdienst-v3.0.pdf")
+    numbers = [f.number for f in doc.footnotes]
+    assert numbers == list(range(1, 115))  # the corpus README: 114 footnotes
+    assert sum(1 for f in doc.footnotes if f.anchor_block) >= 110
+    assert any(b.kind == model.LIST_ITEM for b in doc.blocks)
+
+
+def test_federal_register_three_columns():
+    doc = extract_document(PDFS / "federal-register-2020-17221.pdf")
+    assert any("three columns" in w for w in doc.warnings)
+    # read column by column: the first column's sentence (five lines in the PDF) comes out whole
+    text = " ".join(b.text for b in doc.blocks)
+    assert "contains notices to the public of the proposed issuance of rules and regulations" in text
+    assert "VerDate" not in doc.title
+
+
+def test_budget_chapter_with_tables():
+    doc = extract_document(PDFS / "rijksbegroting-2019-hoofdstuk-I-de-koning.pdf")
+    text = " ".join(b.text for b in doc.blocks)
+    assert "Prinses van Oranje" in text
+    assert doc.page_count == 1
+
+
+def test_decision_list_is_not_split_into_columns():
+    doc = extract_document(PDFS / "besluitenlijst-commissie-financien-2016.pdf")
+    assert not any("columns" in w for w in doc.warnings)
+    assert any(b.kind == model.NUMBERED_ITEM for b in doc.blocks)
+
+
+def test_progress_callback():
+    calls = []
+    extract_document(PDFS / "kamervragen-vws-2023-2024.pdf", on_page=lambda done, total: calls.append((done, total)))
+    assert calls == [(i, 6) for i in range(1, 7)]
+
+
+def test_title_and_year_arguments_override():
+    doc = extract_document(PDFS / "kamervragen-vws-2023-2024.pdf", title="Kamervragen", year=2024)
+    assert (doc.title, doc.year) == ("Kamervragen", 2024)
