@@ -12,6 +12,7 @@ from typing import Iterable, Iterator, Sequence
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
@@ -109,7 +110,7 @@ def print_hits(hits) -> None:
         for start, end in hit.highlights:
             body.stylize(style, start, end)
         console.print(header)
-        console.print(Text("  ") + body)
+        console.print(Padding(body, (0, 0, 0, 2)))
         console.print()
 
 
@@ -120,11 +121,12 @@ def print_changes(summary: Sequence[dict], changes, word_diff) -> None:
     console = stdout_console()
     table = Table(title="Changes per ministry", header_style="bold")
     classes = ["unchanged", "reworded", "amount_changed", "moved_theme", "moved_ministerie", "dropped", "new"]
-    for column in ["ministerie", *classes, "eur old → new"]:
-        table.add_column(column, justify="left" if column == "ministerie" else "right")
+    for column in ["ministerie", *(c.replace("_", " ") for c in classes), "€ old", "€ new"]:
+        table.add_column(column, justify="left" if column == "ministerie" else "right", overflow="fold",
+                         no_wrap=column.startswith("€"))
     for row in summary:
         table.add_row(row["ministerie"], *(str(row.get(c, 0) or "") for c in classes),
-                      f"{format_eur(row['eur_old'])} → {format_eur(row['eur_new'])}")
+                      format_eur(row["old_eur"]) or "€ 0", format_eur(row["new_eur"]) or "€ 0")
     console.print(table)
     deleted, inserted = ("strike", "bold") if "NO_COLOR" in os.environ else ("strike red", "bold green")
     current = None
@@ -147,9 +149,9 @@ def print_changes(summary: Sequence[dict], changes, word_diff) -> None:
                          f"({'+' if change.delta_eur > 0 else '−'}{format_eur(abs(change.delta_eur))})", style="yellow")
         console.print(head)
         if change.old and change.new and change.old.text != change.new.text:
-            body = Text("  ")
+            body = Text()
             for op, words in word_diff(change.old.text, change.new.text):
                 body.append(words + " ", style=deleted if op == "delete" else inserted if op == "insert" else "")
-            console.print(body)
+            console.print(Padding(body, (0, 0, 0, 2)))
         else:
-            console.print(Text("  " + (change.new or change.old).text))
+            console.print(Padding(Text((change.new or change.old).text), (0, 0, 0, 2)))

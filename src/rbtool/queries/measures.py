@@ -90,7 +90,7 @@ def filter_measures(measures: Iterable[model.Measure], ministeries: Iterable[str
 
     ministeries: codes or names (any spelling `ministries.resolve` accepts; UsageError when unknown);
     thema: substring of the theme; zoek: substring of the text or a sub-item (both case- and
-    diacritic-insensitive); min_eur: total of the euro amounts at least this; year: the measure mentions it.
+    diacritic-insensitive); min_eur: total of the euro amounts at least this; year: the document's budget year.
     """
     codes = {ministries.resolve(value).code for value in ministeries} if ministeries else None
     selected = []
@@ -103,7 +103,7 @@ def filter_measures(measures: Iterable[model.Measure], ministeries: Iterable[str
             continue
         if min_eur is not None and m.eur_total < min_eur:
             continue
-        if year is not None and year not in m.years:
+        if year is not None and m.year != year:
             continue
         selected.append(m)
     return selected

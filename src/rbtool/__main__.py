@@ -1,0 +1,4 @@
+"""`python -m rbtool` runs the CLI."""
+from rbtool.cli import main
+
+main()

@@ -1,0 +1,74 @@
+"""What every command shares: the corpus location, the --format option and the row writer."""
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Iterable, Optional, Sequence
+
+import typer
+
+from rbtool import output, terminal
+from rbtool.store.db import Corpus
+
+CORPUS_ENV = "RBTOOL_CORPUS"
+
+
+class Format(str, Enum):
+    table = "table"
+    plain = "plain"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+
+
+CorpusOption = Annotated[Optional[Path], typer.Option(
+    "--corpus", metavar="PATH", envvar=CORPUS_ENV, show_envvar=True,
+    help="Corpus file (SQLite). Default: corpus.sqlite in the user cache directory.")]
+FormatOption = Annotated[Optional[Format], typer.Option(
+    "--format", "-f", case_sensitive=False,
+    help="Output format. Default: table on a terminal, plain text when piped.")]
+
+
+def default_corpus_path() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("rbtool")) / "corpus.sqlite"
+
+
+def open_corpus(path: Path | None) -> Corpus:
+    return Corpus(path or Path(os.environ.get(CORPUS_ENV) or default_corpus_path()))
+
+
+def open_corpus_with_sample(path: Path | None) -> Corpus:
+    """Open the corpus for a query; an empty corpus first gets the bundled sample (said on stderr)."""
+    from rbtool.ingest import ensure_sample
+
+    corpus = open_corpus(path)
+    ensure_sample(corpus, terminal.message)
+    return corpus
+
+
+def chosen_format(fmt: Format | None) -> str:
+    if fmt is not None:
+        return fmt.value
+    return "table" if terminal.stdout_is_terminal() else "plain"
+
+
+def emit(rows: Sequence[dict], fmt: str, columns: Iterable[str], *, headers: dict[str, str] | None = None,
+         wrap: Iterable[str] = (), right: Iterable[str] = (),
+         highlight: dict[str, list] | None = None) -> None:
+    """Write rows to stdout in the chosen format (the one row writer every listing command uses)."""
+    if fmt == "table":
+        terminal.print_table(rows, columns, headers=headers, wrap=wrap, right=right, highlight=highlight)
+    else:
+        output.write_rows(rows, fmt, sys.stdout, columns)
+    sys.stdout.flush()
+
+
+def exit_for(rows: Sequence) -> None:
+    """ripgrep's convention: 0 with results, 1 without."""
+    raise typer.Exit(0 if rows else 1)

@@ -1,0 +1,105 @@
+"""rbtool compare OLD NEW: what changed between two editions, per ministry, per measure, in euros."""
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from rbtool import terminal
+from rbtool.cli import app
+from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, emit, open_corpus_with_sample
+from rbtool.errors import UsageError
+
+ROW_COLUMNS = ["class", "also", "ministerie_old", "ministerie_new", "theme_old", "theme_new", "old_text",
+               "new_text", "old_page", "new_page", "old_amounts", "new_amounts", "delta_eur", "similarity"]
+
+
+def _beyond_measures(corpus, old_id: str, new_id: str, sections: bool, sources: bool, terms: list[str]
+                     ) -> list[tuple[str, list[dict], list[str]]]:
+    """The optional tables: (title, rows, columns) for sections, footnote sources and term frequencies."""
+    from rbtool.queries import compare as comparing
+    from rbtool.queries.footnotes import cited_sources
+    from rbtool.queries.search import term_frequency
+
+    tables = []
+    if sections or sources:
+        old_doc, new_doc = corpus.load_document(old_id), corpus.load_document(new_id)
+        if sections:
+            tables.append(("Sections and subheadings added or removed", comparing.compare_sections(old_doc, new_doc),
+                           ["change", "kind", "section", "title", "page"]))
+        if sources:
+            keys = [[row["identifier"] or row["source"] for row in cited_sources([d])] for d in (old_doc, new_doc)]
+            tables.append(("Footnote sources new or gone", comparing.compare_sources(*keys), ["change", "source"]))
+    if terms:
+        rows = []
+        for term in terms:
+            row = {"term": term}
+            for side, doc_id in (("old", old_id), ("new", new_id)):
+                hits, words = term_frequency(corpus.conn, doc_id, term)
+                row[f"{side}_hits"] = hits
+                row[f"{side}_per_10k"] = round(hits * 10_000 / words, 2) if words else 0.0
+            rows.append(row)
+        tables.append(("Term frequency per 10,000 words", rows,
+                       ["term", "old_hits", "old_per_10k", "new_hits", "new_per_10k"]))
+    return tables
+
+
+@app.command(epilog="Examples:\n\n"
+                    "  rbtool compare 2020 2021\n\n"
+                    "  rbtool compare 2020 2021 --ministerie BZK --only new,dropped\n\n"
+                    "  rbtool compare 2020 2021 --sections --sources\n\n"
+                    "  rbtool compare 2020 2021 --terms stikstof,woningbouw\n\n"
+                    "  rbtool compare 2020 2021 --format csv > wijzigingen.csv")
+def compare(
+    old: Annotated[str, typer.Argument(help="Older edition: year, id or file name.", show_default=False)],
+    new: Annotated[str, typer.Argument(help="Newer edition: year, id or file name.", show_default=False)],
+    ministerie: Annotated[Optional[str], typer.Option("--ministerie", "-m", help="Only this ministry.")] = None,
+    only: Annotated[Optional[str], typer.Option(
+        help="Comma-separated classes: unchanged, reworded, amount_changed, moved_theme, moved_ministerie, "
+             "dropped, new.")] = None,
+    threshold: Annotated[Optional[float], typer.Option(
+        min=0, max=100, help="Similarity (0-100) above which two measures are the same measure.")] = None,
+    sections: Annotated[bool, typer.Option("--sections", help="Also list sections added or removed.")] = False,
+    sources: Annotated[bool, typer.Option("--sources", help="Also list footnote sources new or gone.")] = False,
+    terms: Annotated[Optional[str], typer.Option(help="Comma-separated terms: frequency per 10,000 words.")]
+    = None,
+    fmt: FormatOption = None,
+    corpus_path: CorpusOption = None,
+) -> None:
+    """Match the measures of two editions and classify each: unchanged, reworded, amount_changed, moved_theme,
+    moved_ministerie, dropped or new."""
+    from rbtool.queries import compare as comparing
+
+    classes = [c.strip() for c in only.split(",")] if only else None
+    unknown = set(classes or ()) - set(comparing.CLASSES)
+    if unknown:
+        raise UsageError(f"unknown class {', '.join(sorted(unknown))}; choose from {', '.join(comparing.CLASSES)}")
+    code = None
+    if ministerie:
+        from rbtool.nl.ministries import resolve
+
+        code = resolve(ministerie).code
+    out = chosen_format(fmt)
+    with open_corpus_with_sample(corpus_path) as corpus:
+        old_id, new_id = corpus.resolve(old), corpus.resolve(new)
+        if old_id == new_id:
+            raise UsageError(f"'{old}' and '{new}' are the same document ({old_id}); "
+                             f"documents: {', '.join(d['id'] + ' (' + str(d['year']) + ')' for d in corpus.list_documents())}")
+        changes = comparing.compare_measures(list(corpus.iter_measures([old_id])), list(corpus.iter_measures([new_id])),
+                                             **({"threshold": threshold} if threshold is not None else {}))
+        extra = _beyond_measures(corpus, old_id, new_id, sections, sources,
+                                 [t.strip() for t in terms.split(",") if t.strip()] if terms else [])
+    if code:
+        changes = [c for c in changes if code in {m.ministerie for m in (c.old, c.new) if m}]
+    if classes:
+        changes = [c for c in changes if c.cls in classes]
+    if out == "table":
+        terminal.print_changes(comparing.summarize_changes(changes), changes, comparing.word_diff)
+        for title, rows, columns in extra:
+            terminal.stdout_console().print(f"\n[bold]{title}[/bold]")
+            emit(rows, out, columns)
+    else:
+        emit([comparing.change_to_row(c) for c in changes], out, ROW_COLUMNS)
+        for title, rows, columns in extra:
+            terminal.message(f"{title}: {len(rows)} rows (shown with --format table)")
+    raise typer.Exit(0)

@@ -1,0 +1,69 @@
+"""rbtool extract PATH...: parse PDFs into the corpus."""
+from __future__ import annotations
+
+import os
+from typing import Annotated, Optional
+
+import typer
+
+from rbtool import ingest, terminal
+from rbtool.cli import app
+from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, emit, open_corpus
+from rbtool.model import ExtractStats
+
+COLUMNS = ["file", "status", "doc", "pages", "sections", "paragraphs", "list_items", "footnotes", "quotes",
+           "warnings", "reason"]
+
+
+def _row(stats: ExtractStats) -> dict:
+    return {"file": stats.path, "status": stats.status, "doc": stats.doc_id or "",
+            "pages": stats.pages or "", "sections": stats.sections or "", "paragraphs": stats.paragraphs or "",
+            "list_items": stats.list_items or "", "footnotes": stats.footnotes or "", "quotes": stats.quotes or "",
+            "warnings": len(stats.warnings) or "", "reason": stats.error or "; ".join(stats.warnings)}
+
+
+@app.command(epilog="Examples:\n\n"
+                    "  rbtool extract rapporten/*.pdf\n\n"
+                    "  rbtool extract rapporten/ --jobs 2\n\n"
+                    "  rbtool extract beveiligd.pdf --password geheim\n\n"
+                    "  rbtool extract scan.pdf --force --format json")
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="PDF files, folders (searched recursively) or globs.",
+                                               show_default=False)],
+    force: Annotated[bool, typer.Option("--force", help="Re-extract files already in the corpus.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel processes (default: core count).")]
+    = os.cpu_count() or 1,
+    password: Annotated[Optional[str], typer.Option(help="Password of encrypted PDFs.")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Document title (overrides the detected one).")] = None,
+    year: Annotated[Optional[int], typer.Option(help="Budget year (overrides the detected one).")] = None,
+    fmt: FormatOption = None,
+    corpus_path: CorpusOption = None,
+) -> None:
+    """Parse PDFs into the cached corpus (unchanged files are skipped).
+
+    Each document is stored in one transaction: an interrupted run keeps every document finished before it.
+    Files that cannot be read get one line on stderr; the others still go in, and the exit code is 2.
+    --title and --year re-extract the named files.
+    """
+    files, problems = ingest.collect_pdfs(paths)
+    for problem in problems:
+        terminal.error(f"{problem.path}: {problem.reason}")
+    options = {"password": password, "title": title, "year": year}
+    with open_corpus(corpus_path) as corpus:
+        jobs_todo, results = ingest.plan(corpus, files, force or title is not None or year is not None)
+        if jobs_todo:
+            with terminal.progress(f"Extracting {len(jobs_todo)} file(s)", total=0) as advance:
+                results += ingest.run_jobs(corpus, jobs_todo, options, jobs, advance)
+    order = {str(path): i for i, path in enumerate(files)}
+    results.sort(key=lambda s: order.get(s.path, len(order)))
+    for stats in results:
+        if stats.status == "failed":
+            terminal.error(f"{stats.path}: {stats.error}")
+        for warning in stats.warnings:
+            terminal.warning(f"{stats.path}: {warning}")
+    if results:
+        emit([_row(s) for s in results], chosen_format(fmt), COLUMNS, right={"pages", "sections", "paragraphs",
+             "list_items", "footnotes", "quotes", "warnings"})
+    counts = {status: sum(s.status == status for s in results) for status in ("new", "cached", "failed")}
+    terminal.message(f"{counts['new']} new, {counts['cached']} cached, {counts['failed'] + len(problems)} failed")
+    raise typer.Exit(2 if counts["failed"] or problems else 0)

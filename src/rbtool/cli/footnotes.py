@@ -1,0 +1,69 @@
+"""rbtool footnotes: every source, the sentence that cites it, and a link to the official publication."""
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from rbtool import terminal
+from rbtool.cli import app
+from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, emit, exit_for, open_corpus_with_sample
+
+NOTE_COLUMNS = ["doc", "number", "page", "page_label", "citing_sentence", "text", "kinds", "refs"]
+TABLE_COLUMNS = ["number", "page", "citing_sentence", "text", "kinds", "links"]
+REFERENCE_COLUMNS = ["doc", "number", "page", "page_label", "kind", "identifier", "url", "title", "date",
+                     "citing_sentence", "text"]
+SOURCE_COLUMNS = ["source", "kind", "identifier", "url", "count", "pages", "notes"]
+PROBLEM_COLUMNS = ["doc", "page", "problem"]
+
+
+@app.command(epilog="Examples:\n\n"
+                    "  rbtool footnotes --kind kamerstuk\n\n"
+                    "  rbtool footnotes --sources\n\n"
+                    "  rbtool footnotes --zoek stikstof --format csv\n\n"
+                    "  rbtool footnotes --check --doc 2020")
+def footnotes(
+    doc: Annotated[Optional[list[str]], typer.Option(help="Document id, file name or year (repeatable).")] = None,
+    kind: Annotated[Optional[str], typer.Option(
+        help="kamerstuk, media, report, web, crossref, idem or other.")] = None,
+    zoek: Annotated[Optional[str], typer.Option(help="Only notes whose text or citing sentence contains TEXT.")]
+    = None,
+    section: Annotated[Optional[str], typer.Option(help="Section number prefix (2.1) or title text.")] = None,
+    sources: Annotated[bool, typer.Option("--sources", help="One row per cited publication, by count.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Report markers without notes, gaps, duplicates.")]
+    = False,
+    fmt: FormatOption = None,
+    corpus_path: CorpusOption = None,
+) -> None:
+    """Footnotes with their citing sentence, classified sources and links to officielebekendmakingen.nl."""
+    from rbtool.queries import footnotes as notes
+
+    out = chosen_format(fmt)
+    with open_corpus_with_sample(corpus_path) as corpus:
+        ids = [corpus.resolve(d) for d in doc] if doc else [d["id"] for d in corpus.list_documents()]
+        documents = [corpus.load_document(i) for i in ids]
+    if check:
+        problems = [{"doc": d.id, "page": p.page, "problem": p.message} for d in documents
+                    for p in notes.check_integrity(d)]
+        if problems:
+            emit(problems, out, PROBLEM_COLUMNS, wrap={"problem"})
+        else:
+            terminal.message(f"footnotes consistent in {len(documents)} document(s)")
+        raise typer.Exit(1 if problems else 0)
+    if sources:
+        rows = notes.cited_sources(documents)
+        if rows:
+            emit(rows, out, SOURCE_COLUMNS, wrap={"source", "notes"}, right={"count"})
+        exit_for(rows)
+    found = [row for d in documents for row in notes.list_footnotes(d, kind=kind, zoek=zoek, section=section)]
+    if out in ("csv", "tsv"):
+        rows = [r for f in found for r in notes.reference_rows(f)]
+        emit(rows, out, REFERENCE_COLUMNS)
+    elif out == "table":
+        rows = [{**notes.footnote_to_row(f), "links": [r["url"] for r in notes.footnote_to_row(f)["refs"]
+                                                       if r.get("url")]} for f in found]
+        if rows:
+            emit(rows, out, TABLE_COLUMNS, wrap={"citing_sentence", "text"}, right={"number", "page"})
+    elif found:
+        emit([notes.footnote_to_row(f) for f in found], out, NOTE_COLUMNS)
+    exit_for(found)

@@ -1,0 +1,277 @@
+"""The corpus: one SQLite file holding every extracted document, its measures and its search index.
+
+- The schema is an ordered list of named migrations recorded in `schema_migrations`; opening a corpus applies
+  the missing ones. A corpus written by a newer rbtool (unknown migrations) is refused with a clear message.
+- Each document is written in one transaction, so an interrupted extract leaves every earlier document intact.
+- WAL mode lets a reader query while an extract writes.
+- Documents are found again by the SHA-256 of their bytes plus the extractor version, so an unchanged file is
+  not extracted twice; files that failed are remembered the same way (peers re-extract failures every run).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rbtool import model
+from rbtool.errors import CorpusError, UnknownDocument
+from rbtool.store import search_index
+
+BUSY_TIMEOUT_MS = 30_000  # a second extract may wait this long for the writer lock
+
+MIGRATIONS: list[tuple[str, list[str]]] = [
+    ("001_documents", [
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, extractor_version TEXT NOT NULL,
+            title TEXT NOT NULL, year INTEGER, source_path TEXT NOT NULL, page_count INTEGER NOT NULL,
+            warnings TEXT NOT NULL DEFAULT '[]', extracted_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)""",
+        "CREATE INDEX documents_sha ON documents(sha256, extractor_version)",
+        """CREATE TABLE pages (doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, label TEXT, PRIMARY KEY (doc_id, idx))""",
+        """CREATE TABLE sections (doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, number TEXT, title TEXT NOT NULL, level INTEGER NOT NULL, page INTEGER NOT NULL,
+            block_id TEXT, PRIMARY KEY (doc_id, seq))""",
+        """CREATE TABLE blocks (doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, page INTEGER NOT NULL,
+            page_end INTEGER NOT NULL, section TEXT, footnote_refs TEXT NOT NULL, subheading TEXT, parent TEXT,
+            number TEXT, level INTEGER, box INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (doc_id, seq))""",
+        """CREATE TABLE footnotes (doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, number INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER NOT NULL,
+            page_end INTEGER NOT NULL, anchor_block TEXT, anchor_page INTEGER, anchor_context TEXT NOT NULL,
+            PRIMARY KEY (doc_id, seq))""",
+        """CREATE TABLE quotes (doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, text TEXT NOT NULL, attribution TEXT NOT NULL, page INTEGER NOT NULL,
+            section TEXT, block_id TEXT, PRIMARY KEY (doc_id, seq))""",
+        """CREATE TABLE measures (doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, ministerie TEXT NOT NULL, ministerie_naam TEXT NOT NULL, theme TEXT,
+            text TEXT NOT NULL, subitems TEXT NOT NULL, amounts TEXT NOT NULL, years TEXT NOT NULL,
+            section TEXT, page INTEGER NOT NULL, page_label TEXT, block_id TEXT NOT NULL,
+            eur_total INTEGER NOT NULL, PRIMARY KEY (doc_id, seq))""",
+        "CREATE INDEX measures_ministerie ON measures(ministerie)",
+        """CREATE TABLE failures (sha256 TEXT NOT NULL, extractor_version TEXT NOT NULL, source_path TEXT NOT NULL,
+            reason TEXT NOT NULL, PRIMARY KEY (sha256, extractor_version))""",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        *search_index.SCHEMA,
+    ]),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    except sqlite3.DatabaseError as exc:
+        raise CorpusError(f"not a usable rbtool corpus ({exc})", str(path)) from None
+    except OSError as exc:
+        raise CorpusError(f"cannot open corpus ({exc.strerror or exc})", str(path)) from None
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and "schema_migrations" not in tables:
+            raise CorpusError("this SQLite file is not an rbtool corpus; choose another file with --corpus",
+                              str(path))
+        conn.execute("PRAGMA journal_mode=WAL")  # persistent: readers never wait for an extract
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT "
+                     "NOT NULL DEFAULT CURRENT_TIMESTAMP)")
+        applied = {row[0] for row in conn.execute("SELECT name FROM schema_migrations")}
+        known = {name for name, _ in MIGRATIONS}
+        if applied - known:
+            raise CorpusError(f"written by a newer rbtool (schema migrations {', '.join(sorted(applied - known))} "
+                              f"unknown here); upgrade rbtool or choose another corpus with --corpus", str(path))
+        for name, statements in MIGRATIONS:
+            if name in applied:
+                continue
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if conn.execute("SELECT 1 FROM schema_migrations WHERE name=?", (name,)).fetchone():
+                    conn.execute("ROLLBACK")  # another process applied it while we waited for the lock
+                    continue
+                for statement in statements:
+                    conn.execute(statement)
+                conn.execute("INSERT INTO schema_migrations(name) VALUES (?)", (name,))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+    except sqlite3.DatabaseError as exc:
+        raise CorpusError(f"not a usable rbtool corpus ({exc})", str(path)) from None
+
+
+class Corpus:
+    """An open corpus file. Use as a context manager or call close()."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.conn = _connect(self.path)
+        _migrate(self.conn, self.path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------------------------------- writing
+
+    def save_document(self, doc: model.Document, measures: Iterable[model.Measure] = ()) -> None:
+        """Replace any document with the same id, all in one transaction."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._delete(doc.id)
+            conn.execute(
+                "INSERT INTO documents(id, sha256, extractor_version, title, year, source_path, page_count, warnings)"
+                " VALUES (?,?,?,?,?,?,?,?)",
+                (doc.id, doc.sha256, doc.extractor_version, doc.title, doc.year, doc.source_path, doc.page_count,
+                 json.dumps(list(doc.warnings), ensure_ascii=False)))
+            conn.executemany("INSERT INTO pages VALUES (?,?,?)", [(doc.id, p.index, p.label) for p in doc.pages])
+            conn.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?)",
+                             [(doc.id, i, s.number, s.title, s.level, s.page, s.block_id)
+                              for i, s in enumerate(doc.sections)])
+            conn.executemany("INSERT INTO blocks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                             [(doc.id, i, b.id, b.kind, b.text, b.page, b.page_end, b.section,
+                               json.dumps(list(b.footnote_refs)), b.subheading, b.parent, b.number, b.level,
+                               int(b.box)) for i, b in enumerate(doc.blocks)])
+            conn.executemany("INSERT INTO footnotes VALUES (?,?,?,?,?,?,?,?,?)",
+                             [(doc.id, i, f.number, f.text, f.page, f.page_end, f.anchor_block, f.anchor_page,
+                               f.anchor_context) for i, f in enumerate(doc.footnotes)])
+            conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?)",
+                             [(doc.id, i, q.text, q.attribution, q.page, q.section, q.block_id)
+                              for i, q in enumerate(doc.quotes)])
+            conn.executemany("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                             [(doc.id, i, m.ministerie, m.ministerie_naam, m.theme, m.text,
+                               json.dumps(list(m.subitems), ensure_ascii=False),
+                               json.dumps([asdict(a) for a in m.amounts], ensure_ascii=False),
+                               json.dumps(list(m.years)), m.section, m.page, m.page_label, m.block_id, m.eur_total)
+                              for i, m in enumerate(measures)])
+            conn.execute("DELETE FROM failures WHERE sha256=? AND extractor_version=?",
+                         (doc.sha256, doc.extractor_version))
+            search_index.index_document(conn, doc)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _delete(self, doc_id: str) -> None:
+        search_index.remove_document(self.conn, doc_id)
+        self.conn.execute("DELETE FROM documents WHERE id=?", (doc_id,))  # cascades to the other tables
+
+    def remove_document(self, doc_id: str) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._delete(doc_id)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def record_failure(self, sha256: str, extractor_version: str, source_path: str, reason: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?,?)",
+                          (sha256, extractor_version, source_path, reason))
+
+    # ------------------------------------------------------------------------------------------- reading
+
+    def cached_document_id(self, sha256: str, extractor_version: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE sha256=? AND extractor_version=? LIMIT 1",
+                                (sha256, extractor_version)).fetchone()
+        return row[0] if row else None
+
+    def cached_failure(self, sha256: str, extractor_version: str) -> str | None:
+        row = self.conn.execute("SELECT reason FROM failures WHERE sha256=? AND extractor_version=?",
+                                (sha256, extractor_version)).fetchone()
+        return row[0] if row else None
+
+    def document_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def list_documents(self) -> list[dict]:
+        rows = self.conn.execute(
+            """SELECT d.id, d.title, d.year, d.page_count, d.source_path, d.extracted_at, d.warnings,
+                      (SELECT count(*) FROM blocks b WHERE b.doc_id=d.id),
+                      (SELECT count(*) FROM footnotes f WHERE f.doc_id=d.id),
+                      (SELECT count(*) FROM measures m WHERE m.doc_id=d.id)
+               FROM documents d ORDER BY d.year, d.title, d.id""").fetchall()
+        return [{"id": r[0], "title": r[1], "year": r[2], "pages": r[3], "source_path": r[4],
+                 "extracted_at": r[5], "warnings": len(json.loads(r[6])), "blocks": r[7], "footnotes": r[8],
+                 "measures": r[9]} for r in rows]
+
+    def resolve(self, ref: str) -> str:
+        """Find one document by id, id prefix, file name or year; raise UnknownDocument otherwise."""
+        ref = str(ref).strip()
+        docs = self.conn.execute("SELECT id, year, source_path, title FROM documents").fetchall()
+        tests = [
+            lambda d: d[0] == ref,
+            lambda d: d[0].startswith(ref.lower()),
+            lambda d: Path(d[2]).name == ref or d[2] == ref or Path(d[2]).stem == ref,
+            lambda d: ref.isdigit() and str(d[1]) == ref,
+        ]
+        for test in tests:
+            found = sorted({d[0] for d in docs if test(d)})
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                raise UnknownDocument(f"'{ref}' matches {len(found)} documents ({', '.join(found[:5])}); "
+                                      f"use a longer id", None)
+        available = ", ".join(f"{d[0]} ({d[1] or '?'}, {Path(d[2]).name})" for d in docs) or "none"
+        raise UnknownDocument(f"no document '{ref}' in the corpus; documents: {available}")
+
+    def load_document(self, doc_id: str) -> model.Document:
+        conn = self.conn
+        row = conn.execute("SELECT id, title, year, sha256, source_path, page_count, warnings, extractor_version "
+                           "FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if row is None:
+            raise UnknownDocument(f"no document with id '{doc_id}'")
+        pages = tuple(model.Page(i, label) for i, label in
+                      conn.execute("SELECT idx, label FROM pages WHERE doc_id=? ORDER BY idx", (doc_id,)))
+        sections = tuple(model.Section(*r) for r in conn.execute(
+            "SELECT number, title, level, page, block_id FROM sections WHERE doc_id=? ORDER BY seq", (doc_id,)))
+        blocks = tuple(
+            model.Block(id=r[0], kind=r[1], text=r[2], page=r[3], page_end=r[4], section=r[5],
+                        footnote_refs=tuple(json.loads(r[6])), subheading=r[7], parent=r[8], number=r[9],
+                        level=r[10], box=bool(r[11]))
+            for r in conn.execute("SELECT id, kind, text, page, page_end, section, footnote_refs, subheading, "
+                                  "parent, number, level, box FROM blocks WHERE doc_id=? ORDER BY seq", (doc_id,)))
+        footnotes = tuple(model.Footnote(*r) for r in conn.execute(
+            "SELECT number, text, page, page_end, anchor_block, anchor_page, anchor_context FROM footnotes "
+            "WHERE doc_id=? ORDER BY seq", (doc_id,)))
+        quotes = tuple(model.Quote(*r) for r in conn.execute(
+            "SELECT text, attribution, page, section, block_id FROM quotes WHERE doc_id=? ORDER BY seq", (doc_id,)))
+        return model.Document(id=row[0], title=row[1], year=row[2], sha256=row[3], source_path=row[4],
+                              page_count=row[5], pages=pages, sections=sections, blocks=blocks,
+                              footnotes=footnotes, quotes=quotes, warnings=tuple(json.loads(row[6])),
+                              extractor_version=row[7])
+
+    def iter_measures(self, doc_ids: Iterable[str] | None = None, ministeries: Iterable[str] | None = None
+                      ) -> Iterator[model.Measure]:
+        """Stored measures in document and reading order, optionally limited to documents and ministries."""
+        sql = ("SELECT m.doc_id, d.year, m.ministerie, m.ministerie_naam, m.theme, m.text, m.subitems, m.amounts,"
+               " m.years, m.section, m.page, m.page_label, m.block_id FROM measures m JOIN documents d"
+               " ON d.id = m.doc_id")
+        where, params = [], []
+        for column, values in (("m.doc_id", doc_ids), ("m.ministerie", ministeries)):
+            if values is not None:
+                values = list(values)
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                params += values
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY d.year, m.doc_id, m.seq"
+        for r in self.conn.execute(sql, params):
+            yield model.Measure(
+                doc=r[0], year=r[1], ministerie=r[2], ministerie_naam=r[3], theme=r[4], text=r[5],
+                subitems=tuple(json.loads(r[6])), amounts=tuple(model.Amount(**a) for a in json.loads(r[7])),
+                years=tuple(json.loads(r[8])), section=r[9], page=r[10], page_label=r[11], block_id=r[12])
+
+    def integrity_check(self) -> str:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]

@@ -1,0 +1,197 @@
+"""The command line as a user meets it: exit codes, stdout data, one-line stderr errors, every command's help.
+
+Commands run in-process through `rbtool.cli.main` (the real entry point, error handling included) against a
+corpus holding the bundled 2020 sample and the 2021 test edition, extracted once per test session.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sys
+
+import pytest
+
+from conftest import DATA, PDFS, SAMPLE_PDF
+from rbtool.cli import main
+from rbtool.queries.measures import build_measures
+from rbtool.store.db import Corpus
+
+TRUTH_2020 = json.loads((DATA / "analyse-rijksbegroting-2020.truth.json").read_text(encoding="utf-8"))
+
+
+def run(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["rbtool", *args])
+    with pytest.raises(SystemExit) as ended:
+        main()
+    out, err = capsys.readouterr()
+    return ended.value.code, out, err
+
+
+@pytest.fixture(scope="session")
+def editions_corpus(tmp_path_factory, sample_document, edition_2021_document):
+    path = tmp_path_factory.mktemp("corpus") / "editions.sqlite"
+    with Corpus(path) as corpus:
+        for doc in (sample_document, edition_2021_document):
+            corpus.save_document(doc, build_measures(doc))
+    return path
+
+
+@pytest.fixture
+def corpus_env(editions_corpus, tmp_path, monkeypatch):
+    """A private copy of the two-edition corpus, named by RBTOOL_CORPUS."""
+    path = tmp_path / "corpus.sqlite"
+    shutil.copy(editions_corpus, path)
+    monkeypatch.setenv("RBTOOL_CORPUS", str(path))
+    return path
+
+
+# --------------------------------------------------------------------------------------------- errors
+
+def test_usage_error_is_one_line_with_exit_2(capsys, monkeypatch):
+    code, out, err = run(capsys, monkeypatch, "measures", "--no-such-option")
+    assert code == 2
+    assert out == ""
+    assert err.startswith("rbtool: ") and err.count("\n") == 1
+    assert "--no-such-option" in err
+
+
+def test_unknown_ministry_lists_the_valid_codes(capsys, monkeypatch, corpus_env):
+    code, out, err = run(capsys, monkeypatch, "measures", "--ministerie", "Ministerie van Toverkunst")
+    assert code == 2 and out == ""
+    assert "BZK" in err and "VWS" in err and "Traceback" not in err
+
+
+def test_bad_input_files_each_get_one_line_and_the_good_file_still_goes_in(capsys, monkeypatch, tmp_path):
+    text_as_pdf = tmp_path / "notities.pdf"
+    text_as_pdf.write_text("Dit is geen PDF maar een tekstbestand.\n")
+    truncated = tmp_path / "afgebroken.pdf"
+    truncated.write_bytes((PDFS / "kamervragen-vws-2023-2024.pdf").read_bytes()[:4000])
+    empty_folder = tmp_path / "leeg"
+    empty_folder.mkdir()
+    good = PDFS / "kamervragen-vws-2023-2024.pdf"
+    bad = [text_as_pdf, truncated, PDFS / "encrypted-password-test.pdf", PDFS / "woo-besluitbrief-scan.pdf",
+           PDFS / "garbled-text-layer.pdf"]
+    code, out, err = run(capsys, monkeypatch, "extract", str(good), *map(str, bad), str(empty_folder),
+                         str(tmp_path / "bestaat-niet.pdf"), "--jobs", "1", "--format", "csv")
+    assert code == 2
+    assert "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("rbtool: ") and "warning" not in line]
+    for path in [*bad, empty_folder, tmp_path / "bestaat-niet.pdf"]:
+        assert sum(str(path) in line for line in errors) == 1, (path, err)
+    assert any("no text layer on 10 of 10 pages" in line for line in errors)
+    rows = {r["file"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows[str(good)]["status"] == "new" and int(rows[str(good)]["footnotes"]) == 17
+    assert "1 new, 0 cached, 7 failed" in err
+    code, out, err = run(capsys, monkeypatch, "corpus", "list", "--format", "json")
+    assert code == 0 and [d["source_path"] for d in json.loads(out)] == [str(good)]
+
+
+def test_unchanged_files_are_skipped_and_force_re_extracts(capsys, monkeypatch):
+    pdf = str(PDFS / "kamervragen-vws-2023-2024.pdf")
+    assert run(capsys, monkeypatch, "extract", pdf)[0] == 0
+    code, _, err = run(capsys, monkeypatch, "extract", pdf)
+    assert code == 0 and "0 new, 1 cached, 0 failed" in err
+    code, _, err = run(capsys, monkeypatch, "extract", pdf, "--force")
+    assert code == 0 and "1 new, 0 cached, 0 failed" in err
+
+
+def test_encrypted_pdf_goes_in_with_its_password(capsys, monkeypatch):
+    code, out, err = run(capsys, monkeypatch, "extract", str(PDFS / "encrypted-password-test.pdf"),
+                         "--password", "test", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)[0]["status"] == "new"
+
+
+def test_every_command_has_help_with_examples(capsys, monkeypatch):
+    for command in (["extract"], ["search"], ["measures"], ["footnotes"], ["compare"], ["corpus", "list"],
+                    ["corpus", "show"], ["corpus", "remove"], ["corpus", "export"]):
+        code, out, _ = run(capsys, monkeypatch, *command, "--help")
+        assert code == 0 and "Examples" in out, command
+
+
+# --------------------------------------------------------------------------------------------- queries
+
+def test_search_prints_passages_with_pages_and_exit_0(capsys, monkeypatch, corpus_env):
+    code, out, err = run(capsys, monkeypatch, "search", "stikstof", "--year", "2020", "--format", "json")
+    assert code == 0, err
+    hits = json.loads(out)
+    assert hits and all("stikstof" in h["text"].lower() for h in hits)
+    truth_pages = {b["page"] for b in TRUTH_2020["blocks"] if "stikstof" in json.dumps(b, ensure_ascii=False).lower()}
+    assert {h["page"] for h in hits if h["kind"] != "footnote"} <= truth_pages | {p + 1 for p in truth_pages}
+
+
+def test_search_without_hits_exits_1_and_bad_syntax_exits_2(capsys, monkeypatch, corpus_env):
+    code, out, _ = run(capsys, monkeypatch, "search", "xylofoonconcertzaal", "--exact")
+    assert (code, out) == (1, "")
+    code, out, err = run(capsys, monkeypatch, "search", '"stikstof')
+    assert code == 2 and out == "" and err.startswith("rbtool: ") and "Traceback" not in err
+
+
+def test_measures_csv_for_one_ministry_matches_the_truth(capsys, monkeypatch, corpus_env):
+    code, out, err = run(capsys, monkeypatch, "measures", "--ministerie", "binnenlandse zaken", "--year", "2020",
+                         "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    truth = [b for b in TRUTH_2020["blocks"] if b.get("ministerie") == "BZK"]
+    assert len(rows) == len(truth)
+    assert {r["ministerie"] for r in rows} == {"BZK"}
+    assert all(r["page"].isdigit() for r in rows)
+    assert sum(int(r["eur_total"]) for r in rows) == sum(a["eur"] or 0 for b in truth for a in b["amounts"])
+
+
+def test_footnotes_of_kind_kamerstuk_link_to_official_publications(capsys, monkeypatch, corpus_env):
+    code, out, err = run(capsys, monkeypatch, "footnotes", "--doc", "2020", "--kind", "kamerstuk",
+                         "--format", "json")
+    assert code == 0, err
+    notes = json.loads(out)
+    identifiers = {r["identifier"] for n in notes for r in n["refs"]}
+    assert "kst-35300-1" in identifiers  # note 1: "Tweede Kamer, vergaderjaar 2019-2020, 35 300, nr.1"
+    note1 = next(n for n in notes if n["number"] == 1)
+    assert note1["page"] == 3 and "kansongelijkheid" in note1["citing_sentence"]
+
+
+def test_footnote_check_of_the_sample_finds_nothing(capsys, monkeypatch, corpus_env):
+    code, out, err = run(capsys, monkeypatch, "footnotes", "--check", "--doc", "2020")
+    assert code == 0, out
+
+
+def test_compare_json_scores_against_the_change_list(capsys, monkeypatch, corpus_env, tmp_path):
+    import subprocess
+
+    code, out, err = run(capsys, monkeypatch, "compare", "2020", "2021", "--format", "json")
+    assert code == 0, err
+    result = tmp_path / "compare.json"
+    result.write_text(out, encoding="utf-8")
+    scorer = subprocess.run([sys.executable, str(DATA.parent / "eval" / "score_compare.py"), str(result),
+                             str(DATA / "changes-2020-2021.json"), "--require", "class_accuracy=0.95", "--require", "paired=0.95"],
+                            capture_output=True, text=True)
+    assert scorer.returncode == 0, scorer.stdout + scorer.stderr
+
+
+def test_compare_with_one_edition_says_which_documents_exist(capsys, monkeypatch, corpus_env):
+    code, out, err = run(capsys, monkeypatch, "compare", "2020", "2019")
+    assert code == 2 and out == ""
+    assert "2020" in err and "2021" in err
+
+
+def test_export_follows_the_contract_and_scores_on_the_truth(capsys, monkeypatch, corpus_env):
+    sys.path.insert(0, str(DATA.parent / "eval"))
+    from score_extract import score
+
+    code, out, err = run(capsys, monkeypatch, "corpus", "export", "2020")
+    assert code == 0, err
+    export = json.loads(out)
+    assert export["document"]["year"] == 2020 and export["document"]["page_count"] == 80
+    result = score(export, TRUTH_2020)
+    assert result["footnotes"]["found"] == 109
+    assert result["measures"]["recall"] >= 0.95
+
+
+def test_empty_corpus_loads_the_bundled_sample_and_says_so(capsys, monkeypatch):
+    code, out, err = run(capsys, monkeypatch, "measures", "--summary", "--format", "csv")
+    assert code == 0
+    assert SAMPLE_PDF.name in err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["ministerie"] for r in rows} == {b["ministerie"] for b in TRUTH_2020["blocks"] if b.get("ministerie")}

@@ -1,0 +1,109 @@
+"""The corpus store: round trip, migrations, refusal of foreign or newer files, lookup, WAL readers."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from rbtool.errors import CorpusError, UnknownDocument
+from rbtool.store.db import SCHEMA_VERSION, Corpus
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    with Corpus(tmp_path / "c.sqlite") as c:
+        yield c
+
+
+def test_document_round_trip_keeps_every_field(corpus, truth_2020):
+    corpus.save_document(truth_2020)
+    loaded = corpus.load_document(truth_2020.id)
+    assert loaded == truth_2020
+
+
+def test_saving_again_replaces_instead_of_duplicating(corpus, truth_2020):
+    corpus.save_document(truth_2020)
+    corpus.save_document(truth_2020)
+    assert corpus.document_count() == 1
+    assert corpus.list_documents()[0]["blocks"] == len(truth_2020.blocks)
+
+
+def test_schema_migrations_are_recorded(tmp_path):
+    path = tmp_path / "c.sqlite"
+    Corpus(path).close()
+    names = [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM schema_migrations")]
+    assert len(names) == SCHEMA_VERSION
+
+
+def test_corpus_of_a_newer_rbtool_is_refused_with_a_message(tmp_path):
+    path = tmp_path / "c.sqlite"
+    Corpus(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO schema_migrations(name) VALUES ('999_from_the_future')")
+    with pytest.raises(CorpusError, match="newer rbtool"):
+        Corpus(path)
+
+
+def test_a_text_file_is_not_a_corpus(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("these are my notes, not a database\n" * 50)
+    with pytest.raises(CorpusError, match="not a usable rbtool corpus"):
+        Corpus(path)
+
+
+def test_another_programs_database_is_not_taken_over(tmp_path):
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER)")
+    with pytest.raises(CorpusError, match="not an rbtool corpus"):
+        Corpus(path)
+    assert [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")] == ["invoices"]
+
+
+def test_documents_resolve_by_id_prefix_year_and_file_name(corpus, truth_2020, truth_2021):
+    corpus.save_document(truth_2020)
+    corpus.save_document(truth_2021)
+    assert corpus.resolve("truth2020") == "truth2020"
+    assert corpus.resolve("2021") == "truth2021"
+    assert corpus.resolve("analyse-rijksbegroting-2020.pdf") == "truth2020"
+    with pytest.raises(UnknownDocument, match="2 documents"):
+        corpus.resolve("truth")
+    with pytest.raises(UnknownDocument, match="truth2020 \\(2020"):
+        corpus.resolve("1999")
+
+
+def test_remove_takes_the_document_and_everything_it_owns(corpus, truth_2020):
+    corpus.save_document(truth_2020)
+    corpus.remove_document(truth_2020.id)
+    assert corpus.document_count() == 0
+    for table in ("pages", "sections", "blocks", "footnotes", "quotes", "measures"):
+        assert corpus.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_a_reader_queries_while_a_writer_holds_its_transaction(tmp_path, truth_2020, truth_2021):
+    path = tmp_path / "c.sqlite"
+    with Corpus(path) as writer, Corpus(path) as reader:
+        writer.save_document(truth_2020)
+        writer.conn.execute("BEGIN IMMEDIATE")
+        writer.conn.execute("INSERT INTO documents(id, sha256, extractor_version, title, source_path, page_count)"
+                            " VALUES ('half', 'x', 'v', 't', 'p', 1)")
+        # WAL: the reader sees the last committed state, without waiting for the writer.
+        assert [d["id"] for d in reader.list_documents()] == ["truth2020"]
+        writer.conn.execute("ROLLBACK")
+    assert Corpus(path).integrity_check() == "ok"
+
+
+def test_a_failed_write_leaves_the_earlier_documents_intact(corpus, truth_2020, truth_2021, monkeypatch):
+    from rbtool.store import db
+
+    corpus.save_document(truth_2020)
+
+    def crash(conn, doc):
+        raise RuntimeError("disk full halfway")
+
+    monkeypatch.setattr(db.search_index, "index_document", crash)
+    with pytest.raises(RuntimeError):
+        corpus.save_document(truth_2021)
+    assert [d["id"] for d in corpus.list_documents()] == ["truth2020"]
+    assert corpus.conn.execute("SELECT count(*) FROM blocks WHERE doc_id='truth2021'").fetchone()[0] == 0
+    assert corpus.load_document("truth2020") == truth_2020
