@@ -34,6 +34,8 @@ class Word(NamedTuple):
 
 def fold(text: str) -> str:
     """Lower case without diacritics: "Financiële" → "financiele", "ﬁnanciën" → "financien"."""
+    if text.isascii():  # most words: nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -43,11 +45,15 @@ def words(text: str) -> list[Word]:
     each folded piece with the span of the whole original word."""
     found = []
     for match in WORD.finditer(text):
-        folded = fold(match.group())
-        pieces = WORD.findall(folded)
-        for piece in pieces:
+        for piece in _folded_pieces(match.group()):
             found.append(Word(match.start(), match.end(), piece))
     return found
+
+
+@lru_cache(maxsize=200_000)
+def _folded_pieces(word: str) -> tuple[str, ...]:
+    folded = fold(word)
+    return (folded,) if folded.isalnum() else tuple(WORD.findall(folded))
 
 
 def folded_words(text: str) -> list[str]:
@@ -86,10 +92,11 @@ def surface_stems(text: str) -> dict[str, str]:
     stems: dict[str, str] = {}
     for match in WORD.finditer(text):
         original = match.group()
-        for piece in WORD.findall(fold(original)):
+        pieces = _folded_pieces(original)
+        for piece in pieces:
             if piece not in stems:
                 # a word that folding split has no unfolded form of its own: stem the folded piece
-                stems[piece] = stem(original) if fold(original) == piece else stem(piece)
+                stems[piece] = stem(original) if len(pieces) == 1 else stem(piece)
     return stems
 
 

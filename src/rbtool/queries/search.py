@@ -39,6 +39,7 @@ DEFAULT_LONG_WORD = 8  # from this length a correction may be two edits away ins
 DEFAULT_MAX_CORRECTIONS = 3  # typo corrections kept per word
 DEFAULT_SECTION_BOOST = 0.25  # relevance bonus when a query word also stands in the passage's section path
 DEFAULT_RERANK_POOL = 20  # extra passages fetched per tier so the section bonus can reorder them
+DEFAULT_FETCH_BATCH = 500  # passages read per query to the store (SQLite caps the number of parameters)
 
 EXACT, COMPOUND, FUZZY = 0, 1, 2  # match tiers, best first
 TIER_NAMES = ("exact", "compound", "fuzzy")
@@ -404,30 +405,32 @@ def search(conn, query: str, *, exact: bool = False, doc_ids=None, year: int | N
     filters = _filters(doc_ids, year, ministerie, section, kind)
     plan = _plan(conn, query, exact)
     seen: set[int] = set()
-    ranked: list[tuple[int, float, search_index.PassageRow]] = []
+    ranked: list[model.Hit] = []
     for tier in range(EXACT, plan.top_tier() + 1):
         expression = plan.expression(tier)
         if expression is None:
             continue
-        wanted = None if exact else limit + DEFAULT_RERANK_POOL + len(seen)
-        found = [(i, r) for i, r in search_index.match(conn, expression, filters, wanted) if i not in seen]
-        rows = search_index.passages(conn, [i for i, _ in found])
-        in_tier = []
-        for passage_id, relevance in found:
-            row = rows[passage_id]
-            in_tier.append((relevance * (1 + _section_bonus(row, plan, tier)), row))
-        in_tier.sort(key=lambda x: (-x[0], x[1].doc_id, x[1].page, x[1].seq))
-        ranked.extend((tier, relevance, row) for relevance, row in in_tier)
+        wanted = limit + DEFAULT_RERANK_POOL
+        # exact=True re-checks letter case and accents in Python, so it may need more than `wanted` rows
+        fetch = None if exact else wanted + len(seen)
+        found = [(i, r) for i, r in search_index.match(conn, expression, filters, fetch) if i not in seen]
         seen.update(i for i, _ in found)
-        if len(ranked) >= limit and not exact:
+        in_tier = []
+        for start in range(0, len(found), DEFAULT_FETCH_BATCH):
+            batch = found[start:start + DEFAULT_FETCH_BATCH]
+            rows = search_index.passages(conn, [i for i, _ in batch])
+            for passage_id, relevance in batch:
+                row = rows[passage_id]
+                hit = _hit(row, plan, tier, relevance * (1 + _section_bonus(row, plan, tier)), context, full)
+                if hit is not None:
+                    in_tier.append((hit, row.seq))
+            if len(in_tier) >= wanted:
+                break
+        in_tier.sort(key=lambda x: (-x[0].score, x[0].doc, x[0].page, x[1]))
+        ranked.extend(hit for hit, _ in in_tier)
+        if len(ranked) >= limit:
             break
-    hits = []
-    for tier, relevance, row in ranked:
-        hit = _hit(row, plan, tier, relevance, context, full)
-        if hit is not None:
-            hits.append(hit)
-        if len(hits) >= limit:
-            break
+    hits = ranked[:limit]
     used = {t for h in hits for t in h.matched_terms if h.fuzzy}
     also = [c for c in plan.corrections() if c in used or not hits]
     return SearchResult(hits, also)
