@@ -110,17 +110,25 @@ def classify_pair(old: model.Measure, new: model.Measure) -> tuple[str, tuple[st
     return (ranked[0], tuple(ranked[1:])) if ranked else (UNCHANGED, ())
 
 
+class _Vocabulary(dict):
+    """word → the one character that stands for it in match keys, handed out on first sight."""
+
+    def __missing__(self, word: str) -> str:
+        self[word] = char = chr(WORD_CODEPOINTS + len(self))
+        return char
+
+
 def _word_keys(old: list[model.Measure], new: list[model.Measure]) -> tuple[list[str], list[str]]:
     """Match keys: each measure's words as one character per word (shared vocabulary), sorted.
 
     `fuzz.ratio` on two keys is token_sort_ratio counted in words instead of letters, which for sorted
     word lists is the Dice coefficient of the two word multisets: 200 × shared words / (words in a + in b).
     """
-    vocabulary: dict[str, int] = {}
+    vocabulary = _Vocabulary()
 
     def key(measure: model.Measure) -> str:
-        words = utils.default_process(_plain(_full_text(measure))).split()
-        return "".join(sorted(chr(WORD_CODEPOINTS + vocabulary.setdefault(w, len(vocabulary))) for w in words))
+        words = utils.default_process(unicodedata.normalize("NFKC", _full_text(measure))).split()
+        return "".join(sorted(map(vocabulary.__getitem__, words)))
 
     return [key(m) for m in old], [key(m) for m in new]
 
