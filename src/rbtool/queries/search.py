@@ -42,7 +42,6 @@ DEFAULT_RERANK_POOL = 20  # extra passages fetched per tier so the section bonus
 DEFAULT_FETCH_BATCH = 500  # passages read per query to the store (SQLite caps the number of parameters)
 
 EXACT, COMPOUND, FUZZY = 0, 1, 2  # match tiers, best first
-TIER_NAMES = ("exact", "compound", "fuzzy")
 OPERATOR_WORDS = {"OR", "AND"}
 REFUSED_WORDS = {"NOT": "use -word to exclude a word", "NEAR": "proximity search is not supported; "
                  "use an \"exact phrase\""}
@@ -70,9 +69,6 @@ class Term:
 class Query:
     groups: tuple[tuple[Term, ...], ...]  # every group is required; a group is alternatives joined by OR
     excluded: tuple[Term, ...] = ()
-
-    def terms(self) -> list[Term]:
-        return [t for group in self.groups for t in group]
 
 
 def _error(message: str, text: str) -> QuerySyntaxError:
@@ -200,7 +196,7 @@ def _expand_word(conn, typed: str, word: str, expansion: Expansion, tier_base: i
     stems = {nltext.stem(typed), nltext.stem(word)}
     siblings = search_index.vocabulary_by_stem(conn, stems)
     siblings.update(search_index.vocabulary_terms(conn, nltext.inflected_forms(word)))
-    expansion.add(siblings, max(EXACT, tier_base))
+    expansion.add(siblings, tier_base)
     reach = sum(siblings.values())
     if len(word) >= DEFAULT_MIN_COMPOUND_PART:
         # heads and tails: the word itself and its inflected siblings that are a prefix of it ("woning"

@@ -143,8 +143,7 @@ def _passages(doc: model.Document) -> Iterator[_Passage]:
     for block in doc.blocks:
         if block.id in by_block:
             current = by_block[block.id]
-        section = by_number.get(block.section) if block.section else current
-        section = section or current
+        section = by_number.get(block.section) or current
         number = section.number if section else None
         path = _section_label(section)
         if path and block.subheading and block.kind not in HEADING_KINDS:
@@ -161,7 +160,7 @@ def _passages(doc: model.Document) -> Iterator[_Passage]:
                            block.text)
         placed[block.id] = passage
         yield passage
-    sections_by_page = sorted((s for s in doc.sections), key=lambda s: s.page)
+    sections_by_page = sorted(doc.sections, key=lambda s: s.page)
     for note in doc.footnotes:
         anchor = placed.get(note.anchor_block) if note.anchor_block else None
         if anchor is not None:
