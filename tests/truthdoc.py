@@ -14,6 +14,7 @@ from rbtool import model
 
 DATA = Path(__file__).parent / "data"
 MARKER = re.compile(r"\[\^(\d+)\]")
+ANCHOR_CONTEXT_CHARS = 80  # as extraction records: the running text ending at the marker
 
 
 def _strip(text: str) -> tuple[str, tuple[int, ...]]:
@@ -41,7 +42,12 @@ def document_from_truth(name: str, doc_id: str | None = None) -> model.Document:
         blocks.append(block)
         return block
 
+    contexts: dict[int, str] = {}
     for b in truth["blocks"]:
+        for piece in [b.get("text") or "", *(b.get("subitems") or []), *(b.get("paragraphs") or []),
+                      b.get("attribution") or ""]:
+            for m in MARKER.finditer(piece):
+                contexts[int(m.group(1))] = _strip(piece[: m.start()])[0][-ANCHOR_CONTEXT_CHARS:]
         kind = b["kind"]
         if kind == "heading":
             subheading = None
@@ -70,7 +76,7 @@ def document_from_truth(name: str, doc_id: str | None = None) -> model.Document:
         blk = anchor.get(number)
         footnotes.append(model.Footnote(number, _strip(note["text"])[0], note["page"],
                                         note.get("page_end") or note["page"], blk.id if blk else None,
-                                        note.get("marker_page"), ""))
+                                        note.get("marker_page"), contexts.get(number, "")))
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     return model.Document(
         id=doc_id or sha[:12], title=meta["title"], year=meta.get("year"), sha256=sha,
