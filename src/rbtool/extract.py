@@ -27,6 +27,8 @@ EXTRACTOR_VERSION = "1"
 DEFAULT_GARBLED_SHARE = 0.3
 # A frame must be at least this many body sizes high and wide to hold text (thinner ones are rules).
 DEFAULT_MIN_FRAME = 1.5
+# A rectangle larger than this share of the page in both directions is a page background, not a frame.
+DEFAULT_BACKGROUND_SHARE = 0.8
 # Years plausible in a document title.
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _COLUMN_WORDS = {2: "two", 3: "three", 4: "four"}
@@ -76,7 +78,7 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
             warnings.append(f"page {page.index}: rotated")
         if page.index == 1 and cover:
             continue
-        frames = _frames(page.rects, stats.body_size)
+        frames = _frames(page, stats.body_size)
         for line in body:
             entries.append(Entry(line=line, page=page.index, box=_inside(line, frames)))
             body_texts.append(line.text)
@@ -123,9 +125,11 @@ def _check_text_layer(pages: list[PageData], where: str, warnings: list[str]) ->
         warnings.append(f"{empty} of {len(pages)} pages have no text layer")
 
 
-def _frames(rects: list[Rect], body_size: float) -> list[Rect]:
+def _frames(page: PageData, body_size: float) -> list[Rect]:
+    """Rectangles that can frame text: not rules, and not a background covering the whole page."""
     minimum = DEFAULT_MIN_FRAME * body_size
-    return [r for r in rects if r.height >= minimum and r.width >= 3 * minimum]
+    return [r for r in page.rects if r.height >= minimum and r.width >= 3 * minimum
+            and not (r.height > DEFAULT_BACKGROUND_SHARE * page.height and r.width > DEFAULT_BACKGROUND_SHARE * page.width)]
 
 
 def _inside(line: Line, frames: list[Rect]) -> bool:

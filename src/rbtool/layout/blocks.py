@@ -36,10 +36,14 @@ DEFAULT_STYLE_SHARE = 0.9
 DEFAULT_MAX_HEADING_CHARS = 200
 
 BULLETS = "–—-•▪◦○●■□►▸‣⁃>*·∙➢➤✓"
+DASH_BULLETS = "–—-"
 QUOTE_OPENERS = "“\"‘„«‚'"
 _NUMBER_LABEL = re.compile(r"^(\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})([.)])?$")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 _SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+_CID_GLYPH = re.compile(r"^\(cid:\d+\)$")
+# "2.1 Title" in bold at body size is still a numbered heading (the dotted number says so)
+_DOTTED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[^\W\d_]")
 _ITEM_LABEL = re.compile(r"^(\d{1,2}|[a-z])[.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
 
@@ -169,7 +173,9 @@ class Builder:
 
     # ------------------------------------------------------------------ classification
     def _heading(self, line: Line, text: str) -> tuple[str | None, int, str] | None:
-        if line.size < DEFAULT_HEADING_RATIO * self.stats.body_size or not re.search(r"[^\W\d_]{2}", text):
+        large = line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
+        dotted = is_bold(line) and line.size >= self.stats.body_size - 0.3 and _DOTTED_SECTION.match(text)
+        if not (large or dotted) or not re.search(r"[^\W\d_]{2}", text):
             return None
         if len(text) > DEFAULT_MAX_HEADING_CHARS:
             return None
@@ -192,13 +198,21 @@ class Builder:
     def _bullet(self, line: Line) -> tuple[str, float, float] | None:
         """(glyph, glyph x, text x) when the line starts a bulleted item."""
         first = line.spans[0]
+        if _CID_GLYPH.match(first.text) and len(line.spans) > 1:  # a symbol-font bullet without Unicode map
+            return "•", first.x0, line.spans[1].x0
         glyph = first.text[:1]
         if not glyph or not (glyph in BULLETS or 0xE000 <= ord(glyph) <= 0xF8FF):
             return None
         if len(first.text) == 1 and len(line.spans) > 1:
+            cur = self.current
+            # "– en dan" inside a running paragraph is a dash in prose, even after a wide justified space
+            if glyph in DASH_BULLETS and line.spans[1].text[:1].islower() and cur is not None \
+                    and cur.kind == model.PARAGRAPH and not cur.text.rstrip().endswith(":"):
+                return None
             return glyph, first.x0, line.spans[1].x0
         # a dash followed by an ordinary space is a bullet only before a capital ("– voorwaarden" is prose)
-        if len(first.text) > 2 and first.text[1] == " " and glyph not in "-*" and not first.text[2].islower():
+        if len(first.text) > 2 and first.text[1] == " " and glyph not in "-*" \
+                and not (glyph in DASH_BULLETS and first.text[2].islower()):
             return glyph, first.x0, first.x0 + self.stats.body_size
         return None
 
