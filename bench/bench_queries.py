@@ -1,0 +1,112 @@
+"""Query speed: search, measures, footnotes and compare end to end, and search latency as the corpus grows.
+
+    python bench/bench_queries.py [--runs 15] [--copies 100]
+
+Builds a corpus with the bundled 2020 sample and the 2021 test edition, times each query command as a whole
+process (interpreter start included) against `pdfgrep -i stikstof` on the same PDF, then builds corpora with
+the sample stored 1×, 10× and `--copies`× under different ids and times queries inside one process.
+Writes its section of docs/benchmarks.md.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from benchlib import RBTOOL, ROOT, SAMPLE, median_ms, time_command, timed, write_section
+
+EDITION_2021 = ROOT / "tests/pdfs/analyse-rijksbegroting-2021-testeditie.pdf"
+IN_PROCESS_QUERIES = ["stikstof", "woning", "jeugdzorg gemeenten", '"brede welvaart"', "stiksof"]
+COMMANDS = [
+    ("rbtool search stikstof", ["search", "stikstof"], 200),
+    ("rbtool measures --ministerie BZK --format csv", ["measures", "--ministerie", "BZK", "--format", "csv"], 200),
+    ("rbtool footnotes --format csv", ["footnotes", "--format", "csv"], 200),
+    ("rbtool footnotes --sources", ["footnotes", "--sources"], 200),
+    ("rbtool compare 2020 2021", ["compare", "2020", "2021"], 500),
+]
+
+
+def build_corpus(path: Path, documents, copies: int = 1) -> None:
+    from rbtool.queries.measures import build_measures
+    from rbtool.store.db import Corpus
+
+    with Corpus(path) as corpus:
+        for doc in documents:
+            measures = build_measures(doc)
+            for n in range(copies):
+                doc_id = doc.id if n == 0 else f"{doc.id[:8]}x{n:03d}"
+                corpus.save_document(dataclasses.replace(doc, id=doc_id),
+                                     [dataclasses.replace(m, doc=doc_id) for m in measures])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--copies", type=int, default=100)
+    args = ap.parse_args()
+    from rbtool.extract import extract_document
+
+    tmp = Path(tempfile.mkdtemp())
+    sample, edition = extract_document(SAMPLE), extract_document(EDITION_2021)
+    base = tmp / "base.sqlite"
+    build_corpus(base, [sample, edition])
+    env = {"RBTOOL_CORPUS": str(base)}
+
+    lines = []
+    pdfgrep = shutil.which("pdfgrep")
+    grep_ms = median_ms(time_command([pdfgrep, "-i", "-n", "stikstof", str(SAMPLE)], args.runs)) if pdfgrep else None
+    for label, argv, target in COMMANDS:
+        ms = median_ms(time_command(RBTOOL + argv, args.runs, env=env))
+        ratio = f"{grep_ms / ms:.1f}× faster than pdfgrep" if grep_ms and argv[0] == "search" else ""
+        lines.append(f"| `{label}` | {ms:,.0f} ms | ≤ {target} ms | {ratio} |")
+    if grep_ms:
+        lines.append(f"| `pdfgrep -i -n stikstof` (same PDF, baseline) | {grep_ms:,.0f} ms | | |")
+
+    from rbtool.queries.search import search
+    from rbtool.store.db import Corpus
+
+    scaling = []
+    for copies in (1, 10, args.copies):
+        path = tmp / f"x{copies}.sqlite"
+        start = time.perf_counter()
+        build_corpus(path, [sample], copies)
+        built = time.perf_counter() - start
+        with Corpus(path) as corpus:
+            per_query = {}
+            for query in IN_PROCESS_QUERIES:
+                search(corpus.conn, query)  # warm the page cache once
+                per_query[query] = statistics.median(timed(lambda q=query: search(corpus.conn, q), args.runs)) * 1000
+        overall = statistics.median(per_query.values())
+        scaling.append(f"| {copies}× | {copies * len(sample.blocks):,} | {built:,.1f} s | {overall:,.1f} ms | "
+                       + " | ".join(f"{per_query[q]:,.1f}" for q in IN_PROCESS_QUERIES) + " |")
+        if copies == args.copies:
+            big_env = {"RBTOOL_CORPUS": str(path)}
+            measures_big = median_ms(time_command(RBTOOL + ["measures", "--ministerie", "BZK", "--format", "csv"],
+                                                  args.runs, env=big_env))
+    markdown = f"""## Queries (`python bench/bench_queries.py --runs {args.runs} --copies {args.copies}`)
+
+End to end (whole process, median of {args.runs} runs) on a corpus with the 2020 sample and the 2021 test edition:
+
+| command | median | target | |
+|---|---:|---:|---|
+{chr(10).join(lines)}
+
+`rbtool measures --ministerie BZK --format csv` on the {args.copies}× corpus: **{measures_big:,.0f} ms** (target ≤ 300 ms).
+
+Search latency inside one process (median of {args.runs} runs per query; the corpus holds the sample stored N times
+under different ids; "median" is the median over the queries):
+
+| corpus | blocks | build | median | {" | ".join(f"`{q}`" for q in IN_PROCESS_QUERIES)} |
+|---|---:|---:|---:|{"---:|" * len(IN_PROCESS_QUERIES)}
+{chr(10).join(scaling)}
+"""
+    write_section("queries", markdown)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
