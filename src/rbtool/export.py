@@ -1,8 +1,6 @@
 """The export contract: a Document (and optionally its measures) as plain JSON-ready dicts."""
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from rbtool import model
 
 
@@ -25,14 +23,7 @@ def document_to_dict(doc: model.Document, measures=None) -> dict:
                     "block_id": q.block_id} for q in doc.quotes],
     }
     if measures is not None:
-        out["measures"] = [_measure(m) for m in measures]
+        from rbtool.queries.measures import measure_to_row
+
+        out["measures"] = [measure_to_row(m) for m in measures]
     return out
-
-
-def _measure(m: model.Measure) -> dict:
-    row = asdict(m)
-    row["subitems"] = list(m.subitems)
-    row["amounts"] = [asdict(a) for a in m.amounts]
-    row["years"] = list(m.years)
-    row["eur_total"] = m.eur_total
-    return row
