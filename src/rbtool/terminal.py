@@ -71,17 +71,20 @@ def progress(description: str, total: int) -> Iterator[callable]:
 def print_table(rows: Sequence[dict], columns: Iterable[str], headers: dict[str, str] | None = None,
                 wrap: Iterable[str] = (), highlight: dict[str, list[tuple[int, int]]] | None = None,
                 right: Iterable[str] = ()) -> None:
-    """Draw rows as a rich table on stdout. `wrap` columns fold to the terminal width; `highlight` maps a
+    """Draw rows as a rich table on stdout. `wrap` columns (a set, or a dict of width ratios) fold to the
+    terminal width; `highlight` maps a
     column to per-row character spans (list aligned with rows) to mark in that column."""
     from rbtool.output import flat_value
 
     columns = list(columns)
     headers = headers or {}
-    wrap, right = set(wrap), set(right)
-    table = Table(show_lines=bool(wrap), header_style="bold", expand=bool(wrap))
+    # wrapped columns share the free width by their ratio (a plain set gives each the same share)
+    ratios = dict(wrap) if isinstance(wrap, dict) else dict.fromkeys(wrap, 1)
+    right = set(right)
+    table = Table(show_lines=bool(ratios), header_style="bold", expand=bool(ratios))
     for c in columns:
-        table.add_column(headers.get(c, c), overflow="fold", no_wrap=c not in wrap,
-                         justify="right" if c in right else "left", ratio=3 if c in wrap else None)
+        table.add_column(headers.get(c, c), overflow="fold", no_wrap=c not in ratios,
+                         justify="right" if c in right else "left", ratio=ratios.get(c))
     for i, row in enumerate(rows):
         cells = []
         for c in columns:

@@ -59,7 +59,7 @@ def chosen_format(fmt: Format | None) -> str:
 
 
 def emit(rows: Sequence[dict], fmt: str, columns: Iterable[str], *, headers: dict[str, str] | None = None,
-         wrap: Iterable[str] = (), right: Iterable[str] = (),
+         wrap: Iterable[str] | dict[str, int] = (), right: Iterable[str] = (),
          highlight: dict[str, list] | None = None) -> None:
     """Write rows to stdout in the chosen format (the one row writer every listing command uses)."""
     if fmt == "table":

@@ -10,7 +10,7 @@ from rbtool.cli import app
 from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, emit, exit_for, open_corpus_with_sample
 
 NOTE_COLUMNS = ["doc", "number", "page", "page_label", "citing_sentence", "text", "kinds", "refs"]
-TABLE_COLUMNS = ["number", "page", "citing_sentence", "text", "kinds", "links"]
+TABLE_COLUMNS = ["number", "page", "citing_sentence", "text", "sources"]
 REFERENCE_COLUMNS = ["doc", "number", "page", "page_label", "kind", "identifier", "url", "title", "date",
                      "citing_sentence", "text"]
 SOURCE_COLUMNS = ["source", "kind", "identifier", "url", "count", "pages", "notes"]
@@ -60,10 +60,13 @@ def footnotes(
         rows = [r for f in found for r in notes.reference_rows(f)]
         emit(rows, out, REFERENCE_COLUMNS)
     elif out == "table":
-        rows = [{**notes.footnote_to_row(f), "links": [r["url"] for r in notes.footnote_to_row(f)["refs"]
-                                                       if r.get("url")]} for f in found]
+        rows = [notes.footnote_to_row(f) for f in found]
+        for row in rows:  # one line per reference: its kind and identifier, then the link to follow
+            row["sources"] = "\n".join(f"{r['kind']} {r['identifier'] or ''}".strip() + (f"\n{r['url']}" if r["url"]
+                                        and r["url"] != r["identifier"] else "") for r in row["refs"])
         if rows:
-            emit(rows, out, TABLE_COLUMNS, wrap={"citing_sentence", "text"}, right={"number", "page"})
+            emit(rows, out, TABLE_COLUMNS, wrap={"citing_sentence": 3, "text": 3, "sources": 2},
+                 right={"number", "page"})
     elif found:
         emit([notes.footnote_to_row(f) for f in found], out, NOTE_COLUMNS)
     exit_for(found)

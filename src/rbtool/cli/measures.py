@@ -65,7 +65,7 @@ def measures(
                   "page": f"{r['page']} (p. {r['page_label']})" if r["page_label"] and r["page_label"] != str(r["page"])
                   else r["page"]} for r in rows]
         if table:
-            emit(table, out, ["ministerie", "theme", "text", "amounts", "page"], wrap={"text", "theme"},
+            emit(table, out, ["ministerie", "theme", "text", "amounts", "page"], wrap={"text": 3, "theme": 1},
                  headers={"amounts": "bedragen"})
     elif rows:
         emit(rows if out in ("json", "jsonl") else [_flat(r) for r in rows], out,
