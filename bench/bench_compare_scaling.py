@@ -21,9 +21,9 @@ import json
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchlib import ROOT, write_section
+
 sys.path.insert(0, str(ROOT / "tests"))
 
 from truthdoc import document_from_truth  # noqa: E402
@@ -77,8 +77,7 @@ def main() -> None:
     new = build_measures(document_from_truth("analyse-rijksbegroting-2021-testeditie.truth.json"))
     records = json.loads((ROOT / "tests" / "data" / "changes-2020-2021.json").read_text("utf-8"))["records"]
 
-    print("| editions | old measures | new measures | median seconds | right partner | right class |")
-    print("|---|---:|---:|---:|---:|---:|")
+    rows = []
     cases = [("1× (2020 → 2021 truth)", 1, "", ""),
              ("10×, shared sentence", 10, OLD_SENTENCE, OLD_SENTENCE),
              ("10×, every text differs", 10, OLD_SENTENCE, NEW_SENTENCE_REWORDED)]
@@ -88,7 +87,17 @@ def main() -> None:
         paired, classed = right_shares(changes, records, times, old_sentence, new_sentence)
         # when every text differs, unchanged measures are rightly "reworded": only the pairing is judged
         class_cell = f"{classed:.3f}" if old_sentence == new_sentence else "n/a"
-        print(f"| {label} | {len(old_n)} | {len(new_n)} | {seconds:.3f} | {paired:.3f} | {class_cell} |")
+        rows.append(f"| {label} | {len(old_n)} | {len(new_n)} | {seconds:.3f} s | {paired:.3f} | {class_cell} |")
+    write_section("compare-scaling", f"""## Compare: matching step alone (`python bench/bench_compare_scaling.py --runs {args.runs}`)
+
+Median of {args.runs} runs of `compare_measures` (measures built beforehand). A 10× edition holds ten copies of every
+measure, each ending in its own province sentence.
+
+| editions | old measures | new measures | median | right partner | right class |
+|---|---:|---:|---:|---:|---:|
+{chr(10).join(rows)}
+""")
+
 
 if __name__ == "__main__":
     main()
