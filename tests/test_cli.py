@@ -195,3 +195,43 @@ def test_empty_corpus_loads_the_bundled_sample_and_says_so(capsys, monkeypatch):
     assert SAMPLE_PDF.name in err
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {r["ministerie"] for r in rows} == {b["ministerie"] for b in TRUTH_2020["blocks"] if b.get("ministerie")}
+
+
+def test_compare_table_shows_the_summary_diffs_and_term_frequencies(capsys, monkeypatch, corpus_env):
+    code, out, err = run(capsys, monkeypatch, "compare", "2020", "2021", "--ministerie", "BZK", "--format", "table",
+                         "--terms", "stikstof,woningbouw", "--sources")
+    assert code == 0, err
+    assert "Changes per ministry" in out and "Term frequency per 10,000 words" in out
+    # from the change list: BZK's "woningbouwimpuls van een miljard" became 850 miljoen
+    assert "amount_changed" in out and "850 miljoen" in out
+    term_rows = [line for line in out.splitlines() if line.strip().strip("│┃ ").startswith("stikstof")]
+    assert term_rows, out
+
+
+def test_compare_only_filters_classes_and_rejects_unknown_ones(capsys, monkeypatch, corpus_env):
+    code, out, _ = run(capsys, monkeypatch, "compare", "2020", "2021", "--only", "new,dropped", "--format", "json")
+    changes = json.loads((DATA / "changes-2020-2021.json").read_text(encoding="utf-8"))["records"]
+    assert code == 0
+    assert sorted(r["class"] for r in json.loads(out)) == sorted(r["class"] for r in changes
+                                                                 if r["class"] in ("new", "dropped"))
+    code, out, err = run(capsys, monkeypatch, "compare", "2020", "2021", "--only", "verdwenen")
+    assert code == 2 and "verdwenen" in err and "dropped" in err
+
+
+def test_corpus_remove_takes_the_document_out_of_every_query(capsys, monkeypatch, corpus_env):
+    assert run(capsys, monkeypatch, "corpus", "remove", "2021")[0] == 0
+    code, out, _ = run(capsys, monkeypatch, "corpus", "list", "--format", "json")
+    assert [d["year"] for d in json.loads(out)] == [2020]
+    code, out, _ = run(capsys, monkeypatch, "search", "stikstof", "--format", "json")
+    assert code == 0 and {h["year"] for h in json.loads(out)} == {2020}
+    code, _, err = run(capsys, monkeypatch, "corpus", "show", "2021")
+    assert code == 2 and "no document '2021'" in err
+
+
+def test_piped_output_defaults_to_plain_tab_separated_rows(capsys, monkeypatch, corpus_env):
+    code, out, _ = run(capsys, monkeypatch, "measures", "--summary", "--year", "2020")
+    assert code == 0
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert {len(r) for r in rows} == {6} and "\x1b[" not in out
+    truth_codes = {b["ministerie"] for b in TRUTH_2020["blocks"] if b.get("ministerie")}
+    assert {r[0] for r in rows} == truth_codes
