@@ -13,8 +13,6 @@ from typing import Iterable, Iterator, Sequence
 from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 from rich.text import Text
 
 _stderr: Console | None = None
@@ -55,6 +53,8 @@ def progress(description: str, total: int) -> Iterator[callable]:
     if not console.is_terminal:
         yield lambda n=1, total=None: None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("pages"),
                    TimeRemainingColumn(), console=console, transient=True)
     with bar:
@@ -74,6 +74,8 @@ def print_table(rows: Sequence[dict], columns: Iterable[str], headers: dict[str,
     """Draw rows as a rich table on stdout. `wrap` columns (a set, or a dict of width ratios) fold to the
     terminal width; `highlight` maps a
     column to per-row character spans (list aligned with rows) to mark in that column."""
+    from rich.table import Table
+
     from rbtool.output import flat_value
 
     columns = list(columns)
@@ -119,6 +121,8 @@ def print_hits(hits) -> None:
 
 def print_changes(summary: Sequence[dict], changes, word_diff) -> None:
     """Compare output: a summary per ministry, then each changed measure with a word-level diff."""
+    from rich.table import Table
+
     from rbtool.nl.money import format_eur
 
     console = stdout_console()
