@@ -89,15 +89,12 @@ def test_list_items_found(variant_scores):
     assert variant_scores["list_items"]["f1"] >= 0.99
 
 
-@pytest.mark.xfail(strict=True, reason="justified lines shrink word spaces below pdf.DEFAULT_SPACE_GAP "
-                   "(0.2 em), space glyphs are dropped, so words glue ('InhetMissiegedreven'); a real hyphen "
-                   "at a line end is taken for hyphenation ('btw-tarief' -> 'btwtarief')")
+@pytest.mark.xfail(strict=True, reason="a real hyphen at a line end is taken for hyphenation "
+                   "('btw-tarief' -> 'btwtarief')")
 def test_list_items_exact_text(variant_scores):
     assert variant_scores["list_items"]["exact_text"] >= 0.99
 
 
-@pytest.mark.xfail(strict=True, reason="marker 19 (raised 6.3 pt digits after 'CO2)?') is not recognised; "
-                   "without note 19 every later note is read as a continuation of note 18 ('...2.2. 19Ministerie')")
 def test_footnotes(variant_scores):
     notes = variant_scores["footnotes"]
     assert notes["found"] == 109
@@ -120,8 +117,6 @@ def test_numbered_items(variant_scores):
     assert variant_scores["numbered_items"]["f1"] >= 0.99
 
 
-@pytest.mark.xfail(strict=True, reason="glued words (tight justified lines) and the lost notes' text and "
-                   "markers")
 def test_body_words(variant_scores):
     assert variant_scores["body"]["word_f1"] >= 0.99
 

@@ -55,6 +55,40 @@ def test_build_lines_inserts_spaces_from_gaps_and_keeps_a_raised_marker_on_its_l
     assert marker_numbers(lines[0].spans[-1], lines[0]) == [7]
 
 
+def _word_chars(words, x0, top, word_gap, size=10.0, blanks=True):
+    """Characters of `words` set 0.5 em wide, `word_gap` em apart, with space characters when `blanks`."""
+    chars, x = [], x0
+    for w, word in enumerate(words):
+        if w:
+            if blanks:
+                chars.append(char(" ", x, top, size) | {"x1": x + word_gap * size})
+            x += word_gap * size
+        for c in word:
+            chars.append(char(c, x, top, size))
+            x += 0.5 * size
+    return chars
+
+
+def test_build_lines_takes_the_pdfs_own_space_characters_even_on_a_tightly_justified_line():
+    # 0.16 em word spaces, narrower than any fixed word-gap threshold, but each has its space character
+    lines = build_lines(_word_chars(["In", "het", "Missie", "gedreven"], 70, 100, 0.16))
+    assert lines[0].text == "In het Missie gedreven"
+
+
+def test_build_lines_without_space_characters_finds_the_lines_own_word_gap():
+    # no space characters: the gaps are bimodal (0 inside words, 0.17 em between them)
+    lines = build_lines(_word_chars(["Tweede", "Kamer", "en", "Senaat"], 70, 100, 0.17, blanks=False))
+    assert lines[0].text == "Tweede Kamer en Senaat"
+
+
+def test_build_lines_kerning_does_not_split_a_word():
+    chars = _word_chars(["Tweede", "Kamer"], 70, 100, 0.3, blanks=False)
+    for ch in chars[1:]:
+        ch["x0"] += 0.8  # a kerned "T" → "w" pair: 0.08 em more room after the capital
+        ch["x1"] += 0.8
+    assert build_lines(chars)[0].text == "Tweede Kamer"
+
+
 # ------------------------------------------------------------------------------------ furniture
 
 def test_running_footer_found_by_repetition_and_page_number_label():
@@ -91,6 +125,24 @@ def test_footnote_zone_below_rule_and_notes_continue_on_next_page():
                  line(span("2", 70, 712, 8), span("Second", 85, 712, 8), page=2)], 2, drafts)
     assert [(d.number, d.page, d.page_end) for d in drafts] == [(1, 1, 2), (2, 2, 2)]
     assert drafts[0].lines == ["First note", "continues here", "and on the next page."]
+
+
+def test_superscript_note_numbers_start_notes_although_continuations_start_with_numbers():
+    # Numbers raised and indented; continuation lines at the margin, one of them opening with page numbers.
+    def note(number, text, top):
+        return line(span(str(number), 80, top, 5.4, raised=2), span(text, 84, top, 9, space=False))
+
+    zone = [note(19, "Ministerie van EZ, Energieagenda, blz.", 700),
+            text_line("92 – 97; Dirk Sijmons, Landschap en energie.", 711, x0=70, size=9),
+            note(20, "Lex Herweijer, Verschil in Nederland.", 722),
+            note(21, "Zie paragraaf 2.2.", 733)]
+    drafts = [NoteDraft(number=18, page=1, page_end=1, lines=["Zie ook 2.2."])]
+    parse_notes(zone, 2, drafts)
+    assert [d.number for d in drafts] == [18, 19, 20, 21]
+    assert drafts[1].lines == ["Ministerie van EZ, Energieagenda, blz.", "92 – 97; Dirk Sijmons, Landschap en energie."]
+    # a lost note (22 never seen) does not make 24 a continuation of 21
+    parse_notes([note(24, "Later note.", 700)], 3, drafts)
+    assert drafts[-1].number == 24
 
 
 def test_marker_needs_small_raised_digits():

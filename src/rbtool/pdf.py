@@ -4,8 +4,12 @@ Each page's characters are read once (`page.chars`) and grouped here, in plain P
 of `Span`s (runs of characters in one font, size and baseline). Everything downstream (rbtool.layout)
 works on these small objects and never sees a pdfplumber object, so it can be tested with hand-made lines.
 
-Spaces: many PDFs have no space characters at all (words are placed by position), so a space is inserted
-wherever the gap between two characters is wider than a fraction of the font size.
+Spaces: where the PDF has its own space characters between two glyphs, that is a word space, however
+narrow (justified lines squeeze word spaces far below any fixed share of the font size). Many PDFs have no
+space characters at all (words are placed by position); there a space goes wherever the gap between two
+characters is wider than the line's own word gap: the gaps of a line are bimodal (glyph to glyph, about
+zero; word to word, wider), and the threshold sits in the widest jump between them, within bounds scaled to
+the font size so that kerning never splits a word.
 """
 from __future__ import annotations
 
@@ -16,8 +20,11 @@ from typing import Iterator
 
 from rbtool.errors import EncryptedPdf, NotAPdf, PdfError
 
-# A gap wider than this share of the font size between two characters is a word space.
+# A gap wider than this share of the font size between two characters is a word space ...
 DEFAULT_SPACE_GAP = 0.2
+# ... and on a line whose gaps show a narrower word space (tight justification), so is a gap of at least
+# this share, never less (kerning and tracking stay below it).
+DEFAULT_MIN_SPACE_GAP = 0.15
 # A gap wider than this share of the font size starts a new span (a tab: "1." ⇥ "text", "–" ⇥ "text").
 DEFAULT_TAB_GAP = 0.75
 # Two characters belong to one line when their vertical extents overlap by this share of the smaller one.
@@ -182,6 +189,8 @@ def _page_data(page, number: int) -> PageData:
     for ch in page.chars:
         text = ch.get("text") or ""
         if not text.strip():
+            if ch.get("upright", True):
+                upright.append(ch)  # kept in stream order: build_lines reads word spaces from them
             continue
         data.chars += 1
         if _CID.fullmatch(text) or _bad(text):
@@ -190,7 +199,7 @@ def _page_data(page, number: int) -> PageData:
             upright.append(ch)
         else:
             sideways += 1
-    if sideways > len(upright):
+    if sideways > data.chars - sideways:
         data.rotated = True
     data.lines = build_lines(upright, number)
     for group in (page.rects, page.lines, page.curves):
@@ -200,10 +209,23 @@ def _page_data(page, number: int) -> PageData:
 
 
 def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
-    """Group character dicts (pdfplumber vocabulary) into lines, top to bottom, spans left to right."""
+    """Group character dicts (pdfplumber vocabulary, in content-stream order) into lines, top to bottom,
+    spans left to right. Space characters are not placed on lines; they mark the word space between the
+    glyphs before and after them in the stream."""
+    glyphs: list[dict] = []
+    spaced: set[tuple[int, int]] = set()  # (id of glyph before, id of glyph after) a space character
+    previous, blank = None, False
+    for ch in chars:
+        if not (ch.get("text") or "").strip():
+            blank = True
+            continue
+        if blank and previous is not None:
+            spaced.add((id(previous), id(ch)))
+        previous, blank = ch, False
+        glyphs.append(ch)
     rows: list[list[dict]] = []
     bands: list[list[float]] = []  # [top, bottom] of the tallest chars in each row
-    for ch in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+    for ch in sorted(glyphs, key=lambda c: (round(c["bottom"], 1), c["x0"])):
         top, bottom = ch["top"], ch["bottom"]
         placed = False
         # chars arrive sorted by bottom, so only the last few rows can overlap
@@ -219,30 +241,47 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
         if not placed:
             rows.append([ch])
             bands.append([top, bottom])
-    lines = [_make_line(sorted(row, key=lambda c: c["x0"]), page) for row in rows]
+    lines = [_make_line(sorted(row, key=lambda c: c["x0"]), page, spaced) for row in rows]
     lines.sort(key=lambda l: (l.top, l.x0))
     return lines
 
 
-def _make_line(chars: list[dict], page: int) -> Line:
+def word_gap(gaps: list[float]) -> float:
+    """The share of the font size above which a gap of this line is a word space (gaps as shares of the size).
+
+    The threshold sits in the middle of the widest jump between consecutive sorted gaps whose upper side
+    could be a word space, kept within [DEFAULT_MIN_SPACE_GAP, DEFAULT_SPACE_GAP]."""
+    ordered = sorted(g for g in gaps if g <= DEFAULT_TAB_GAP)
+    best, threshold = 0.0, DEFAULT_SPACE_GAP
+    for low, high in zip([0.0] + ordered, ordered):
+        if high >= DEFAULT_MIN_SPACE_GAP and high - low > best:
+            best, threshold = high - low, (low + high) / 2
+    return min(DEFAULT_SPACE_GAP, max(DEFAULT_MIN_SPACE_GAP, threshold))
+
+
+def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = frozenset()) -> Line:
+    pairs = list(zip(chars, chars[1:]))
+    marked = [(id(a), id(b)) in spaced for a, b in pairs]
+    shares = [(b["x0"] - a["x1"]) / max(a["size"], b["size"], 0.1) for a, b in pairs]
+    # a line with its own space characters needs no guess; otherwise its gaps say how wide a word space is
+    limit = DEFAULT_SPACE_GAP if any(marked) else word_gap(shares)
     spans: list[Span] = []
     run: list[dict] = []
     text = ""
     space_before = False
-    for ch in chars:
+    for i, ch in enumerate(chars):
         if run:
             prev = run[-1]
-            size = max(prev["size"], ch["size"])
-            gap = ch["x0"] - prev["x1"]
+            word_space = marked[i - 1] or shares[i - 1] > limit
             same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1
-            if gap > DEFAULT_TAB_GAP * size or not same_style:
+            if shares[i - 1] > DEFAULT_TAB_GAP or not same_style:
                 spans.append(_make_span(run, text, space_before))
-                space_before = gap > DEFAULT_SPACE_GAP * size or text.endswith(" ")
+                space_before = word_space
                 run, text = [], ""
-            elif gap > DEFAULT_SPACE_GAP * size and not text.endswith(" "):
+            elif word_space:
                 text += " "
         run.append(ch)
-        text += ch["text"] if ch["text"].strip() or not text.endswith(" ") else ""
+        text += ch["text"]
     if run:
         spans.append(_make_span(run, text, space_before))
     weights: dict[tuple[float, str], int] = {}

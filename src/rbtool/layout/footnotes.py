@@ -80,10 +80,23 @@ def note_number(line: Line) -> int | None:
     return int(match.group(1))
 
 
+def raised_number(line: Line) -> bool:
+    """Whether the line opens with its number set as a superscript (a span of digits smaller than the line)."""
+    first = line.spans[0] if line.spans else None
+    return (first is not None and len(line.spans) > 1 and first.text.isdigit()
+            and first.size <= DEFAULT_MARKER_SIZE_RATIO * line.size)
+
+
 def parse_notes(zone_lines: list[Line], page: int, drafts: list[NoteDraft]) -> None:
-    """Append the notes of one page's zone to `drafts` (continuing the last draft when a line has no number)."""
-    numbered = [l.x0 for l in zone_lines if note_number(l) is not None]
-    left = min(numbered, default=min((l.x0 for l in zone_lines), default=0.0))
+    """Append the notes of one page's zone to `drafts` (continuing the last draft when a line has no number).
+
+    A line starts a note when it opens with the next number(s) of the sequence at the notes' left edge.
+    A superscript number is evidence enough by itself (also after a lost note, and whatever the indent):
+    continuation lines may start with a plain number ("92 – 97; ...") at another indent, so the notes'
+    left edge is taken from the superscript-numbered lines when there are any."""
+    numbered = [l for l in zone_lines if note_number(l) is not None]
+    raised = [l for l in numbered if raised_number(l)]
+    left = min((l.x0 for l in raised or numbered), default=min((l.x0 for l in zone_lines), default=0.0))
     last = drafts[-1].number if drafts else 0
     previous: Line | None = None
     for line in zone_lines:
@@ -92,8 +105,13 @@ def parse_notes(zone_lines: list[Line], page: int, drafts: list[NoteDraft]) -> N
             break
         previous = line
         number = note_number(line)
-        starts = (number is not None and abs(line.x0 - left) < line.size
-                  and (last < number <= last + DEFAULT_MAX_NUMBER_JUMP or not drafts))
+        if number is None:
+            starts = False
+        elif raised_number(line):
+            starts = number > last or not drafts
+        else:
+            starts = (abs(line.x0 - left) < line.size
+                      and (last < number <= last + DEFAULT_MAX_NUMBER_JUMP or not drafts))
         if starts:
             text = _strip_number(line)
             drafts.append(NoteDraft(number=number, page=page, page_end=page, lines=[text]))
