@@ -89,8 +89,6 @@ def test_list_items_found(variant_scores):
     assert variant_scores["list_items"]["f1"] >= 0.99
 
 
-@pytest.mark.xfail(strict=True, reason="a real hyphen at a line end is taken for hyphenation "
-                   "('btw-tarief' -> 'btwtarief')")
 def test_list_items_exact_text(variant_scores):
     assert variant_scores["list_items"]["exact_text"] >= 0.99
 

@@ -178,6 +178,22 @@ def test_hyphenation_uses_the_documents_vocabulary():
     assert joiner.join("2022–", "2027") == "2022–2027"
 
 
+def test_a_hyphenating_document_keeps_real_hyphens_and_drops_its_own():
+    vocab = vocabulary(["ter preventie van", "de preventie en", "de Wajong-uitkering of", "een Wajonguitkering"])
+    joiner = Joiner(vocab, auto_hyphenation=True)
+    # the vocabulary beats the prefix table ("pre-" is a prefix, "preventie" is one word)
+    assert joiner.join("de pre-", "ventie") == "de preventie"
+    # lower-case abbreviations cannot be syllables: the hyphen is real
+    assert joiner.join("het btw-", "tarief") == "het btw-tarief"
+    assert joiner.join("het vmbo-", "techniekonderwijs") == "het vmbo-techniekonderwijs"
+    assert joiner.join("het mbo-", "diploma") == "het mbo-diploma"
+    # both spellings seen: the hyphen is a spelling of this document
+    assert joiner.join("de Wajong-", "uitkering") == "de Wajong-uitkering"
+    # no evidence at all: a hyphenating document broke the word
+    assert joiner.join("de strate-", "gie") == "de strategie"
+    assert joiner.join("het stre-", "ven") == "het streven"
+
+
 def test_a_document_that_never_hyphenates_keeps_line_end_hyphens():
     never = Joiner(Counter(), auto_hyphenation=False)
     assert never.join("de Financiële-", "verhoudingswet") == "de Financiële-verhoudingswet"

@@ -2,10 +2,11 @@
 
 No glyph tells "exportkre-|dietverzekeraars" (hyphenation) from "Financiële-|verhoudingswet" (a real
 hyphen). The evidence used, strongest first: a conjunction after the hyphen ("milieu- en sociale"),
-abbreviations, digits and capitals around it ("SDE-|middelen", "Invest-|NL"), Dutch spelling (a hyphen
-between vowels that would otherwise merge: "micro-|opleidingen"), the document's vocabulary (does the
-joined word or the hyphenated form occur elsewhere?), and finally whether this document hyphenates at
-all (a noticeable share of its lines end in a hyphen after a letter).
+digits and capitals around it ("SDE-|middelen", "Invest-|NL"), the document's vocabulary (does the joined
+word or the hyphenated form occur elsewhere: "preventie", "Wajong-uitkering"?), Dutch spelling (a
+hyphen after a prefix that keeps it, between vowels that would otherwise merge: "micro-|opleidingen", or
+after a lower-case abbreviation that cannot be a syllable: "btw-|tarief", "vmbo-|scholen"), and finally
+whether this document hyphenates at all (a noticeable share of its lines end in a hyphen after a letter).
 """
 from __future__ import annotations
 
@@ -24,6 +25,16 @@ CONJUNCTIONS = frozenset({"en", "of", "tot", "en/of", "dan", "and", "or", "to", 
 HYPHENATED_PREFIXES = frozenset({"niet", "ex", "oud", "anti", "vice", "non", "semi", "pre", "post", "mid"})
 # Vowel pairs that would merge into one sound when a compound is written closed, so Dutch keeps the hyphen.
 MERGING_VOWELS = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "oe", "oo", "ou", "ui", "uu", "ij"})
+
+VOWELS = frozenset("aeiouyáàäâéèëêíïîóöôúüû")
+# Consonant clusters that can open a Dutch (or borrowed) syllable; a short lower-case word opening with
+# another cluster, or without any vowel, is an abbreviation ("btw", "mkb", "vmbo", "hbo").
+SYLLABLE_ONSETS = frozenset({
+    "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr", "kl", "kn", "kr", "kw", "ph", "pl",
+    "pr", "ps", "rh", "sc", "sf", "sh", "sj", "sk", "sl", "sm", "sn", "sp", "st", "sw", "th", "tj", "tr", "ts",
+    "tw", "vl", "vr", "wh", "wr", "zw", "sch", "schr", "scr", "skr", "spl", "spr", "str", "chr", "thr", "tsj"})
+# Abbreviations written in lower case are at most this long.
+DEFAULT_MAX_ABBREVIATION = 5
 
 _WORD = re.compile(r"[\w\u00C0-\u024F]+(?:[-\u2010][\w\u00C0-\u024F]+)*")
 
@@ -77,12 +88,24 @@ class Joiner:
         if (any(c.isdigit() for c in a[-1:] + b[:1]) or b[0].isupper() or len(last_part) <= 1
                 or sum(c.isupper() for c in last_part) >= 2 and last_part != last_part.capitalize()):
             return "-"
-        if last_part.lower() in HYPHENATED_PREFIXES:
+        joined, hyphenated = (a + b).lower(), (a + "-" + b).lower()
+        seen_joined, seen_hyphenated = self.vocab.get(joined, 0), self.vocab.get(hyphenated, 0)
+        if seen_joined > seen_hyphenated:
+            return ""
+        if seen_hyphenated:  # as often or more often written with the hyphen ("Wajong-uitkering")
+            return "-"
+        if last_part.lower() in HYPHENATED_PREFIXES or is_abbreviation(last_part):
             return "-"
         if (a[-1] + b[0]).lower() in MERGING_VOWELS:
             return "-"
-        joined, hyphenated = (a + b).lower(), (a + "-" + b).lower()
-        seen_joined, seen_hyphenated = self.vocab.get(joined, 0), self.vocab.get(hyphenated, 0)
-        if seen_joined != seen_hyphenated:
-            return "" if seen_joined > seen_hyphenated else "-"
         return "" if self.auto_hyphenation else "-"
+
+
+def is_abbreviation(word: str) -> bool:
+    """A short lower-case word that cannot be pronounced as written: no vowel, or an impossible opening."""
+    if not word.islower() or len(word) > DEFAULT_MAX_ABBREVIATION or not word.isalpha():
+        return False
+    vowel_at = next((i for i, c in enumerate(word.lower()) if c in VOWELS), None)
+    if vowel_at is None:
+        return True
+    return vowel_at > 1 and word[:vowel_at] not in SYLLABLE_ONSETS
