@@ -109,8 +109,6 @@ def test_quote_attributions(variant_scores):
     assert variant_scores["quotes"]["attribution"] == 1.0
 
 
-@pytest.mark.xfail(strict=True, reason="'1.' items with a 0.7 em gap before their text are not list items; "
-                   "their lines join the paragraph around them")
 def test_numbered_items(variant_scores):
     assert variant_scores["numbered_items"]["f1"] >= 0.99
 

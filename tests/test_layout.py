@@ -89,6 +89,22 @@ def test_build_lines_kerning_does_not_split_a_word():
     assert build_lines(chars)[0].text == "Tweede Kamer"
 
 
+def test_a_list_label_set_off_wider_than_the_justified_word_spaces_is_its_own_span():
+    label = _word_chars(["1."], 68, 100, 0.48)
+    text = _word_chars(["Belastingdienst:", "goede", "uitvoering", "en", "toezicht."], 85, 100, 0.48)
+    gap = text[0]["x0"] - label[-1]["x1"]  # 0.7 em between "1." and the text
+    chars = label + [char(" ", label[-1]["x1"], 100) | {"x1": label[-1]["x1"] + gap}] + text
+    first = build_lines(chars)[0]
+    assert [s.text for s in first.spans] == ["1.", "Belastingdienst: goede uitvoering en toezicht."]
+    more = text_line("vernieuwen van de dienst.", 114, x0=85)
+    item = structure([first, more]).blocks[0]
+    assert (item.kind, item.number, item.text) == (model.NUMBERED_ITEM, "1", "Belastingdienst: goede uitvoering "
+                                                   "en toezicht. vernieuwen van de dienst.")
+    # the same gap as the line's other word spaces is no label
+    plain = build_lines(_word_chars(["1.", "Belastingdienst:", "goede"], 68, 100, 0.48))[0]
+    assert len(plain.spans) == 1
+
+
 # ------------------------------------------------------------------------------------ furniture
 
 def test_running_footer_found_by_repetition_and_page_number_label():

@@ -27,6 +27,13 @@ DEFAULT_SPACE_GAP = 0.2
 DEFAULT_MIN_SPACE_GAP = 0.15
 # A gap wider than this share of the font size starts a new span (a tab: "1." ⇥ "text", "–" ⇥ "text").
 DEFAULT_TAB_GAP = 0.75
+# The first gap of a line also starts a span (a label's tab: "1." ⇥ "text") when it is at least this share
+# of the font size and this many times the line's typical word space: typesetters often set a list label
+# with a fixed gap narrower than a tab but wider than the (justified, so uniform) word spaces of its line.
+DEFAULT_LABEL_GAP = 0.5
+DEFAULT_LABEL_GAP_RATIO = 1.3
+# A label is at most this many characters ("1.", "iv)", "•").
+DEFAULT_MAX_LABEL = 4
 # Two characters belong to one line when their vertical extents overlap by this share of the smaller one.
 DEFAULT_LINE_OVERLAP = 0.5
 # A rectangle thinner than this (points) is a rule line, not a frame.
@@ -265,6 +272,7 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
     shares = [(b["x0"] - a["x1"]) / max(a["size"], b["size"], 0.1) for a, b in pairs]
     # a line with its own space characters needs no guess; otherwise its gaps say how wide a word space is
     limit = DEFAULT_SPACE_GAP if any(marked) else word_gap(shares)
+    tab_after = _label_end(shares, marked, limit)
     spans: list[Span] = []
     run: list[dict] = []
     text = ""
@@ -274,7 +282,7 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
             prev = run[-1]
             word_space = marked[i - 1] or shares[i - 1] > limit
             same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1
-            if shares[i - 1] > DEFAULT_TAB_GAP or not same_style:
+            if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 == tab_after or not same_style:
                 spans.append(_make_span(run, text, space_before))
                 space_before = word_space
                 run, text = [], ""
@@ -302,6 +310,18 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
         italic=is_italic(fontname),
         page=page,
     )
+
+
+def _label_end(shares: list[float], marked: list[bool], limit: float) -> int | None:
+    """The gap index after a short leading label set off by a wider gap than the line's word spaces."""
+    words = [i for i, share in enumerate(shares) if marked[i] or share > limit]
+    if len(words) < 2 or words[0] >= DEFAULT_MAX_LABEL:
+        return None
+    first, others = shares[words[0]], sorted(shares[i] for i in words[1:])
+    typical = others[len(others) // 2]
+    if first >= DEFAULT_LABEL_GAP and first >= DEFAULT_LABEL_GAP_RATIO * typical:
+        return words[0]
+    return None
 
 
 def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
