@@ -45,3 +45,18 @@ def edition_2021_document():
     from rbtool.extract import extract_document
 
     return extract_document(PDFS / "analyse-rijksbegroting-2021-testeditie.pdf")
+
+
+@pytest.fixture(scope="session")
+def variant_2020_document():
+    """The 2020 analysis typeset a second way (tests/tools/make_variant.py: serif, justified, hyphenated)."""
+    from rbtool.extract import extract_document
+
+    return extract_document(PDFS / "analyse-rijksbegroting-2020-variant.pdf")
+
+
+@pytest.fixture(scope="session")
+def variant_2021_document():
+    from rbtool.extract import extract_document
+
+    return extract_document(PDFS / "analyse-rijksbegroting-2021-testeditie-variant.pdf")

@@ -12,6 +12,7 @@ quotes. This script makes our own such variant from the ground truth alone (no b
 Re-run (a development tool only; Typst is not a dependency of rbtool):
 
     pip install typst && python tests/tools/make_variant.py
+    python tests/tools/make_variant.py --truth tests/data/analyse-rijksbegroting-2021-testeditie.truth.json
 
 The pages of the variant truth come from Typst itself: every block, footnote marker and footnote text
 carries invisible `metadata` marks that record `here().page()`, read back with `typst.query`. A second,
@@ -35,9 +36,13 @@ from pathlib import Path
 import typst
 
 TESTS = Path(__file__).resolve().parents[1]
-SOURCE_TRUTH = TESTS / "data" / "analyse-rijksbegroting-2020.truth.json"
-VARIANT_PDF = TESTS / "pdfs" / "analyse-rijksbegroting-2020-variant.pdf"
-VARIANT_TRUTH = TESTS / "data" / "analyse-rijksbegroting-2020-variant.truth.json"
+DEFAULT_SOURCE_TRUTH = TESTS / "data" / "analyse-rijksbegroting-2020.truth.json"
+
+
+def variant_paths(source_truth: Path) -> tuple[Path, Path]:
+    """Where the variant of a truth file goes: tests/pdfs/<name>-variant.pdf and its truth beside the source."""
+    stem = source_truth.name.removesuffix(".truth.json")
+    return TESTS / "pdfs" / f"{stem}-variant.pdf", source_truth.with_name(f"{stem}-variant.truth.json")
 
 MARKER = re.compile(r"\[\^(\d+)\]")
 # A fixed creation date keeps the PDF byte-identical between runs (2019-11-01, the publication month).
@@ -237,12 +242,13 @@ def read_marks(typ_path: Path) -> dict[str, dict]:
     return by_key
 
 
-def variant_truth(truth: dict, marks: dict[str, dict], page_count: int) -> dict:
+def variant_truth(truth: dict, marks: dict[str, dict], page_count: int, source_truth: Path, variant_pdf: Path
+                  ) -> dict:
     out = copy.deepcopy(truth)
-    out["about"] = (f"Ground truth for {VARIANT_PDF.name}, the same content as {SOURCE_TRUTH.name} typeset "
+    out["about"] = (f"Ground truth for {variant_pdf.name}, the same content as {source_truth.name} typeset "
                     f"again by tests/tools/make_variant.py; only pages, page labels, numbered-item labels, "
                     f"furniture and document.file/page_count/style differ. " + truth.get("about", ""))
-    out["document"]["file"] = VARIANT_PDF.name
+    out["document"]["file"] = variant_pdf.name
     out["document"]["page_count"] = page_count
     out["document"]["style"] = "variant: Typst, Libertinus Serif 10.5 pt, justified with Dutch hyphenation, " \
                                "running header, bullet glyphs, boxed quotes"
@@ -294,9 +300,11 @@ def cross_check(truth: dict, pdf: Path) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--truth", type=Path, default=DEFAULT_SOURCE_TRUTH, help="the truth file to typeset again")
     ap.add_argument("--keep-typ", type=Path, help="also write the generated Typst source here")
     args = ap.parse_args()
-    truth = json.loads(SOURCE_TRUTH.read_text(encoding="utf-8"))
+    variant_pdf, variant_truth_path = variant_paths(args.truth)
+    truth = json.loads(args.truth.read_text(encoding="utf-8"))
     markup = source(truth)
     with tempfile.TemporaryDirectory() as tmp:
         typ_path = Path(tmp) / "variant.typ"
@@ -304,20 +312,20 @@ def main() -> int:
         if args.keep_typ:
             args.keep_typ.write_text(markup, encoding="utf-8")
         pdf = typst.compile(str(typ_path), ignore_system_fonts=True, timestamp=PDF_TIMESTAMP, pdf_tags=False)
-        VARIANT_PDF.write_bytes(hyphens_as_hyphen_minus(pdf))
+        variant_pdf.write_bytes(hyphens_as_hyphen_minus(pdf))
         marks = read_marks(typ_path)
     page_count = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
-        ["pdfinfo", str(VARIANT_PDF)], capture_output=True, text=True, check=True).stdout).group(1)) \
+        ["pdfinfo", str(variant_pdf)], capture_output=True, text=True, check=True).stdout).group(1)) \
         if shutil.which("pdfinfo") else max(m["page"] for m in marks.values())
-    out = variant_truth(truth, marks, page_count)
+    out = variant_truth(truth, marks, page_count, args.truth, variant_pdf)
     missing = [b["id"] for b in out["blocks"] if not b.get("page") or not b.get("page_end")]
     missing += [n for n, f in out["footnotes"].items() if not (f.get("page") and f.get("marker_page"))]
-    print(f"{VARIANT_PDF.name}: {page_count} pages, {VARIANT_PDF.stat().st_size / 1024:.0f} KiB; "
+    print(f"{variant_pdf.name}: {page_count} pages, {variant_pdf.stat().st_size / 1024:.0f} KiB; "
           f"{len(out['blocks'])} blocks, {len(out['footnotes'])} notes, without a page: {missing or 'none'}")
     moved = [n for n, f in out["footnotes"].items() if f["page"] != f["marker_page"] or f["page"] != f["page_end"]]
     print(f"notes printed on another page than their marker, or split: {moved or 'none'}")
-    VARIANT_TRUTH.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    cross_check(out, VARIANT_PDF)
+    variant_truth_path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    cross_check(out, variant_pdf)
     return 1 if missing else 0
 
 
