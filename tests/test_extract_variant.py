@@ -104,7 +104,6 @@ def test_quotes_found(variant_scores):
     assert variant_scores["quotes"]["matched"] == 10
 
 
-@pytest.mark.xfail(strict=True, reason="the attribution line below a quote's frame is read as a paragraph")
 def test_quote_attributions(variant_scores):
     assert variant_scores["quotes"]["attribution"] == 1.0
 

@@ -295,3 +295,16 @@ def test_labels_beside_values_are_not_columns():
     lines = [line(span("Zaak:", 50, 100 + 12 * r, 9), span("a long value text that fills the line " * 2, 180, 100 + 12 * r, 9))
              for r in range(15)]
     assert find_gutters(lines, 9.0) == []
+
+
+def test_a_plain_line_naming_a_person_after_a_closed_quote_is_its_attribution():
+    quote = [text_line("“Het is goed dat het Rijk veel aandacht heeft", 100, x0=84, font=ITALIC),
+             text_line("voor de woningmarkt.”", 114, x0=84, font=ITALIC)]
+    signed = text_line("drs. Patricia van den Brink, directeur Pharos", 132)
+    result = structure(quote + [signed])
+    assert [b.kind for b in result.blocks] == [model.QUOTE, model.ATTRIBUTION]
+    assert result.quotes[0].attribution == "drs. Patricia van den Brink, directeur Pharos"
+    # running text after the quote is no attribution, even when it opens with capitals and a comma
+    prose = text_line("In Nederland blijft de bouw achter. Volgens het CBS, dat", 132)
+    assert [b.kind for b in structure(quote + [prose]).blocks] == [model.QUOTE, model.PARAGRAPH]
+

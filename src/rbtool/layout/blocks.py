@@ -38,6 +38,10 @@ DEFAULT_MAX_HEADING_CHARS = 200
 BULLETS = "–—-•▪◦○●■□►▸‣⁃>*·∙➢➤✓"
 DASH_BULLETS = "–—-"
 QUOTE_OPENERS = "“\"‘„«‚'"
+QUOTE_CLOSERS = "”\"’»'"
+# An attribution in plain type names a person first: "Jouke van Dijk, hoogleraar ...", at most this many
+# words before the comma (or parenthesis) that ends the name.
+DEFAULT_MAX_NAME_WORDS = 6
 _NUMBER_LABEL = re.compile(r"^(\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})([.)])?$")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 _SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
@@ -109,6 +113,21 @@ def line_content(line: Line, notes: set[int]) -> tuple[str, list[tuple[int, int]
         text += span.text
     stripped = text.rstrip()
     return stripped, [(min(pos, len(stripped)), n) for pos, n in markers]
+
+
+# a sentence ending inside the name: ". " after a word longer than a title ("drs.", "prof.", "mr.")
+_SENTENCE_INSIDE = re.compile(r"(?:[^\W\d_]{5,}[.]|[!?])\s")
+
+
+def names_a_person(text: str) -> bool:
+    """"Name Surname, role ..." (also "drs. Name van Surname (...), role"): a short run of words with at
+    least two capitals before a comma or parenthesis, on a line that does not end a sentence."""
+    match = re.match(r"^([^,()]+)[,(]", text)
+    if not match or text.rstrip()[-1:] in ".!?:;":
+        return False
+    words = match.group(1).split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return 2 <= len(words) <= DEFAULT_MAX_NAME_WORDS and capitals >= 2 and not _SENTENCE_INSIDE.search(match.group(1))
 
 
 def heading_levels(entries: list[Entry], body_size: float) -> dict[int, float]:
@@ -315,7 +334,8 @@ class Builder:
         if italic or not (self._gap_ok(cur, entry, 2.5) or entry.page == cur.page_end + 1):
             return False
         indented = line.x0 > self.stats.left + DEFAULT_INDENT * line.size
-        if not (bold or indented or text[:1] in "—–-"):
+        signed = cur.text.rstrip()[-1:] in QUOTE_CLOSERS and names_a_person(text)
+        if not (bold or indented or text[:1] in "—–-" or signed):
             return False
         quote_index = len(self.drafts) - 1
         draft = self._new(model.ATTRIBUTION, entry, parent=quote_index)
