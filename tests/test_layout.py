@@ -308,3 +308,15 @@ def test_a_plain_line_naming_a_person_after_a_closed_quote_is_its_attribution():
     prose = text_line("In Nederland blijft de bouw achter. Volgens het CBS, dat", 132)
     assert [b.kind for b in structure(quote + [prose]).blocks] == [model.QUOTE, model.PARAGRAPH]
 
+
+
+def test_a_prose_dash_wrapped_to_a_line_start_is_no_sub_item():
+    item = line(span("•", 70, 100), span("de wegtrajecten A1/A30, A7/A8 Amsterdam", 84, 100))
+    wrapped = text_line("– Hoorn. De verkenning start in 2020.", 114, x0=84)
+    blocks = structure([item, wrapped]).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        (model.LIST_ITEM, "de wegtrajecten A1/A30, A7/A8 Amsterdam – Hoorn. De verkenning start in 2020.")]
+    # after an item that introduces a list, the same line is a sub-item
+    intro = line(span("•", 70, 100), span("de wegtrajecten:", 84, 100))
+    blocks = structure([intro, wrapped]).blocks
+    assert [b.kind for b in blocks] == [model.LIST_ITEM, model.SUB_ITEM]

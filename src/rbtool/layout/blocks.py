@@ -231,9 +231,21 @@ class Builder:
             return glyph, first.x0, line.spans[1].x0
         # a dash followed by an ordinary space is a bullet only before a capital ("– voorwaarden" is prose)
         if len(first.text) > 2 and first.text[1] == " " and glyph not in "-*" \
-                and not (glyph in DASH_BULLETS and first.text[2].islower()):
+                and not (glyph in DASH_BULLETS and (first.text[2].islower() or self._wrapped_dash(line))):
             return glyph, first.x0, first.x0 + self.stats.body_size
         return None
+
+    def _wrapped_dash(self, line: Line) -> bool:
+        """A dash of running text wrapped to the line start ("A7/A8 Amsterdam |– Hoorn"): the line continues
+        an unfinished sentence where the text's own lines continue, not where its items' glyphs stand."""
+        cur = self.current
+        if cur is None or cur.last is None or _SENTENCE_END.search(cur.text.rstrip()):
+            return False
+        if cur.kind == model.PARAGRAPH:
+            return abs(line.x0 - cur.last.x0) < DEFAULT_INDENT * line.size
+        if cur.kind in (model.LIST_ITEM, model.SUB_ITEM, model.NUMBERED_ITEM):
+            return abs(line.x0 - cur.text_x) < 0.5 * line.size < abs(line.x0 - cur.glyph_x)
+        return False
 
     def _numbered(self, line: Line) -> tuple[str, float, float] | None:
         if len(line.spans) < 2:
