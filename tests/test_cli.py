@@ -235,3 +235,14 @@ def test_piped_output_defaults_to_plain_tab_separated_rows(capsys, monkeypatch, 
     assert {len(r) for r in rows} == {6} and "\x1b[" not in out
     truth_codes = {b["ministerie"] for b in TRUTH_2020["blocks"] if b.get("ministerie")}
     assert {r[0] for r in rows} == truth_codes
+
+
+def test_footnotes_csv_has_one_row_per_reference(capsys, monkeypatch, corpus_env):
+    code, out, err = run(capsys, monkeypatch, "footnotes", "--doc", "2020", "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {int(r["number"]) for r in rows} == set(range(1, 110))
+    # note 11 cites a Pharos factsheet and the Miljoenennota: two references, two rows
+    note11 = [r for r in rows if r["number"] == "11"]
+    assert len(note11) == 2 and {r["identifier"] for r in note11} >= {"kst-35300-1"}
+    assert all(r["page"].isdigit() and r["citing_sentence"] for r in rows)

@@ -57,8 +57,7 @@ def footnotes(
         exit_for(rows)
     found = [row for d in documents for row in notes.list_footnotes(d, kind=kind, zoek=zoek, section=section)]
     if out in ("csv", "tsv"):
-        rows = [r for f in found for r in notes.reference_rows(f)]
-        emit(rows, out, REFERENCE_COLUMNS)
+        emit(notes.reference_rows(found), out, REFERENCE_COLUMNS)
     elif out == "table":
         rows = [notes.footnote_to_row(f) for f in found]
         for row in rows:  # one line per reference: its kind and identifier, then the link to follow
