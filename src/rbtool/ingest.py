@@ -8,7 +8,6 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -160,6 +159,7 @@ def run_jobs(corpus: Corpus, jobs: list[Job], options: dict, workers: int,
         return results
 
     import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     context = multiprocessing.get_context("spawn")  # fork would copy the open SQLite connection
     queue = context.Queue()

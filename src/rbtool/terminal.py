@@ -8,38 +8,49 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from rich.console import Console
-from rich.markup import escape
-from rich.padding import Padding
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
 
+# rich is imported when something is drawn, not when a command starts: a CSV export never pays for it.
 _stderr: Console | None = None
 
 
 def stderr() -> Console:
     global _stderr
     if _stderr is None:
+        from rich.console import Console
+
         _stderr = Console(stderr=True, highlight=False, no_color="NO_COLOR" in os.environ)
     return _stderr
 
 
 def stdout_console() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, no_color="NO_COLOR" in os.environ, soft_wrap=False)
 
 
 def message(text: str) -> None:
     """An informational line on stderr (never data)."""
+    from rich.markup import escape
+
     stderr().print(escape(text), soft_wrap=True)
 
 
+def _prefixed(prefix: str, style: str, text: str) -> None:
+    from rich.text import Text
+
+    stderr().print(Text(prefix, style=style) + Text(text), soft_wrap=True)
+
+
 def error(text: str) -> None:
-    stderr().print(Text("rbtool: ", style="bold red") + Text(text), soft_wrap=True)
+    _prefixed("rbtool: ", "bold red", text)
 
 
 def warning(text: str) -> None:
-    stderr().print(Text("rbtool: warning: ", style="yellow") + Text(text), soft_wrap=True)
+    _prefixed("rbtool: warning: ", "yellow", text)
 
 
 def stdout_is_terminal() -> bool:
@@ -75,6 +86,7 @@ def print_table(rows: Sequence[dict], columns: Iterable[str], headers: dict[str,
     terminal width; `highlight` maps a
     column to per-row character spans (list aligned with rows) to mark in that column."""
     from rich.table import Table
+    from rich.text import Text
 
     from rbtool.output import flat_value
 
@@ -101,6 +113,9 @@ def print_table(rows: Sequence[dict], columns: Iterable[str], headers: dict[str,
 
 def print_hits(hits) -> None:
     """Search hits, ripgrep-style: a header line with the citation, then the highlighted passage."""
+    from rich.padding import Padding
+    from rich.text import Text
+
     console = stdout_console()
     style = "bold reverse" if "NO_COLOR" in os.environ else "bold red"
     for hit in hits:
@@ -121,7 +136,9 @@ def print_hits(hits) -> None:
 
 def print_changes(summary: Sequence[dict], changes, word_diff) -> None:
     """Compare output: a summary per ministry, then each changed measure with a word-level diff."""
+    from rich.padding import Padding
     from rich.table import Table
+    from rich.text import Text
 
     from rbtool.nl.money import format_eur
 

@@ -1,5 +1,4 @@
 """The Typer app. Commands only translate options into library calls; errors become one line here."""
-from __future__ import annotations
 
 import os
 import sys

@@ -1,5 +1,4 @@
 """What every command shares: the corpus location, the --format option and the row writer."""
-from __future__ import annotations
 
 import os
 import sys
@@ -10,7 +9,6 @@ from typing import Annotated, Iterable, Optional, Sequence
 import typer
 
 from rbtool import output, terminal
-from rbtool.store.db import Corpus
 
 CORPUS_ENV = "RBTOOL_CORPUS"
 
@@ -39,16 +37,20 @@ def default_corpus_path() -> Path:
     return Path(user_cache_dir("rbtool")) / "corpus.sqlite"
 
 
-def open_corpus(path: Path | None) -> Corpus:
+def open_corpus(path: Path | None):
+    """The corpus at --corpus, RBTOOL_CORPUS or the user cache directory (a rbtool.store.db.Corpus)."""
+    from rbtool.store.db import Corpus
+
     return Corpus(path or Path(os.environ.get(CORPUS_ENV) or default_corpus_path()))
 
 
-def open_corpus_with_sample(path: Path | None) -> Corpus:
+def open_corpus_with_sample(path: Path | None):
     """Open the corpus for a query; an empty corpus first gets the bundled sample (said on stderr)."""
-    from rbtool.ingest import ensure_sample
-
     corpus = open_corpus(path)
-    ensure_sample(corpus, terminal.message)
+    if not corpus.document_count():  # ingest (and the PDF stack) is imported only when there is work for it
+        from rbtool.ingest import ensure_sample
+
+        ensure_sample(corpus, terminal.message)
     return corpus
 
 

@@ -1,5 +1,4 @@
 """rbtool compare OLD NEW: what changed between two editions, per ministry, per measure, in euros."""
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

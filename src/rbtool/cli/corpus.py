@@ -1,5 +1,4 @@
 """rbtool corpus list | show DOC | remove DOC | export DOC."""
-from __future__ import annotations
 
 import json
 import sys

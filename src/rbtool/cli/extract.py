@@ -1,12 +1,11 @@
 """rbtool extract PATH...: parse PDFs into the corpus."""
-from __future__ import annotations
 
 import os
 from typing import Annotated, Optional
 
 import typer
 
-from rbtool import ingest, terminal
+from rbtool import terminal
 from rbtool.cli import app
 from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, emit, open_corpus
 from rbtool.model import ExtractStats
@@ -45,6 +44,8 @@ def extract(
     Files that cannot be read get one line on stderr; the others still go in, and the exit code is 2.
     --title and --year re-extract the named files.
     """
+    from rbtool import ingest
+
     files, problems = ingest.collect_pdfs(paths)
     for problem in problems:
         terminal.error(f"{problem.path}: {problem.reason}")

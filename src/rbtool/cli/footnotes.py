@@ -1,5 +1,4 @@
 """rbtool footnotes: every source, the sentence that cites it, and a link to the official publication."""
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

@@ -1,5 +1,4 @@
 """rbtool measures: the policy measures per ministry, with amounts in euros."""
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

@@ -1,5 +1,4 @@
 """rbtool search QUERY: ranked, highlighted passages with page and section."""
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

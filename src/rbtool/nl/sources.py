@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -100,6 +101,10 @@ GENERIC_PUBLISHERS = (
     r"(?:(?:,\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)*\s+en\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)?",
     r"\b(?:[A-Z]\w+\s+)?Universiteit(?:\s+(?:van\s+)?[A-Z]\w+)?|\bUniversity\s+of\s+[A-Z]\w+",
 )
+# compiled once: classifying a note tries every pattern of the tables
+_NEWSPAPER_PATTERNS = [(name, re.compile(pattern)) for name, pattern in NEWSPAPERS.items()]
+_PUBLISHER_PATTERNS = [(name, re.compile(pattern)) for name, pattern in PUBLISHERS.items()]
+_GENERIC_PUBLISHER_PATTERNS = [re.compile(pattern) for pattern in GENERIC_PUBLISHERS]
 # Words that name a kind of publication; with a publisher they make a citation of a short mention.
 DOCUMENT_WORDS = re.compile(
     r"(?i)\b(?:rapport\w*|report|\w*advies|nota|notitie|verkenning|jaarbericht|jaarverslag|factsheet|"
@@ -235,10 +240,11 @@ def _fuzzy_name(segment: str, names: Iterable[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # editions repeat most of their notes word for word
 def media_outlet(segment: str) -> str | None:
     """The canonical name of the newspaper, magazine or broadcaster a source appeared in, or None."""
-    for name, pattern in NEWSPAPERS.items():
-        if re.search(pattern, segment):
+    for name, pattern in _NEWSPAPER_PATTERNS:
+        if pattern.search(segment):
             return name
     blog = BLOG.search(segment)
     if blog:
@@ -246,11 +252,12 @@ def media_outlet(segment: str) -> str | None:
     return _fuzzy_name(segment, NEWSPAPERS)
 
 
+@lru_cache(maxsize=4096)
 def publisher_of(segment: str) -> str | None:
     """The publisher a source names first: a canonical name from PUBLISHERS, a ministry or university as
     written, or a misspelt table name; None when there is none."""
-    found = [(m.start(), name) for name, pattern in PUBLISHERS.items() if (m := re.search(pattern, segment))]
-    found += [(m.start(), m.group(0)) for pattern in GENERIC_PUBLISHERS if (m := re.search(pattern, segment))]
+    found = [(m.start(), name) for name, pattern in _PUBLISHER_PATTERNS if (m := pattern.search(segment))]
+    found += [(m.start(), m.group(0)) for pattern in _GENERIC_PUBLISHER_PATTERNS if (m := pattern.search(segment))]
     if found:
         return min(found)[1]
     return _fuzzy_name(segment, [name for name in PUBLISHERS if len(name) > 3])

@@ -199,16 +199,18 @@ def cited_sources(docs: Iterable[model.Document]) -> list[dict]:
     count for the publication they repeat.
     """
     groups: list[dict] = []
+    by_key: dict[str, dict] = {}  # most repeated citations have the very same key: no scan for those
     for doc in docs:
         for row in list_footnotes(doc):
             for ref in row.refs:
                 key = _source_key(ref)
                 if key is None:
                     continue
-                group = next((g for g in groups if _same_source(g["key"], key)), None)
+                group = by_key.get(key) or next((g for g in groups if _same_source(g["key"], key)), None)
                 if group is None:
                     group = {"key": key, "refs": [], "notes": []}
                     groups.append(group)
+                by_key.setdefault(key, group)
                 group["refs"].append(ref)
                 if (row.doc, row.number) not in group["notes"]:
                     group["notes"].append((row.doc, row.number, row.page, row.page_label))
