@@ -14,6 +14,10 @@ FORMATS = ("table", "plain", "csv", "tsv", "json", "jsonl", "md")
 
 def flat_value(value: Any) -> str:
     """One cell of a CSV/TSV/Markdown/plain row: lists joined with '; ', None empty, dicts as JSON."""
+    if isinstance(value, str):  # most cells: checked first, rows run into the ten thousands
+        return value
+    if type(value) is int:
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):

@@ -105,6 +105,11 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         raise CorpusError(f"not a usable rbtool corpus ({exc})", str(path)) from None
 
 
+def _json_tuple(text: str) -> tuple:
+    """A stored JSON list as a tuple; most lists are empty, and skipping the parser for those is measurable."""
+    return () if text == "[]" else tuple(json.loads(text))
+
+
 class Corpus:
     """An open corpus file. Use as a context manager or call close()."""
 
@@ -270,8 +275,8 @@ class Corpus:
         for r in self.conn.execute(sql, params):
             yield model.Measure(
                 doc=r[0], year=r[1], ministerie=r[2], ministerie_naam=r[3], theme=r[4], text=r[5],
-                subitems=tuple(json.loads(r[6])), amounts=tuple(model.Amount(**a) for a in json.loads(r[7])),
-                years=tuple(json.loads(r[8])), section=r[9], page=r[10], page_label=r[11], block_id=r[12])
+                subitems=_json_tuple(r[6]), amounts=tuple(model.Amount(**a) for a in _json_tuple(r[7])),
+                years=_json_tuple(r[8]), section=r[9], page=r[10], page_label=r[11], block_id=r[12])
 
     def integrity_check(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
