@@ -21,7 +21,7 @@ from rbtool.layout.stats import document_stats
 from rbtool.layout.text import Joiner, hyphenates, vocabulary
 from rbtool.pdf import Line, PageData, Rect, read_pages
 
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -62,6 +62,7 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
     entries: list[Entry] = []
     body_texts: list[str] = []
     cover = _is_cover(pages[0], furniture, stats.body_size) if len(pages) > 1 else False
+    layout_notes: dict[str, list[int]] = {}  # "three columns" -> pages: one warning per kind, not per page
     for page in pages:
         lines = [l for pos, l in enumerate(page.lines) if (page.index, pos) not in furniture.lines]
         if not lines:
@@ -72,10 +73,11 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
             parse_notes(zone, page.index, drafts)
         gutters = find_gutters(body, stats.body_size)
         if gutters:
-            warnings.append(f"page {page.index}: {_COLUMN_WORDS.get(len(gutters) + 1, len(gutters) + 1)} columns")
+            columns = f"{_COLUMN_WORDS.get(len(gutters) + 1, len(gutters) + 1)} columns, read column by column"
+            layout_notes.setdefault(columns, []).append(page.index)
             body = split_columns(body, gutters)
         if page.rotated:
-            warnings.append(f"page {page.index}: rotated")
+            layout_notes.setdefault("rotated", []).append(page.index)
         if page.index == 1 and cover:
             continue
         frames = _frames(page, stats.body_size)
@@ -83,6 +85,7 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
             entries.append(Entry(line=line, page=page.index, box=_inside(line, frames)))
             body_texts.append(line.text)
 
+    warnings += [f"{_page_list(numbers)}: {note}" for note, numbers in layout_notes.items()]
     joiner = Joiner(vocab=vocabulary(body_texts), auto_hyphenation=hyphenates(body_texts))
     notes = {d.number for d in drafts}
     structure = build_structure(entries, stats, joiner, notes)
@@ -109,6 +112,18 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         sections=tuple(structure.sections), blocks=tuple(structure.blocks), footnotes=tuple(footnotes),
         quotes=tuple(structure.quotes), warnings=tuple(warnings + structure.warnings),
         extractor_version=EXTRACTOR_VERSION)
+
+
+def _page_list(numbers: list[int]) -> str:
+    """[1, 2, 3, 6] -> "pages 1–3, 6"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    text = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+    return f"page{'s' if len(numbers) > 1 else ''} {text}"
 
 
 def _check_text_layer(pages: list[PageData], where: str, warnings: list[str]) -> None:
