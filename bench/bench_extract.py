@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchlib import RBTOOL, ROOT, SAMPLE, median_ms, time_command, write_section
+from benchlib import precompile, RBTOOL, ROOT, SAMPLE, median_ms, time_command, write_section
 
 BARE_PDFPLUMBER = ("import sys, pdfplumber\n"
                    "with pdfplumber.open(sys.argv[1]) as pdf:\n"
@@ -29,6 +29,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     runs = ap.parse_args().runs
+    precompile()
     tmp = Path(tempfile.mkdtemp())
     rows = []
     pdftotext = shutil.which("pdftotext")

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import RBTOOL, ROOT, SAMPLE, median_ms, time_command, timed, write_section
+from benchlib import precompile, RBTOOL, ROOT, SAMPLE, median_ms, time_command, timed, write_section
 
 EDITION_2021 = ROOT / "tests/pdfs/analyse-rijksbegroting-2021-testeditie.pdf"
 IN_PROCESS_QUERIES = ["stikstof", "woning", "jeugdzorg gemeenten", '"brede welvaart"', "stiksof"]
@@ -48,6 +48,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--copies", type=int, default=100)
     args = ap.parse_args()
+    precompile()
     from rbtool.extract import extract_document
 
     tmp = Path(tempfile.mkdtemp())

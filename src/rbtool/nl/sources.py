@@ -101,8 +101,10 @@ GENERIC_PUBLISHERS = (
     r"(?:(?:,\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)*\s+en\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)?",
     r"\b(?:[A-Z]\w+\s+)?Universiteit(?:\s+(?:van\s+)?[A-Z]\w+)?|\bUniversity\s+of\s+[A-Z]\w+",
 )
-# compiled once: classifying a note tries every pattern of the tables
+# compiled once: classifying a note tries every pattern of the tables; one alternation of all of them first
+# tells whether any can match, so the common source that names no newspaper costs one search, not forty
 _NEWSPAPER_PATTERNS = [(name, re.compile(pattern)) for name, pattern in NEWSPAPERS.items()]
+_ANY_NEWSPAPER = re.compile("|".join(f"(?:{pattern})" for pattern in NEWSPAPERS.values()))
 _PUBLISHER_PATTERNS = [(name, re.compile(pattern)) for name, pattern in PUBLISHERS.items()]
 _GENERIC_PUBLISHER_PATTERNS = [re.compile(pattern) for pattern in GENERIC_PUBLISHERS]
 # Words that name a kind of publication; with a publisher they make a citation of a short mention.
@@ -205,21 +207,22 @@ def _sources(text: str) -> list[tuple[int, str]]:
     return [(offset, piece.strip()) for offset, piece in pieces if piece.strip()]
 
 
-def _classify_source(segment: str) -> list[model.Reference]:
+@lru_cache(maxsize=4096)  # the same citation recurs within a document and across its editions
+def _classify_source(segment: str) -> tuple[model.Reference, ...]:
     papers = kamerstukken.parse_kamerstukken(segment)
     if papers:
         title = _miljoenennota_title(segment)
-        return [model.Reference("kamerstuk", p.identifier, p.url, p.title or title, None) for p in papers]
+        return tuple(model.Reference("kamerstuk", p.identifier, p.url, p.title or title, None) for p in papers)
     if _LETTER.search(segment) or _BUDGET.search(segment):
-        return [model.Reference("kamerstuk", None, None, _citation_title(segment), parse_date(segment))]
+        return (model.Reference("kamerstuk", None, None, _citation_title(segment), parse_date(segment)),)
     outlet = media_outlet(segment)
     if outlet:
-        return [model.Reference("media", outlet, None, _quoted_title(segment), parse_date(segment))]
+        return (model.Reference("media", outlet, None, _quoted_title(segment), parse_date(segment)),)
     publisher = publisher_of(segment)
     if CITATION_SIGNS.search(segment) or (publisher and (
             DOCUMENT_WORDS.search(segment) or len(segment.split()) <= DEFAULT_SHORT_MENTION_WORDS)):
-        return [model.Reference("report", publisher, None, _citation_title(segment), parse_date(segment))]
-    return []
+        return (model.Reference("report", publisher, None, _citation_title(segment), parse_date(segment)),)
+    return ()
 
 
 def _miljoenennota_title(segment: str) -> str | None:
@@ -240,19 +243,18 @@ def _fuzzy_name(segment: str, names: Iterable[str]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)  # editions repeat most of their notes word for word
 def media_outlet(segment: str) -> str | None:
     """The canonical name of the newspaper, magazine or broadcaster a source appeared in, or None."""
-    for name, pattern in _NEWSPAPER_PATTERNS:
-        if pattern.search(segment):
-            return name
+    if _ANY_NEWSPAPER.search(segment):
+        for name, pattern in _NEWSPAPER_PATTERNS:
+            if pattern.search(segment):
+                return name
     blog = BLOG.search(segment)
     if blog:
         return blog.group(1) or "blog"
     return _fuzzy_name(segment, NEWSPAPERS)
 
 
-@lru_cache(maxsize=4096)
 def publisher_of(segment: str) -> str | None:
     """The publisher a source names first: a canonical name from PUBLISHERS, a ministry or university as
     written, or a misspelt table name; None when there is none."""

@@ -49,12 +49,19 @@ class Problem:
     message: str
 
 
+def _word_before(text: str, end: int, start: int) -> str:
+    """The run of word characters, dots and slashes ending at `end` (not before `start`)."""
+    i = end
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "_./"):
+        i -= 1
+    return text[i:end]
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a period after an abbreviation or an initial does not end one."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        word = re.search(r"([\w./]+)$", text[start:match.start()])
-        token = word.group(1).lower() if word else ""
+        token = _word_before(text, match.start(), start).lower()
         if text[match.start()] == "." and (token.rstrip(".") in ABBREVIATIONS or re.fullmatch(r"(?:\w\.)*\w", token)
                                            and len(token.replace(".", "")) <= 2):
             continue
