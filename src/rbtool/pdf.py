@@ -189,11 +189,43 @@ def _translate(exc: Exception, where: str, password: str | None, page: int | Non
     return NotAPdf(f"malformed or truncated PDF{at}: {detail}", where)
 
 
+def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
+    """The page's characters (as small dicts in pdfplumber's vocabulary, in content-stream order) and the
+    boxes of its rects, lines and curves, read straight from pdfplumber's pdfminer layout (`page.layout`).
+
+    `page.chars` would give the same characters, but converts every attribute of every object into a dict
+    first (colours, matrices, marked content ...): on text-heavy pages that conversion costs more than all of
+    rbtool's layout analysis, for fields rbtool never reads. Coordinates are made relative to the MediaBox
+    exactly as pdfplumber does (`Page.process_object`)."""
+    from pdfminer.layout import LTChar, LTContainer, LTCurve
+
+    height = float(page.height)
+    mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
+    chars: list[dict] = []
+    rects: list[Rect] = []
+    stack = [iter(page.layout._objs)]
+    while stack:
+        obj = next(stack[-1], None)
+        if obj is None:
+            stack.pop()
+        elif isinstance(obj, LTChar):
+            fontname = obj.fontname.decode("latin-1") if isinstance(obj.fontname, bytes) else obj.fontname
+            chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
+                          "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
+                          "size": obj.size, "fontname": fontname, "upright": obj.upright})
+        elif isinstance(obj, LTCurve):  # rects and lines are curves too
+            rects.append(Rect(obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
+        elif isinstance(obj, LTContainer):  # figures: their characters count, in stream order
+            stack.append(iter(obj._objs))
+    return chars, rects
+
+
 def _page_data(page, number: int) -> PageData:
     data = PageData(index=number, width=float(page.width), height=float(page.height))
     data.rotated = bool((page.page_obj.attrs or {}).get("Rotate", 0)) if hasattr(page, "page_obj") else False
+    chars, data.rects = _layout_objects(page)
     upright, sideways = [], 0
-    for ch in page.chars:
+    for ch in chars:
         text = ch.get("text") or ""
         if not text.strip():
             if ch.get("upright", True):
@@ -209,9 +241,6 @@ def _page_data(page, number: int) -> PageData:
     if sideways > data.chars - sideways:
         data.rotated = True
     data.lines = build_lines(upright, number)
-    for group in (page.rects, page.lines, page.curves):
-        for obj in group:
-            data.rects.append(Rect(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"])))
     return data
 
 
