@@ -167,7 +167,9 @@ def run_jobs(corpus: Corpus, jobs: list[Job], options: dict, workers: int,
     totals: dict[str, int] = {}
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
                              initializer=_init_worker, initargs=(queue,)) as pool:
-        pending = {pool.submit(_extract_in_worker, str(job.path), options): job for job in jobs}
+        # largest files first, so no worker is left with a big file when the others are done
+        by_size = sorted(jobs, key=lambda job: job.path.stat().st_size, reverse=True)
+        pending = {pool.submit(_extract_in_worker, str(job.path), options): job for job in by_size}
         try:
             while pending:
                 finished, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
