@@ -31,16 +31,18 @@ COMMANDS = [
 
 
 def build_corpus(path: Path, documents, copies: int = 1) -> None:
+    from rbtool.queries.footnotes import analyse_notes
     from rbtool.queries.measures import build_measures
     from rbtool.store.db import Corpus
 
     with Corpus(path) as corpus:
         for doc in documents:
-            measures = build_measures(doc)
+            measures, notes = build_measures(doc), analyse_notes(doc)
             for n in range(copies):
                 doc_id = doc.id if n == 0 else f"{doc.id[:8]}x{n:03d}"
                 corpus.save_document(dataclasses.replace(doc, id=doc_id),
-                                     [dataclasses.replace(m, doc=doc_id) for m in measures])
+                                     [dataclasses.replace(m, doc=doc_id) for m in measures],
+                                     [dataclasses.replace(row, doc=doc_id) for row in notes])
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from conftest import DATA, PDFS, SAMPLE_PDF
 from rbtool.cli import main
+from rbtool.queries.footnotes import analyse_notes
 from rbtool.queries.measures import build_measures
 from rbtool.store.db import Corpus
 
@@ -34,7 +35,7 @@ def editions_corpus(tmp_path_factory, sample_document, edition_2021_document):
     path = tmp_path_factory.mktemp("corpus") / "editions.sqlite"
     with Corpus(path) as corpus:
         for doc in (sample_document, edition_2021_document):
-            corpus.save_document(doc, build_measures(doc))
+            corpus.save_document(doc, build_measures(doc), analyse_notes(doc))
     return path
 
 
@@ -245,4 +246,4 @@ def test_footnotes_csv_has_one_row_per_reference(capsys, monkeypatch, corpus_env
     # note 11 cites a Pharos factsheet and the Miljoenennota: two references, two rows
     note11 = [r for r in rows if r["number"] == "11"]
     assert len(note11) == 2 and {r["identifier"] for r in note11} >= {"kst-35300-1"}
-    assert all(r["page"].isdigit() and r["citing_sentence"] for r in rows)
+    assert all(r["page"].isdigit() and r["citing_sentence"] and r["text"] for r in rows)

@@ -102,7 +102,7 @@ def test_rows_for_json_and_csv(truth_2020):
 
 
 def test_cited_sources_counts_the_miljoenennota(truth_2020):
-    sources = cited_sources([truth_2020])
+    sources = cited_sources(list_footnotes(truth_2020))
     top = sources[0]
     # Notes 1, 11, 12, 22, 26, 27 cite 35 300 nr. 1 and note 57 "Miljoenennota 2020" (read from the notes).
     assert (top["identifier"], top["count"]) == ("kst-35300-1", 7)

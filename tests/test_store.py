@@ -107,3 +107,20 @@ def test_a_failed_write_leaves_the_earlier_documents_intact(corpus, truth_2020, 
     assert [d["id"] for d in corpus.list_documents()] == ["truth2020"]
     assert corpus.conn.execute("SELECT count(*) FROM blocks WHERE doc_id='truth2021'").fetchone()[0] == 0
     assert corpus.load_document("truth2020") == truth_2020
+
+
+def test_analysed_notes_are_stored_and_read_back(corpus, truth_2020):
+    from rbtool.queries.footnotes import analyse_notes, stored_notes
+
+    notes = analyse_notes(truth_2020)
+    corpus.save_document(truth_2020, (), notes)
+    assert stored_notes(corpus, [truth_2020.id]) == notes
+    assert not corpus.has_unanalysed_notes(truth_2020.id)
+
+
+def test_notes_of_a_document_stored_without_analysis_are_analysed_when_read(corpus, truth_2020):
+    from rbtool.queries.footnotes import analyse_notes, stored_notes
+
+    corpus.save_document(truth_2020)
+    assert corpus.has_unanalysed_notes(truth_2020.id)
+    assert stored_notes(corpus, [truth_2020.id]) == analyse_notes(truth_2020)

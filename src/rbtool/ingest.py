@@ -125,13 +125,14 @@ def plan(corpus: Corpus, files: list[Path], force: bool) -> tuple[list[Job], lis
 
 def _store(corpus: Corpus, job: Job, result: model.Document | RbtoolError) -> model.ExtractStats:
     from rbtool.extract import EXTRACTOR_VERSION
+    from rbtool.queries.footnotes import analyse_notes
     from rbtool.queries.measures import build_measures
 
     if isinstance(result, RbtoolError):
         if isinstance(result, PdfError):  # a property of the file: remember it until the file changes
             corpus.record_failure(job.sha256, EXTRACTOR_VERSION, str(job.path), result.reason)
         return model.ExtractStats(str(job.path), "failed", error=result.reason)
-    corpus.save_document(result, build_measures(result))
+    corpus.save_document(result, build_measures(result), analyse_notes(result))
     return stats_for(result, str(job.path), "new")
 
 

@@ -17,18 +17,18 @@ def _beyond_measures(corpus, old_id: str, new_id: str, sections: bool, sources: 
                      ) -> list[tuple[str, list[dict], list[str]]]:
     """The optional tables: (title, rows, columns) for sections, footnote sources and term frequencies."""
     from rbtool.queries import compare as comparing
-    from rbtool.queries.footnotes import cited_sources
+    from rbtool.queries.footnotes import cited_sources, stored_notes
     from rbtool.queries.search import term_frequency
 
     tables = []
-    if sections or sources:
-        old_doc, new_doc = corpus.load_document(old_id), corpus.load_document(new_id)
-        if sections:
-            tables.append(("Sections and subheadings added or removed", comparing.compare_sections(old_doc, new_doc),
-                           ["change", "kind", "section", "title", "page"]))
-        if sources:
-            keys = [[row["identifier"] or row["source"] for row in cited_sources([d])] for d in (old_doc, new_doc)]
-            tables.append(("Footnote sources new or gone", comparing.compare_sources(*keys), ["change", "source"]))
+    if sections:
+        tables.append(("Sections and subheadings added or removed",
+                       comparing.compare_sections(corpus.load_document(old_id), corpus.load_document(new_id)),
+                       ["change", "kind", "section", "title", "page"]))
+    if sources:
+        keys = [[row["identifier"] or row["source"] for row in cited_sources(stored_notes(corpus, [doc_id]))]
+                for doc_id in (old_id, new_id)]
+        tables.append(("Footnote sources new or gone", comparing.compare_sources(*keys), ["change", "source"]))
     if terms:
         rows = []
         for term in terms:

@@ -40,7 +40,8 @@ def footnotes(
     out = chosen_format(fmt)
     with open_corpus_with_sample(corpus_path) as corpus:
         ids = [corpus.resolve(d) for d in doc] if doc else [d["id"] for d in corpus.list_documents()]
-        documents = [corpus.load_document(i) for i in ids]
+        documents = [corpus.load_document(i) for i in ids] if check else []
+        analysed = [] if check else notes.stored_notes(corpus, ids)
     if check:
         problems = [{"doc": d.id, "page": p.page, "problem": p.message} for d in documents
                     for p in notes.check_integrity(d)]
@@ -50,11 +51,11 @@ def footnotes(
             terminal.message(f"footnotes consistent in {len(documents)} document(s)")
         raise typer.Exit(1 if problems else 0)
     if sources:
-        rows = notes.cited_sources(documents)
+        rows = notes.cited_sources(analysed)
         if rows:
             emit(rows, out, SOURCE_COLUMNS, wrap={"source", "notes"}, right={"count"})
         exit_for(rows)
-    found = [row for d in documents for row in notes.list_footnotes(d, kind=kind, zoek=zoek, section=section)]
+    found = notes.filter_notes(analysed, kind=kind, zoek=zoek, section=section)
     if out in ("csv", "tsv"):
         emit(notes.reference_rows(found), out, REFERENCE_COLUMNS)
     elif out == "table":

@@ -131,26 +131,52 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-def list_footnotes(doc: model.Document, kind: str | None = None, zoek: str | None = None,
-                   section: str | None = None) -> list[FootnoteRow]:
-    """The document's notes with citing sentence and sources; filtered by source kind, by words (accents and
-    case ignored) in the note or its citing sentence, and by section number ("2" includes "2.1")."""
+def analyse_notes(doc: model.Document) -> list[FootnoteRow]:
+    """Every note of the document with its citing sentence, section and classified sources, in note order.
+
+    Done once at extract time and stored (rbtool.store), so listing notes never re-reads the blocks."""
     blocks = _blocks(doc)
     references = classify_notes(doc)
     rows = []
     for note in sorted(doc.footnotes, key=lambda n: n.number):
         refs = tuple(references[note.number])
         block = blocks.get(note.anchor_block or "")
-        row = FootnoteRow(doc.id, note.number, note.page, doc.page_label(note.page),
-                          footnote_sentence(doc, note, blocks), note.text,
-                          tuple(dict.fromkeys(r.kind for r in refs)), refs, block.section if block else None)
+        rows.append(FootnoteRow(doc.id, note.number, note.page, doc.page_label(note.page),
+                                footnote_sentence(doc, note, blocks), note.text,
+                                tuple(dict.fromkeys(r.kind for r in refs)), refs, block.section if block else None))
+    return rows
+
+
+def filter_notes(rows: Iterable[FootnoteRow], kind: str | None = None, zoek: str | None = None,
+                 section: str | None = None) -> list[FootnoteRow]:
+    """Notes of a source kind, with all words of `zoek` (accents and case ignored) in the note or its citing
+    sentence, in a section ("2" includes "2.1")."""
+    selected = []
+    for row in rows:
         if kind and kind not in row.kinds:
             continue
         if zoek and not all(word in _fold(row.text + " " + row.citing_sentence) for word in _fold(zoek).split()):
             continue
         if section and not (row.section == section or (row.section or "").startswith(section + ".")):
             continue
-        rows.append(row)
+        selected.append(row)
+    return selected
+
+
+def list_footnotes(doc: model.Document, kind: str | None = None, zoek: str | None = None,
+                   section: str | None = None) -> list[FootnoteRow]:
+    """The document's notes with citing sentence and sources, filtered as `filter_notes` does."""
+    return filter_notes(analyse_notes(doc), kind, zoek, section)
+
+
+def stored_notes(corpus, doc_ids: Iterable[str]) -> list[FootnoteRow]:
+    """The analysed notes of documents in the corpus; a document stored before notes were analysed at
+    extract time is analysed now."""
+    rows: list[FootnoteRow] = []
+    for doc_id in doc_ids:
+        stored = [FootnoteRow(*fields) for fields in corpus.iter_notes(doc_id)]
+        rows += stored if stored or not corpus.has_unanalysed_notes(doc_id) else \
+            analyse_notes(corpus.load_document(doc_id))
     return rows
 
 
@@ -169,7 +195,7 @@ def reference_rows(rows: Iterable[FootnoteRow]) -> list[dict]:
     """Flat rows for CSV: one per reference (a note without references gives none)."""
     return [{"doc": row.doc, "number": row.number, "page": row.page, "page_label": row.page_label,
              "kind": ref.kind, "identifier": ref.identifier, "url": ref.url, "title": ref.title, "date": ref.date,
-             "citing_sentence": row.citing_sentence, "note": row.text}
+             "citing_sentence": row.citing_sentence, "text": row.text}
             for row in rows for ref in row.refs]
 
 
@@ -187,19 +213,17 @@ def _source_key(ref: model.Reference) -> str | None:
     return " ".join(words) or None
 
 
-def _same_source(a: str, b: str) -> bool:
-    """Equal keys, or titles one of which holds every word of the other (the same citation with page numbers
-    or an explanation around it)."""
-    if a == b:
-        return True
-    words_a, words_b = set(a.split()), set(b.split())
-    if min(len(words_a), len(words_b)) < DEFAULT_MIN_TITLE_WORDS or "kst" in words_a | words_b:
+def _same_source(words_a: set[str], words_b: set[str]) -> bool:
+    """Titles (as word sets of their keys) one of which holds every word of the other: the same citation with
+    page numbers or an explanation around it."""
+    if min(len(words_a), len(words_b)) < DEFAULT_MIN_TITLE_WORDS or "kst" in words_a or "kst" in words_b:
         return False
     return words_a <= words_b or words_b <= words_a
 
 
-def cited_sources(docs: Iterable[model.Document]) -> list[dict]:
-    """One row per cited publication with the notes and pages citing it, most cited first.
+def cited_sources(rows: Iterable[FootnoteRow]) -> list[dict]:
+    """One row per cited publication with the notes (analysed by `analyse_notes`) and pages citing it, most
+    cited first.
 
     A publication is a kamerstuk identifier, a URL, or a title; titles that contain one another ("De som der
     delen ..." with and without page numbers or a preceding explanation) are one publication. "idem" notes
@@ -207,20 +231,22 @@ def cited_sources(docs: Iterable[model.Document]) -> list[dict]:
     """
     groups: list[dict] = []
     by_key: dict[str, dict] = {}  # most repeated citations have the very same key: no scan for those
-    for doc in docs:
-        for row in list_footnotes(doc):
-            for ref in row.refs:
-                key = _source_key(ref)
-                if key is None:
-                    continue
-                group = by_key.get(key) or next((g for g in groups if _same_source(g["key"], key)), None)
-                if group is None:
-                    group = {"key": key, "refs": [], "notes": []}
-                    groups.append(group)
-                by_key.setdefault(key, group)
-                group["refs"].append(ref)
-                if (row.doc, row.number) not in group["notes"]:
-                    group["notes"].append((row.doc, row.number, row.page, row.page_label))
+    for row in rows:
+        for ref in row.refs:
+            key = _source_key(ref)
+            if key is None:
+                continue
+            group = by_key.get(key)
+            if group is None:
+                words = set(key.split())
+                group = next((g for g in groups if _same_source(g["words"], words)), None)
+            if group is None:
+                group = {"key": key, "words": words, "refs": [], "notes": []}
+                groups.append(group)
+            by_key.setdefault(key, group)
+            group["refs"].append(ref)
+            if (row.doc, row.number) not in group["notes"]:
+                group["notes"].append((row.doc, row.number, row.page, row.page_label))
     rows = []
     for group in groups:
         refs = group["refs"]

@@ -55,6 +55,14 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         *search_index.SCHEMA,
     ]),
+    # Notes analysed at extract time (citing sentence, section, classified sources), so that listing
+    # footnotes is a read. Documents stored before this migration are analysed when queried.
+    ("002_analysed_notes", [
+        """CREATE TABLE notes (doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, number INTEGER NOT NULL, page INTEGER NOT NULL, page_label TEXT,
+            citing_sentence TEXT NOT NULL, text TEXT NOT NULL, kinds TEXT NOT NULL, refs TEXT NOT NULL,
+            section TEXT, PRIMARY KEY (doc_id, seq))""",
+    ]),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -129,8 +137,11 @@ class Corpus:
 
     # ------------------------------------------------------------------------------------------- writing
 
-    def save_document(self, doc: model.Document, measures: Iterable[model.Measure] = ()) -> None:
-        """Replace any document with the same id, all in one transaction."""
+    def save_document(self, doc: model.Document, measures: Iterable[model.Measure] = (), notes: Iterable = ()
+                      ) -> None:
+        """Replace any document with the same id, all in one transaction. `notes` are its analysed footnotes
+        (rbtool.queries.footnotes.FootnoteRow: number, page, page_label, citing_sentence, text, kinds, refs,
+        section)."""
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -160,6 +171,10 @@ class Corpus:
                                json.dumps([asdict(a) for a in m.amounts], ensure_ascii=False),
                                json.dumps(list(m.years)), m.section, m.page, m.page_label, m.block_id, m.eur_total)
                               for i, m in enumerate(measures)])
+            conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?)",
+                             [(doc.id, i, n.number, n.page, n.page_label, n.citing_sentence, n.text,
+                               json.dumps(list(n.kinds)), json.dumps([asdict(r) for r in n.refs], ensure_ascii=False),
+                               n.section) for i, n in enumerate(notes)])
             conn.execute("DELETE FROM failures WHERE sha256=? AND extractor_version=?",
                          (doc.sha256, doc.extractor_version))
             search_index.index_document(conn, doc)
@@ -277,6 +292,19 @@ class Corpus:
                 doc=r[0], year=r[1], ministerie=r[2], ministerie_naam=r[3], theme=r[4], text=r[5],
                 subitems=_json_tuple(r[6]), amounts=tuple(model.Amount(**a) for a in _json_tuple(r[7])),
                 years=_json_tuple(r[8]), section=r[9], page=r[10], page_label=r[11], block_id=r[12])
+
+    def iter_notes(self, doc_id: str) -> Iterator[tuple]:
+        """The analysed notes of a document in note order, as (doc, number, page, page_label, citing_sentence,
+        text, kinds, refs, section) with refs as model.Reference."""
+        for r in self.conn.execute("SELECT doc_id, number, page, page_label, citing_sentence, text, kinds, refs, "
+                                   "section FROM notes WHERE doc_id=? ORDER BY seq", (doc_id,)):
+            yield (*r[:6], tuple(json.loads(r[6])), tuple(model.Reference(**ref) for ref in json.loads(r[7])), r[8])
+
+    def has_unanalysed_notes(self, doc_id: str) -> bool:
+        """True for a document whose footnotes were stored before notes were analysed at extract time."""
+        return bool(self.conn.execute(
+            "SELECT 1 FROM footnotes f WHERE f.doc_id=? AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.doc_id=f.doc_id) "
+            "LIMIT 1", (doc_id,)).fetchone())
 
     def integrity_check(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
