@@ -45,10 +45,13 @@ def write_rows(rows: Sequence[dict], fmt: str, out: IO[str], columns: Iterable[s
     elif fmt in ("csv", "tsv"):
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(columns)
-        for row in rows:
-            # CSV quotes tabs and newlines; TSV cells must not contain them.
-            cell = flat_value if fmt == "csv" else one_line
-            writer.writerow([cell(row.get(c)) for c in columns])
+        if fmt == "csv":
+            # CSV quotes tabs and newlines, and the csv module writes str, int and None (as "") itself;
+            # only lists, dicts and floats need flattening (this loop runs for every cell of every row)
+            writer.writerows([v if v is None or type(v) is str or type(v) is int else flat_value(v)
+                              for v in map(row.get, columns)] for row in rows)
+        else:  # TSV cells must not contain tabs or newlines
+            writer.writerows([one_line(row.get(c)) for c in columns] for row in rows)
     elif fmt == "md":
         from tabulate import tabulate
 
