@@ -62,7 +62,7 @@ def search(
         if count:
             rows = [{"doc": d, "section": s, "hits": n} for d, s, n in searching.count(corpus.conn, text, **filters)]
             if rows:
-                emit(rows, out, COUNT_COLUMNS, right={"hits"})
+                emit(rows, out, COUNT_COLUMNS, right={"hits"}, wrap={"section"})
             exit_for(rows)
         result = searching.search(corpus.conn, text, limit=limit, context=context, full=full, **filters)
     if result.also_matched:
