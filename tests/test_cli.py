@@ -202,7 +202,8 @@ def test_compare_table_shows_the_summary_diffs_and_term_frequencies(capsys, monk
     code, out, err = run(capsys, monkeypatch, "compare", "2020", "2021", "--ministerie", "BZK", "--format", "table",
                          "--terms", "stikstof,woningbouw", "--sources")
     assert code == 0, err
-    assert "Changes per ministry" in out and "Term frequency per 10,000 words" in out
+    assert "Measures per ministry and class" in out and "Term frequency per 10,000 words" in out
+    assert "Euros mentioned in the measures" in out
     # from the change list: BZK's "woningbouwimpuls van een miljard" became 850 miljoen
     assert "amount_changed" in out and "850 miljoen" in out
     term_rows = [line for line in out.splitlines() if line.strip().strip("│┃ ").startswith("stikstof")]

@@ -136,6 +136,7 @@ def print_hits(hits) -> None:
 
 def print_changes(summary: Sequence[dict], changes, word_diff) -> None:
     """Compare output: a summary per ministry, then each changed measure with a word-level diff."""
+    from rich import box
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
@@ -143,15 +144,21 @@ def print_changes(summary: Sequence[dict], changes, word_diff) -> None:
     from rbtool.nl.money import format_eur
 
     console = stdout_console()
-    table = Table(title="Changes per ministry", header_style="bold")
     classes = ["unchanged", "reworded", "amount_changed", "moved_theme", "moved_ministerie", "dropped", "new"]
-    for column in ["ministerie", *(c.replace("_", " ") for c in classes), "€ old", "€ new"]:
-        table.add_column(column, justify="left" if column == "ministerie" else "right", overflow="fold",
-                         no_wrap=column.startswith("€"))
+    # two narrow tables rather than one wide one: counts per class, then the euros
+    counts = Table(title="Measures per ministry and class", header_style="bold", box=box.SIMPLE_HEAD)
+    money = Table(title="Euros mentioned in the measures", header_style="bold", box=box.SIMPLE_HEAD)
+    for header in ["ministerie", *(c.replace("_", " ") for c in classes)]:
+        counts.add_column(header, justify="left" if header == "ministerie" else "right")
+    for header in ("ministerie", "old edition", "new edition", "difference"):
+        money.add_column(header, justify="left" if header == "ministerie" else "right", no_wrap=True)
     for row in summary:
-        table.add_row(row["ministerie"], *(str(row.get(c, 0) or "") for c in classes),
-                      format_eur(row["old_eur"]) or "€ 0", format_eur(row["new_eur"]) or "€ 0")
-    console.print(table)
+        counts.add_row(row["ministerie"], *(str(row.get(c, 0) or "") for c in classes))
+        delta = row["new_eur"] - row["old_eur"]
+        money.add_row(row["ministerie"], format_eur(row["old_eur"]) or "€ 0", format_eur(row["new_eur"]) or "€ 0",
+                      ("+" if delta > 0 else "−" if delta < 0 else "") + (format_eur(abs(delta)) or "€ 0"))
+    console.print(counts)
+    console.print(money)
     deleted, inserted = ("strike", "bold") if "NO_COLOR" in os.environ else ("strike red", "bold green")
     current = None
     for change in changes:

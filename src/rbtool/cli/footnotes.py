@@ -13,6 +13,7 @@ TABLE_COLUMNS = ["number", "page", "citing_sentence", "text", "sources"]
 REFERENCE_COLUMNS = ["doc", "number", "page", "page_label", "kind", "identifier", "url", "title", "date",
                      "citing_sentence", "text"]
 SOURCE_COLUMNS = ["source", "kind", "identifier", "url", "count", "pages", "notes"]
+SOURCE_TABLE_COLUMNS = ["source", "kind", "identifier", "count", "pages", "url"]
 PROBLEM_COLUMNS = ["doc", "page", "problem"]
 
 
@@ -53,7 +54,9 @@ def footnotes(
     if sources:
         rows = notes.cited_sources(analysed)
         if rows:
-            emit(rows, out, SOURCE_COLUMNS, wrap={"source", "notes"}, right={"count"})
+            table = out == "table"  # the list of note ids is for scripts; a terminal shows the pages
+            emit(rows, out, SOURCE_TABLE_COLUMNS if table else SOURCE_COLUMNS,
+                 wrap={"source": 4, "identifier": 2, "url": 3, "pages": 1}, right={"count"})
         exit_for(rows)
     found = notes.filter_notes(analysed, kind=kind, zoek=zoek, section=section)
     if out in ("csv", "tsv"):
