@@ -113,7 +113,7 @@ def plan(corpus: Corpus, files: list[Path], force: bool) -> tuple[list[Job], lis
         if not force:
             doc_id = corpus.cached_document_id(sha, EXTRACTOR_VERSION)
             if doc_id:
-                done.append(model.ExtractStats(str(path), "cached", doc_id=doc_id))
+                done.append(corpus.extract_stats(doc_id, str(path)))
                 continue
             reason = corpus.cached_failure(sha, EXTRACTOR_VERSION)
             if reason:

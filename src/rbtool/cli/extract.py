@@ -12,6 +12,8 @@ from rbtool.model import ExtractStats
 
 COLUMNS = ["file", "status", "doc", "pages", "sections", "paragraphs", "list_items", "footnotes", "quotes",
            "warnings", "reason"]
+TABLE_HEADERS = {"pages": "pages", "sections": "sect.", "paragraphs": "par.", "list_items": "items",
+                 "footnotes": "notes", "quotes": "quotes", "warnings": "warn."}
 
 
 def _row(stats: ExtractStats) -> dict:
@@ -60,11 +62,13 @@ def extract(
     for stats in results:
         if stats.status == "failed":
             terminal.error(f"{stats.path}: {stats.error}")
-        for warning in stats.warnings:
+        for warning in stats.warnings if stats.status == "new" else ():  # cached files were warned about before
             terminal.warning(f"{stats.path}: {warning}")
     if results:
-        emit([_row(s) for s in results], chosen_format(fmt), COLUMNS, right={"pages", "sections", "paragraphs",
-             "list_items", "footnotes", "quotes", "warnings"})
+        out = chosen_format(fmt)
+        # on a terminal the reasons are already the stderr lines above; short headers keep the table narrow
+        emit([_row(s) for s in results], out, COLUMNS[:-1] if out == "table" else COLUMNS, wrap={"file"},
+             headers=TABLE_HEADERS, right=set(TABLE_HEADERS))
     counts = {status: sum(s.status == status for s in results) for status in ("new", "cached", "failed")}
     terminal.message(f"{counts['new']} new, {counts['cached']} cached, {counts['failed'] + len(problems)} failed")
     raise typer.Exit(2 if counts["failed"] or problems else 0)

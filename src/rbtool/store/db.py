@@ -212,6 +212,21 @@ class Corpus:
                                 (sha256, extractor_version)).fetchone()
         return row[0] if row else None
 
+    def extract_stats(self, doc_id: str, path: str) -> model.ExtractStats:
+        """The extract summary row of a stored document (for files skipped as cached)."""
+        pages, warnings = self.conn.execute("SELECT page_count, warnings FROM documents WHERE id=?",
+                                            (doc_id,)).fetchone()
+        kinds = dict(self.conn.execute("SELECT kind, count(*) FROM blocks WHERE doc_id=? GROUP BY kind", (doc_id,)))
+        count = self.conn.execute
+        return model.ExtractStats(
+            path=path, status="cached", doc_id=doc_id, pages=pages,
+            sections=count("SELECT count(*) FROM sections WHERE doc_id=?", (doc_id,)).fetchone()[0],
+            paragraphs=kinds.get(model.PARAGRAPH, 0),
+            list_items=sum(kinds.get(k, 0) for k in (model.LIST_ITEM, model.SUB_ITEM, model.NUMBERED_ITEM)),
+            footnotes=count("SELECT count(*) FROM footnotes WHERE doc_id=?", (doc_id,)).fetchone()[0],
+            quotes=count("SELECT count(*) FROM quotes WHERE doc_id=?", (doc_id,)).fetchone()[0],
+            warnings=json.loads(warnings))
+
     def document_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 
