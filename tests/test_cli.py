@@ -92,8 +92,10 @@ def test_bad_input_files_each_get_one_line_and_the_good_file_still_goes_in(capsy
 def test_unchanged_files_are_skipped_and_force_re_extracts(capsys, monkeypatch):
     pdf = str(PDFS / "kamervragen-vws-2023-2024.pdf")
     assert run(capsys, monkeypatch, "extract", pdf)[0] == 0
-    code, _, err = run(capsys, monkeypatch, "extract", pdf)
+    code, out, err = run(capsys, monkeypatch, "extract", pdf, "--format", "csv")
     assert code == 0 and "0 new, 1 cached, 0 failed" in err
+    cached, = csv.DictReader(io.StringIO(out))
+    assert (cached["status"], cached["pages"], cached["footnotes"]) == ("cached", "6", "17")
     code, _, err = run(capsys, monkeypatch, "extract", pdf, "--force")
     assert code == 0 and "1 new, 0 cached, 0 failed" in err
 
