@@ -64,7 +64,7 @@ def stats_for(doc: model.Document, path: str, status: str) -> model.ExtractStats
     return model.ExtractStats(
         path=path, status=status, doc_id=doc.id, pages=doc.page_count, sections=len(doc.sections),
         paragraphs=kinds.count(model.PARAGRAPH),
-        list_items=kinds.count(model.LIST_ITEM) + kinds.count(model.SUB_ITEM) + kinds.count(model.NUMBERED_ITEM),
+        list_items=sum(kinds.count(kind) for kind in model.ITEM_KINDS),
         footnotes=len(doc.footnotes), quotes=len(doc.quotes), warnings=list(doc.warnings))
 
 

@@ -23,6 +23,7 @@ NUMBERED_ITEM = "numbered_item"
 QUOTE = "quote"
 ATTRIBUTION = "attribution"
 BLOCK_KINDS = (HEADING, SUBHEADING, PARAGRAPH, LIST_ITEM, SUB_ITEM, NUMBERED_ITEM, QUOTE, ATTRIBUTION)
+ITEM_KINDS = (LIST_ITEM, SUB_ITEM, NUMBERED_ITEM)  # what the extract summary counts as list items
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ class ExtractStats:
     """Counts for the one-row-per-file extract summary."""
 
     path: str
-    status: str  # new, cached, failed, warning
+    status: str  # new, cached, failed
     doc_id: str | None = None
     pages: int = 0
     sections: int = 0

@@ -9,9 +9,6 @@ import csv
 import json
 from typing import IO, Any, Iterable, Sequence
 
-FORMATS = ("table", "plain", "csv", "tsv", "json", "jsonl", "md")
-
-
 def flat_value(value: Any) -> str:
     """One cell of a CSV/TSV/Markdown/plain row: lists joined with '; ', None empty, dicts as JSON."""
     if isinstance(value, str):  # most cells: checked first, rows run into the ten thousands

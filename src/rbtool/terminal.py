@@ -80,11 +80,9 @@ def progress(description: str, total: int) -> Iterator[callable]:
 
 
 def print_table(rows: Sequence[dict], columns: Iterable[str], headers: dict[str, str] | None = None,
-                wrap: Iterable[str] = (), highlight: dict[str, list[tuple[int, int]]] | None = None,
-                right: Iterable[str] = ()) -> None:
+                wrap: Iterable[str] | dict[str, int] = (), right: Iterable[str] = ()) -> None:
     """Draw rows as a rich table on stdout. `wrap` columns (a set, or a dict of width ratios) fold to the
-    terminal width; `highlight` maps a
-    column to per-row character spans (list aligned with rows) to mark in that column."""
+    terminal width; the others keep their width."""
     from rich.table import Table
     from rich.text import Text
 
@@ -99,15 +97,8 @@ def print_table(rows: Sequence[dict], columns: Iterable[str], headers: dict[str,
     for c in columns:
         table.add_column(headers.get(c, c), overflow="fold", no_wrap=c not in ratios,
                          justify="right" if c in right else "left", ratio=ratios.get(c))
-    for i, row in enumerate(rows):
-        cells = []
-        for c in columns:
-            cell = Text(flat_value(row.get(c)))
-            spans = highlight[c][i] if highlight and c in highlight else ()
-            for start, end in spans:
-                cell.stylize("bold reverse" if "NO_COLOR" in os.environ else "bold red", start, end)
-            cells.append(cell)
-        table.add_row(*cells)
+    for row in rows:
+        table.add_row(*(Text(flat_value(row.get(c))) for c in columns))
     stdout_console().print(table)
 
 

@@ -61,11 +61,10 @@ def chosen_format(fmt: Format | None) -> str:
 
 
 def emit(rows: Sequence[dict], fmt: str, columns: Iterable[str], *, headers: dict[str, str] | None = None,
-         wrap: Iterable[str] | dict[str, int] = (), right: Iterable[str] = (),
-         highlight: dict[str, list] | None = None) -> None:
+         wrap: Iterable[str] | dict[str, int] = (), right: Iterable[str] = ()) -> None:
     """Write rows to stdout in the chosen format (the one row writer every listing command uses)."""
     if fmt == "table":
-        terminal.print_table(rows, columns, headers=headers, wrap=wrap, right=right, highlight=highlight)
+        terminal.print_table(rows, columns, headers=headers, wrap=wrap, right=right)
     else:
         output.write_rows(rows, fmt, sys.stdout, columns)
     sys.stdout.flush()

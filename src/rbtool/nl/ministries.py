@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from rbtool.errors import UsageError
+from rbtool.nl import text as nltext
 
 
 @dataclass(frozen=True)
@@ -80,10 +81,8 @@ _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics and with collapsed spaces: the form names are compared in."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    """The form names are compared in: nl.text.fold (no case, no diacritics) with collapsed spaces."""
+    return " ".join(nltext.fold(text or "").split())
 
 
 def _is_code(alias: str) -> bool:

@@ -8,12 +8,12 @@ block's only sentence, or its first, and the marker is shown at the end of that 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rbtool import model
+from rbtool.nl.text import fold
 from rbtool.nl.sources import classify_note
 
 DEFAULT_MIN_CONTEXT = 12  # shortest tail of anchor_context that may locate a marker in its block
@@ -127,10 +127,6 @@ def classify_notes(doc: model.Document) -> dict[int, list[model.Reference]]:
     return classified
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
 def analyse_notes(doc: model.Document) -> list[FootnoteRow]:
     """Every note of the document with its citing sentence, section and classified sources, in note order.
 
@@ -155,7 +151,7 @@ def filter_notes(rows: Iterable[FootnoteRow], kind: str | None = None, zoek: str
     for row in rows:
         if kind and kind not in row.kinds:
             continue
-        if zoek and not all(word in _fold(row.text + " " + row.citing_sentence) for word in _fold(zoek).split()):
+        if zoek and not all(word in fold(row.text + " " + row.citing_sentence) for word in fold(zoek).split()):
             continue
         if section and not (row.section == section or (row.section or "").startswith(section + ".")):
             continue
@@ -209,7 +205,7 @@ def _source_key(ref: model.Reference) -> str | None:
         return None
     # An article is its title in its paper on its date; a report is its title (or its publisher named alone).
     parts = [ref.title, ref.identifier, ref.date] if ref.kind == "media" else [ref.title or ref.identifier]
-    words = re.findall(r"\w+", _fold(" ".join(p for p in parts if p)))
+    words = re.findall(r"\w+", fold(" ".join(p for p in parts if p)))
     return " ".join(words) or None
 
 
@@ -280,20 +276,15 @@ def check_integrity(doc: model.Document) -> list[Problem]:
         note_pages.setdefault(note.number, []).append(note.page)
         if note.anchor_block and note.number not in marker_pages:  # anchored, though its block lists no refs
             marker_pages[note.number] = [note.anchor_page or note.page]
-    for number, pages in sorted(note_pages.items()):
-        if len(pages) > 1:
-            problems.append(Problem("duplicate_note", number, pages[1],
-                                    f"note {number} appears {len(pages)} times (pages {_pages(pages)})"))
-        if number not in marker_pages:
-            problems.append(Problem("note_without_marker", number, pages[0],
-                                    f"note {number} on page {pages[0]} has no marker in the text"))
-    for number, pages in sorted(marker_pages.items()):
-        if len(pages) > 1:
-            problems.append(Problem("duplicate_marker", number, pages[1],
-                                    f"marker {number} appears {len(pages)} times (pages {_pages(pages)})"))
-        if number not in note_pages:
-            problems.append(Problem("marker_without_note", number, pages[0],
-                                    f"marker {number} on page {pages[0]} has no note"))
+    for what, found, counterpart, missing, lacks in (
+            ("note", note_pages, marker_pages, "note_without_marker", "has no marker in the text"),
+            ("marker", marker_pages, note_pages, "marker_without_note", "has no note")):
+        for number, pages in sorted(found.items()):
+            if len(pages) > 1:
+                problems.append(Problem(f"duplicate_{what}", number, pages[1],
+                                        f"{what} {number} appears {len(pages)} times (pages {_pages(pages)})"))
+            if number not in counterpart:
+                problems.append(Problem(missing, number, pages[0], f"{what} {number} on page {pages[0]} {lacks}"))
     numbers = set(note_pages) | set(marker_pages)
     for number in range(min(numbers, default=1), max(numbers, default=0) + 1):
         if number not in numbers:

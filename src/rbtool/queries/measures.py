@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 from rbtool import model
 from rbtool.nl import ministries
 from rbtool.nl.money import parse_amounts
-from rbtool.nl.ministries import Ministry, fold
+from rbtool.nl import text as nltext
+from rbtool.nl.ministries import Ministry
 
 # A year is a four-digit 19xx/20xx standing alone (not "1.068", not "PGB2.0", not inside an amount).
 YEAR = re.compile(r"(?<![\w.,€$£])(19\d\d|20\d\d)(?![\w]|[.,]\d)")
@@ -80,7 +81,7 @@ def build_measures(doc: model.Document) -> list[model.Measure]:
 
 
 def _contains(haystack: str | None, needle: str) -> bool:
-    return fold(needle) in fold(haystack or "")
+    return nltext.fold(needle) in nltext.fold(haystack or "")
 
 
 def filter_measures(measures: Iterable[model.Measure], ministeries: Iterable[str] | None = None,

@@ -222,7 +222,7 @@ class Corpus:
             path=path, status="cached", doc_id=doc_id, pages=pages,
             sections=count("SELECT count(*) FROM sections WHERE doc_id=?", (doc_id,)).fetchone()[0],
             paragraphs=kinds.get(model.PARAGRAPH, 0),
-            list_items=sum(kinds.get(k, 0) for k in (model.LIST_ITEM, model.SUB_ITEM, model.NUMBERED_ITEM)),
+            list_items=sum(kinds.get(kind, 0) for kind in model.ITEM_KINDS),
             footnotes=count("SELECT count(*) FROM footnotes WHERE doc_id=?", (doc_id,)).fetchone()[0],
             quotes=count("SELECT count(*) FROM quotes WHERE doc_id=?", (doc_id,)).fetchone()[0],
             warnings=json.loads(warnings))
