@@ -56,7 +56,7 @@ def measures(
         if out == "table":
             rows = [{**r, "eur_total": format_eur(r["eur_total"]) if r["eur_total"] else ""} for r in rows]
         if rows:
-            emit(rows, out, SUMMARY_COLUMNS, right={"measures", "with_amounts", "eur_total"})
+            emit(rows, out, SUMMARY_COLUMNS, right={"measures", "with_amounts", "eur_total"}, wrap={"ministerie_naam"})
         exit_for(rows)
     rows = [measure_to_row(m) for m in found]
     if out == "table":
