@@ -250,3 +250,13 @@ def test_footnotes_csv_has_one_row_per_reference(capsys, monkeypatch, corpus_env
     note11 = [r for r in rows if r["number"] == "11"]
     assert len(note11) == 2 and {r["identifier"] for r in note11} >= {"kst-35300-1"}
     assert all(r["page"].isdigit() and r["citing_sentence"] and r["text"] for r in rows)
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(corpus_env):
+    """`rbtool measures -f csv | head`: more output than a pipe holds, the reader leaves, exit 0, no traceback."""
+    import subprocess
+
+    script = f'"{sys.executable}" -m rbtool measures --format csv | head -c 100 >/dev/null; echo "${{PIPESTATUS[0]}}"'
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "0"
+    assert done.stderr == ""

@@ -56,11 +56,6 @@ def main() -> None:
             raise
         terminal.error(str(exc))
         code = EXIT_ERROR
-    except BrokenPipeError:
-        # The reader went away (`rbtool search x | head`): be quiet, like ripgrep.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        code = 0
     except Exception as exc:  # a bug: say so in one line; RBTOOL_DEBUG=1 shows the traceback
         if debug:
             raise

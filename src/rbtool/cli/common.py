@@ -2,6 +2,7 @@
 
 import os
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Iterable, Optional, Sequence
@@ -60,14 +61,26 @@ def chosen_format(fmt: Format | None) -> str:
     return "table" if terminal.stdout_is_terminal() else "plain"
 
 
+@contextmanager
+def data_to_stdout():
+    """Write data to stdout; a reader that went away (`rbtool measures -f csv | head`) ends the command quietly
+    with exit 0, like ripgrep. Caught here because Typer turns a broken pipe into exit code 1."""
+    try:
+        yield sys.stdout
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit must not fail again
+        raise typer.Exit(0) from None
+
+
 def emit(rows: Sequence[dict], fmt: str, columns: Iterable[str], *, headers: dict[str, str] | None = None,
          wrap: Iterable[str] | dict[str, int] = (), right: Iterable[str] = ()) -> None:
     """Write rows to stdout in the chosen format (the one row writer every listing command uses)."""
-    if fmt == "table":
-        terminal.print_table(rows, columns, headers=headers, wrap=wrap, right=right)
-    else:
-        output.write_rows(rows, fmt, sys.stdout, columns)
-    sys.stdout.flush()
+    with data_to_stdout() as out:
+        if fmt == "table":
+            terminal.print_table(rows, columns, headers=headers, wrap=wrap, right=right)
+        else:
+            output.write_rows(rows, fmt, out, columns)
 
 
 def exit_for(rows: Sequence) -> None:

@@ -6,7 +6,7 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, emit, open_corpus_with_sample
+from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, open_corpus_with_sample
 from rbtool.errors import UsageError
 
 ROW_COLUMNS = ["class", "also", "ministerie_old", "ministerie_new", "theme_old", "theme_new", "old_text",
@@ -93,7 +93,8 @@ def compare(
     if classes:
         changes = [c for c in changes if c.cls in classes]
     if out == "table":
-        terminal.print_changes(comparing.summarize_changes(changes), changes, comparing.word_diff)
+        with data_to_stdout():
+            terminal.print_changes(comparing.summarize_changes(changes), changes, comparing.word_diff)
         for title, rows, columns in extra:
             terminal.stdout_console().print(f"\n[bold]{title}[/bold]")
             emit(rows, out, columns)

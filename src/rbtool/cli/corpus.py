@@ -1,14 +1,13 @@
 """rbtool corpus list | show DOC | remove DOC | export DOC."""
 
 import json
-import sys
 from typing import Annotated, Optional
 
 import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, emit, exit_for, open_corpus
+from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, exit_for, open_corpus
 
 corpus_app = typer.Typer(help="Inspect and manage the documents in the corpus.", no_args_is_help=True,
                          rich_markup_mode=None)
@@ -76,4 +75,5 @@ def export(doc: DocArgument,
             fh.write(text)
         terminal.message(f"wrote {output}")
     else:
-        sys.stdout.write(text)
+        with data_to_stdout() as out:
+            out.write(text)

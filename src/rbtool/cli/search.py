@@ -6,7 +6,8 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, emit, exit_for, open_corpus_with_sample
+from rbtool.cli.common import (CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, exit_for,
+                               open_corpus_with_sample)
 
 COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "score", "matched_terms", "snippet", "text"]
 PLAIN_COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "snippet"]
@@ -69,7 +70,8 @@ def search(
         terminal.message(f"also matched: {', '.join(result.also_matched)}")
     rows = [_hit_row(h) for h in result.hits]
     if out == "table":
-        terminal.print_hits(result.hits)
+        with data_to_stdout():
+            terminal.print_hits(result.hits)
     elif rows:
         emit(rows, out, PLAIN_COLUMNS if out == "plain" else COLUMNS)
     exit_for(rows)
