@@ -163,7 +163,7 @@ def test_footnote_check_of_the_sample_finds_nothing(capsys, monkeypatch, corpus_
 def test_compare_json_scores_against_the_change_list(capsys, monkeypatch, corpus_env, tmp_path):
     import subprocess
 
-    code, out, err = run(capsys, monkeypatch, "compare", "2020", "2021", "--format", "json")
+    code, out, err = run(capsys, monkeypatch, "compare", "2020", "2021", "--all", "--format", "json")
     assert code == 0, err
     result = tmp_path / "compare.json"
     result.write_text(out, encoding="utf-8")
@@ -192,7 +192,9 @@ def test_export_follows_the_contract_and_scores_on_the_truth(capsys, monkeypatch
     assert result["measures"]["recall"] >= 0.95
 
 
-def test_empty_corpus_loads_the_bundled_sample_and_says_so(capsys, monkeypatch):
+def test_empty_corpus_loads_the_bundled_sample_and_says_so(capsys, monkeypatch, tmp_path):
+    monkeypatch.delenv("RBTOOL_CORPUS")  # the default corpus in the user cache (here a temporary folder)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     code, out, err = run(capsys, monkeypatch, "measures", "--summary", "--format", "csv")
     assert code == 0
     assert SAMPLE_PDF.name in err
@@ -236,9 +238,9 @@ def test_piped_output_defaults_to_plain_tab_separated_rows(capsys, monkeypatch, 
     code, out, _ = run(capsys, monkeypatch, "measures", "--summary", "--year", "2020")
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
-    assert {len(r) for r in rows} == {6} and "\x1b[" not in out
+    assert {len(r) for r in rows} == {8} and "\x1b[" not in out
     truth_codes = {b["ministerie"] for b in TRUTH_2020["blocks"] if b.get("ministerie")}
-    assert {r[0] for r in rows} == truth_codes
+    assert {r[2] for r in rows} == truth_codes and {r[1] for r in rows} == {"2020"}
 
 
 def test_footnotes_csv_has_one_row_per_reference(capsys, monkeypatch, corpus_env):

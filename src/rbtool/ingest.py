@@ -99,8 +99,10 @@ class Job:
     sha256: str
 
 
-def plan(corpus: Corpus, files: list[Path], force: bool) -> tuple[list[Job], list[model.ExtractStats]]:
-    """Split files into jobs to extract and stats for those already cached (or already known to fail)."""
+def plan(corpus: Corpus, files: list[Path], force: bool, retry_failures: bool = False
+         ) -> tuple[list[Job], list[model.ExtractStats]]:
+    """Split files into jobs to extract and stats for those already cached (or already known to fail).
+    retry_failures: options changed that could make a failed file succeed (a password): try those again."""
     from rbtool.extract import EXTRACTOR_VERSION
 
     jobs, done = [], []
@@ -115,9 +117,9 @@ def plan(corpus: Corpus, files: list[Path], force: bool) -> tuple[list[Job], lis
             if doc_id:
                 done.append(corpus.extract_stats(doc_id, str(path)))
                 continue
-            reason = corpus.cached_failure(sha, EXTRACTOR_VERSION)
+            reason = None if retry_failures else corpus.cached_failure(sha, EXTRACTOR_VERSION)
             if reason:
-                done.append(model.ExtractStats(str(path), "failed", error=reason))
+                done.append(model.ExtractStats(str(path), "failed", error=reason, cached=True))
                 continue
         jobs.append(Job(path, sha))
     return jobs, done

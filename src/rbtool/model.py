@@ -160,6 +160,7 @@ class ExtractStats:
     quotes: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    cached: bool = False  # a failure remembered from an earlier run, not read again
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ class Hit:
     page: int
     page_label: str | None
     section: str | None  # section path: "2.1 Wonen, ruimte en verstedelijking › Stikstof..."
-    kind: str  # human kind: "paragraph", "measure of BZK", "footnote 36", "quote by ..."
+    kind: str  # paragraph, measure, list item, sub-item, numbered item, quote, attribution, heading, footnote...
     block_id: str | None  # block id, or None for a footnote
     text: str  # the whole passage
     snippet: str  # the passage trimmed to a window around the matches
@@ -180,6 +181,11 @@ class Hit:
     matched_terms: tuple[str, ...]  # corpus words that matched, e.g. ("stikstofproblematiek",)
     highlights: tuple[tuple[int, int], ...] = ()  # (start, end) character spans of matches in `snippet`
     fuzzy: bool = False  # found only through typo tolerance
+    passage: str = ""  # "<document id prefix>:<reading-order number>", for `rbtool show`
+    label: str = ""  # kind as a reader says it: "measure of BZK", "footnote 36", "quote by <attribution>"
+    note: int | None = None  # the footnote number of a footnote
+    ministerie: str | None = None  # code of the ministry whose section holds the passage
+    attribution: str | None = None  # who a quote is by
 
 
 @dataclass(frozen=True)

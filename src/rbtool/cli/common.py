@@ -1,4 +1,17 @@
-"""What every command shares: the corpus location, the --format option and the row writer."""
+"""What every command shares: one vocabulary of options, the corpus location, document selection, and the
+one row writer (with the "20 of 31" note, empty results and the pager).
+
+The options (use them as parameter annotations, so each command spells them the same way):
+  DocOption         --doc/-d DOC        repeatable; id prefix, year, file name or a title word
+  YearOption        --year/-y YEAR      repeatable; budget years (any of them)
+  MinisterieOption  --ministerie/-m     repeatable; code, name or common spelling (any of them)
+  SectionOption     --section/-s        repeatable; section number prefix (2.1) or title text (any of them)
+  kind_option(...)  --kind/-k KIND      repeatable; exactly the kinds the command's output shows
+  limit_option(n)   --limit/-n N        most rows; 0 = all; a cut says "20 of 31 hits (use --limit)" on stderr
+  FormatOption      --format/-f         table, plain, csv, tsv, json, jsonl, md
+  NoPagerOption     --no-pager          never page terminal output (also before the subcommand)
+  CorpusOption      --corpus PATH       also before the subcommand and as RBTOOL_CORPUS
+"""
 
 import os
 import sys
@@ -8,10 +21,15 @@ from pathlib import Path
 from typing import Annotated, Iterable, Optional, Sequence
 
 import typer
+from typer.core import TyperCommand
 
 from rbtool import output, terminal
 
 CORPUS_ENV = "RBTOOL_CORPUS"
+EXIT_ERROR = 2
+
+# Set by the app callback from options given before the subcommand (`rbtool --corpus x.sqlite search ...`).
+GLOBAL_OPTIONS: dict[str, object] = {"corpus": None, "no_pager": False}
 
 
 class Format(str, Enum):
@@ -30,7 +48,91 @@ CorpusOption = Annotated[Optional[Path], typer.Option(
 FormatOption = Annotated[Optional[Format], typer.Option(
     "--format", "-f", case_sensitive=False,
     help="Output format. Default: table on a terminal, plain text when piped.")]
+NoPagerOption = Annotated[bool, typer.Option(
+    "--no-pager", help="Print long terminal output straight away instead of through PAGER (less -FRX).")]
+DocOption = Annotated[Optional[list[str]], typer.Option(
+    "--doc", "-d", metavar="DOC", show_default=False,
+    help="Document: id prefix, year, file name or title word (repeatable).")]
+YearOption = Annotated[Optional[list[int]], typer.Option(
+    "--year", "-y", metavar="YEAR", show_default=False, help="Only documents of this budget year (repeatable).")]
+MinisterieOption = Annotated[Optional[list[str]], typer.Option(
+    "--ministerie", "-m", metavar="MINISTRY", show_default=False,
+    help="Ministry code, name or common spelling: BZK, biza, 'Binnenlandse Zaken' (repeatable).")]
+SectionOption = Annotated[Optional[list[str]], typer.Option(
+    "--section", "-s", metavar="SECTION", show_default=False,
+    help="Section number prefix (2.1) or title text (repeatable).")]
 
+
+def kind_option(kinds: Iterable[str]):
+    """--kind/-k: repeatable, and accepting exactly the kinds the command's output shows."""
+    return Annotated[Optional[list[str]], typer.Option(
+        "--kind", "-k", metavar="KIND", show_default=False,
+        help=f"Only these kinds (repeatable): {', '.join(kinds)}.")]
+
+
+def limit_option(noun: str):
+    return Annotated[int, typer.Option(
+        "--limit", "-n", min=0, metavar="N",
+        help=f"Most {noun} to show; 0 shows all.")]
+
+
+def chosen_kinds(values: list[str] | None, kinds: Sequence[str]) -> list[str] | None:
+    """The --kind values, checked against the kinds the output shows ("list item" and "list_item" alike)."""
+    if not values:
+        return None
+    spelled = {k.replace(" ", "_"): k for k in kinds}
+    chosen = []
+    for value in values:
+        kind = spelled.get(value.strip().lower().replace(" ", "_").replace("-", "_"))
+        if kind is None:
+            from rbtool.errors import UsageError
+
+            raise UsageError(f"unknown kind '{value}'; choose from {', '.join(kinds)}")
+        chosen.append(kind)
+    return chosen
+
+
+def ministry_codes(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    from rbtool.nl.ministries import resolve
+
+    return list(dict.fromkeys(resolve(value).code for value in values))
+
+
+class QueryCommand(TyperCommand):
+    """A command whose arguments are query words: a word starting with '-' that is not one of the command's
+    options is an exclusion (`rbtool search jeugdzorg -wmo`), not an unknown option. A short option takes
+    its value after a space or as digits (`-n 5`, `-n5`); `-mBZK` would read as the exclusion of "mBZK"."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        takes_value = {}
+        for param in self.get_params(ctx):
+            if param.param_type_name == "option":
+                for name in (*param.opts, *param.secondary_opts):
+                    takes_value[name] = not param.is_flag and not param.count
+        options, words = [], []
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            name = arg.split("=", 1)[0]
+            if arg == "--":
+                words += args[i + 1:]
+                break
+            if name in takes_value:
+                options.append(arg)
+                if takes_value[name] and "=" not in arg and i + 1 < len(args):
+                    options.append(args[i + 1])
+                    i += 1
+            elif arg.startswith("--") or (arg[:2] in takes_value and not arg[2:].isalpha()):
+                options.append(arg)  # an unknown long option (click says so), or `-n5`
+            else:
+                words.append(arg)
+            i += 1
+        return super().parse_args(ctx, [*options, "--", *words] if words else options)
+
+
+# ------------------------------------------------------------------------------------------- the corpus
 
 def default_corpus_path() -> Path:
     from platformdirs import user_cache_dir
@@ -38,27 +140,68 @@ def default_corpus_path() -> Path:
     return Path(user_cache_dir("rbtool")) / "corpus.sqlite"
 
 
-def open_corpus(path: Path | None):
-    """The corpus at --corpus, RBTOOL_CORPUS or the user cache directory (a rbtool.store.db.Corpus)."""
+def corpus_location(path: Path | None) -> tuple[Path, bool]:
+    """(the corpus path, whether the user named it) from --corpus, before-the-subcommand --corpus,
+    RBTOOL_CORPUS or the user cache directory."""
+    named = path or GLOBAL_OPTIONS["corpus"] or os.environ.get(CORPUS_ENV)
+    return (Path(named), True) if named else (default_corpus_path(), False)
+
+
+def open_corpus(path: Path | None, *, create: bool = False):
+    """The corpus (a rbtool.store.db.Corpus). Only `extract` creates one: a named corpus that does not exist
+    is an error for every other command (a mistyped path must not silently become a new corpus)."""
+    from rbtool.errors import CorpusError
     from rbtool.store.db import Corpus
 
-    return Corpus(path or Path(os.environ.get(CORPUS_ENV) or default_corpus_path()))
+    location, named = corpus_location(path)
+    if named and not create and not location.exists():
+        raise CorpusError(f"no corpus here; 'rbtool extract FILE.pdf --corpus {location}' creates one",
+                          str(location))
+    return Corpus(location)
 
 
 def open_corpus_with_sample(path: Path | None):
-    """Open the corpus for a query; an empty corpus first gets the bundled sample (said on stderr)."""
-    corpus = open_corpus(path)
-    if not corpus.document_count():  # ingest (and the PDF stack) is imported only when there is work for it
+    """Open the corpus for a query; the default corpus, when empty, first gets the bundled sample (said on
+    stderr). A corpus the user named is used as it is."""
+    location, named = corpus_location(path)
+    corpus = open_corpus(path, create=not named)
+    if not named and not corpus.document_count():  # ingest (and the PDF stack) is imported only for this
         from rbtool.ingest import ensure_sample
 
         ensure_sample(corpus, terminal.message)
     return corpus
 
 
+def resolve_documents(corpus, docs: list[str] | None, years: list[int] | None = None) -> list[str] | None:
+    """The ids chosen by --doc and --year (None: no choice, every document). Ambiguous selectors raise
+    rbtool.errors.AmbiguousDocument, which the CLI shows as a small table of candidates."""
+    ids = list(dict.fromkeys(corpus.resolve(d) for d in docs)) if docs else None
+    if years:
+        wanted = set(years)
+        in_years = [d["id"] for d in corpus.list_documents() if d["year"] in wanted]
+        ids = in_years if ids is None else [i for i in ids if i in set(in_years)]
+    return ids
+
+
+def doc_labels(years: dict[str, int | None]) -> dict[str, str]:
+    """A short label per document for a terminal's doc column: its year where no other document among these
+    has that year, else its id prefix."""
+    from collections import Counter
+
+    taken = Counter(years.values())
+    return {doc: str(year) if year is not None and taken[year] == 1 else doc[:8] for doc, year in years.items()}
+
+
+# ------------------------------------------------------------------------------------------- output
+
 def chosen_format(fmt: Format | None) -> str:
     if fmt is not None:
         return fmt.value
     return "table" if terminal.stdout_is_terminal() else "plain"
+
+
+def pager_wanted(no_pager: bool = False) -> bool:
+    return not (no_pager or GLOBAL_OPTIONS["no_pager"])
 
 
 @contextmanager
@@ -73,14 +216,37 @@ def data_to_stdout():
         raise typer.Exit(0) from None
 
 
-def emit(rows: Sequence[dict], fmt: str, columns: Iterable[str], *, headers: dict[str, str] | None = None,
-         wrap: Iterable[str] | dict[str, int] = (), right: Iterable[str] = ()) -> None:
-    """Write rows to stdout in the chosen format (the one row writer every listing command uses)."""
-    with data_to_stdout() as out:
-        if fmt == "table":
-            terminal.print_table(rows, columns, headers=headers, wrap=wrap, right=right)
-        else:
-            output.write_rows(rows, fmt, out, columns)
+@contextmanager
+def terminal_view(no_pager: bool = False):
+    """A rich console for a terminal view; long output goes through the pager when the command ends."""
+    with data_to_stdout():
+        with terminal.paged(pager_wanted(no_pager)) as console:
+            yield console
+
+
+def limited(rows: list, limit: int, noun: str) -> list:
+    """The first `limit` rows (0: all); a cut is said on stderr: "20 of 31 hits (use --limit)"."""
+    if limit and len(rows) > limit:
+        terminal.message(f"{limit} of {len(rows)} {noun} (use --limit)")
+        return rows[:limit]
+    return rows
+
+
+def emit(rows: Sequence[dict], fmt: str, columns: Iterable, *, no_pager: bool = False) -> None:
+    """Write rows to stdout in the chosen format (the one row writer every listing command uses).
+
+    `columns` are terminal.Column specs (or plain names). No rows: JSON `[]`, CSV/TSV/Markdown their header,
+    a terminal "no matches" on stderr, plain text nothing."""
+    columns = [c if isinstance(c, terminal.Column) else terminal.Column(c) for c in columns]
+    if fmt == "table":
+        if not rows:
+            terminal.message("no matches")
+            return
+        with terminal_view(no_pager) as console:
+            terminal.print_table(console, rows, columns)
+    else:
+        with data_to_stdout() as out:
+            output.write_rows(rows, fmt, out, [c.name for c in columns])
 
 
 def exit_for(rows: Sequence) -> None:

@@ -9,11 +9,16 @@ from rbtool import terminal
 from rbtool.cli import app
 from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, emit, open_corpus
 from rbtool.model import ExtractStats
+from rbtool.terminal import Column
 
 COLUMNS = ["file", "status", "doc", "pages", "sections", "paragraphs", "list_items", "footnotes", "quotes",
            "warnings", "reason"]
-TABLE_HEADERS = {"pages": "pages", "sections": "sect.", "paragraphs": "par.", "list_items": "items",
-                 "footnotes": "notes", "quotes": "quotes", "warnings": "warn."}
+# on a terminal the reasons are the stderr lines above the table; the counts leave before the file name shrinks
+TABLE_COLUMNS = [Column("file", wrap=1, min_width=20), Column("status"), Column("doc"),
+                 Column("pages", right=True), Column("sections", "sect.", right=True, drop=4),
+                 Column("paragraphs", "par.", right=True, drop=3), Column("list_items", "items", right=True, drop=5),
+                 Column("footnotes", "notes", right=True, drop=2), Column("quotes", right=True, drop=6),
+                 Column("warnings", "warn.", right=True, drop=1)]
 
 
 def _row(stats: ExtractStats) -> dict:
@@ -52,8 +57,10 @@ def extract(
     for problem in problems:
         terminal.error(f"{problem.path}: {problem.reason}")
     options = {"password": password, "title": title, "year": year}
-    with open_corpus(corpus_path) as corpus:
-        jobs_todo, results = ingest.plan(corpus, files, force or title is not None or year is not None)
+    with open_corpus(corpus_path, create=True) as corpus:
+        # a password may open a file that failed before; --title and --year re-extract the files named
+        jobs_todo, results = ingest.plan(corpus, files, force or title is not None or year is not None,
+                                         retry_failures=password is not None)
         if jobs_todo:
             with terminal.progress(f"Extracting {len(jobs_todo)} file(s)", total=0) as advance:
                 results += ingest.run_jobs(corpus, jobs_todo, options, jobs, advance)
@@ -61,14 +68,13 @@ def extract(
     results.sort(key=lambda s: order.get(s.path, len(order)))
     for stats in results:
         if stats.status == "failed":
-            terminal.error(f"{stats.path}: {stats.error}")
+            terminal.error(f"{stats.path}: {stats.error}" + (" (remembered from an earlier run; --force reads it again)"
+                                                           if stats.cached else ""))
         for warning in stats.warnings if stats.status == "new" else ():  # cached files were warned about before
             terminal.warning(f"{stats.path}: {warning}")
     if results:
         out = chosen_format(fmt)
-        # on a terminal the reasons are already the stderr lines above; short headers keep the table narrow
-        emit([_row(s) for s in results], out, COLUMNS[:-1] if out == "table" else COLUMNS, wrap={"file"},
-             headers=TABLE_HEADERS, right=set(TABLE_HEADERS))
+        emit([_row(s) for s in results], out, TABLE_COLUMNS if out == "table" else COLUMNS)
     counts = {status: sum(s.status == status for s in results) for status in ("new", "cached", "failed")}
     terminal.message(f"{counts['new']} new, {counts['cached']} cached, {counts['failed'] + len(problems)} failed")
     raise typer.Exit(2 if counts["failed"] or problems else 0)

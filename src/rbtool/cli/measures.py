@@ -5,13 +5,24 @@ from typing import Annotated, Optional
 import typer
 
 from rbtool.cli import app
-from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, emit, exit_for, open_corpus_with_sample
+from rbtool.cli.common import (CorpusOption, DocOption, FormatOption, MinisterieOption, NoPagerOption,
+                               SectionOption, YearOption, chosen_format, doc_labels, emit, exit_for, limit_option,
+                               limited, ministry_codes, open_corpus_with_sample, resolve_documents)
+from rbtool.terminal import Column
 
 JSON_COLUMNS = ["doc", "year", "ministerie", "ministerie_naam", "theme", "text", "subitems", "amounts",
                 "eur_total", "years", "section", "page", "page_label"]
 FLAT_COLUMNS = ["doc", "year", "ministerie", "ministerie_naam", "theme", "text", "subitems", "amounts",
                 "eur_amounts", "eur_total", "years", "section", "page", "page_label"]
-SUMMARY_COLUMNS = ["ministerie", "ministerie_naam", "measures", "with_amounts", "eur_total", "pages"]
+SUMMARY_COLUMNS = ["doc", "year", "ministerie", "ministerie_naam", "measures", "with_amounts", "eur_total", "pages"]
+# terminal: amounts and pages are never cut; the theme leaves before the text gets narrow
+TABLE_COLUMNS = [Column("doc"), Column("ministerie", "min."), Column("theme", wrap=1, drop=1, min_width=14),
+                 Column("text", wrap=3, min_width=30), Column("amounts", "bedragen", right=True),
+                 Column("page", right=True)]
+SUMMARY_TABLE_COLUMNS = [Column("doc"), Column("ministerie", "min."), Column("ministerie_naam", "name", wrap=1,
+                                                                           drop=1),
+                         Column("measures", "meas.", right=True), Column("with_amounts", "with €", right=True),
+                         Column("eur_total", "euros", right=True), Column("pages", right=True)]
 
 
 def _flat(row: dict) -> dict:
@@ -21,52 +32,61 @@ def _flat(row: dict) -> dict:
             "eur_amounts": [a["eur"] if a["eur"] is not None else "" for a in amounts]}
 
 
+def _table_columns(columns: list[Column], rows: list[dict]) -> list[Column]:
+    """The doc column only when the rows come from more than one document."""
+    return columns if len({r["doc"] for r in rows}) > 1 else [c for c in columns if c.name != "doc"]
+
+
 @app.command(epilog="Examples:\n\n"
                     "  rbtool measures --ministerie BZK\n\n"
                     "  rbtool measures --summary\n\n"
                     "  rbtool measures --ministerie 'Binnenlandse Zaken' --thema wonen --min-bedrag 100m\n\n"
+                    "  rbtool measures --year 2020 --year 2021 -m LNV -n 5\n\n"
                     "  rbtool measures --zoek stikstof --format csv > stikstof.csv")
 def measures(
-    ministerie: Annotated[Optional[list[str]], typer.Option(
-        "--ministerie", "-m", help="Ministry code, name or common spelling (repeatable).")] = None,
+    ministerie: MinisterieOption = None,
     thema: Annotated[Optional[str], typer.Option(help="Only measures whose theme contains TEXT.")] = None,
     zoek: Annotated[Optional[str], typer.Option(help="Only measures whose text contains TEXT.")] = None,
     min_bedrag: Annotated[Optional[str], typer.Option(
         "--min-bedrag", help="Only measures mentioning at least this many euros: 100m, 1,5mld, 250000.")] = None,
-    doc: Annotated[Optional[list[str]], typer.Option(help="Document id, file name or year (repeatable).")] = None,
-    year: Annotated[Optional[int], typer.Option(help="Only documents of this budget year.")] = None,
-    summary: Annotated[bool, typer.Option("--summary", help="One row per ministry.")] = False,
+    doc: DocOption = None,
+    year: YearOption = None,
+    section: SectionOption = None,
+    summary: Annotated[bool, typer.Option("--summary", help="One row per document and ministry.")] = False,
+    limit: limit_option("measures") = 0,
     fmt: FormatOption = None,
+    no_pager: NoPagerOption = False,
     corpus_path: CorpusOption = None,
 ) -> None:
     """The measures each ministry announces, with theme, euro amounts and the page to cite."""
-    from rbtool.nl.ministries import resolve
     from rbtool.nl.money import format_eur, parse_min_amount
     from rbtool.queries.measures import filter_measures, measure_to_row, summarize
 
-    codes = [resolve(value).code for value in ministerie] if ministerie else None
+    codes = ministry_codes(ministerie)
     min_eur = parse_min_amount(min_bedrag) if min_bedrag else None
     with open_corpus_with_sample(corpus_path) as corpus:
-        doc_ids = [corpus.resolve(d) for d in doc] if doc else None
+        doc_ids = resolve_documents(corpus, doc)
         found = filter_measures(corpus.iter_measures(doc_ids, codes), thema=thema, zoek=zoek, min_eur=min_eur,
-                                year=year)
+                                year=year, section=section)
     out = chosen_format(fmt)
     if summary:
-        rows = summarize(found)
+        rows = limited(summarize(found), limit, "rows")
         if out == "table":
-            rows = [{**r, "eur_total": format_eur(r["eur_total"]) if r["eur_total"] else ""} for r in rows]
-        if rows:
-            emit(rows, out, SUMMARY_COLUMNS, right={"measures", "with_amounts", "eur_total"}, wrap={"ministerie_naam"})
+            labels = doc_labels({r["doc"]: r["year"] for r in rows})
+            table = [{**r, "doc": labels[r["doc"]], "eur_total": format_eur(r["eur_total"]) or ""} for r in rows]
+            emit(table, out, _table_columns(SUMMARY_TABLE_COLUMNS, rows), no_pager=no_pager)
+        else:
+            emit(rows, out, SUMMARY_COLUMNS)
         exit_for(rows)
-    rows = [measure_to_row(m) for m in found]
+    rows = [measure_to_row(m) for m in limited(found, limit, "measures")]
     if out == "table":
-        table = [{**r, "amounts": [format_eur(a["eur"]) if a["eur"] is not None else a["raw"] for a in r["amounts"]],
+        labels = doc_labels({r["doc"]: r["year"] for r in rows})
+        table = [{**r, "doc": labels[r["doc"]],
+                  "amounts": "\n".join(format_eur(a["eur"]) if a["eur"] is not None else a["raw"] for a in r["amounts"]),
                   "page": f"{r['page']} (p. {r['page_label']})" if r["page_label"] and r["page_label"] != str(r["page"])
                   else r["page"]} for r in rows]
-        if table:
-            emit(table, out, ["ministerie", "theme", "text", "amounts", "page"], wrap={"text": 3, "theme": 1},
-                 headers={"amounts": "bedragen"})
-    elif rows:
+        emit(table, out, _table_columns(TABLE_COLUMNS, rows), no_pager=no_pager)
+    else:
         emit(rows if out in ("json", "jsonl") else [_flat(r) for r in rows], out,
              JSON_COLUMNS if out in ("json", "jsonl") else FLAT_COLUMNS)
     exit_for(rows)

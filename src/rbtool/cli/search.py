@@ -1,77 +1,85 @@
-"""rbtool search QUERY: ranked, highlighted passages with page and section."""
+"""rbtool search QUERY: ranked, highlighted passages with their edition, page, section and passage id."""
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, exit_for,
-                               open_corpus_with_sample)
+from rbtool.cli.common import (CorpusOption, DocOption, FormatOption, MinisterieOption, NoPagerOption,
+                               QueryCommand, SectionOption, YearOption, chosen_format, chosen_kinds, emit,
+                               exit_for, kind_option, limit_option, ministry_codes, open_corpus_with_sample,
+                               resolve_documents, terminal_view)
+from rbtool.store.search_index import KINDS
+from rbtool.terminal import Column
 
-COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "score", "matched_terms", "snippet", "text"]
-PLAIN_COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "snippet"]
-COUNT_COLUMNS = ["doc", "section", "hits"]
+COLUMNS = ["passage", "doc", "year", "page", "page_label", "section", "kind", "note", "ministerie", "attribution",
+           "score", "matched_terms", "snippet", "text"]
+PLAIN_COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "snippet", "passage"]
+COUNT_COLUMNS = [Column("doc"), Column("year"), Column("title", wrap=1, drop=1), Column("section", wrap=3),
+                 Column("hits", right=True)]
 
 
 def _hit_row(hit) -> dict:
-    return {"doc": hit.doc, "title": hit.title, "year": hit.year, "page": hit.page, "page_label": hit.page_label,
-            "section": hit.section, "kind": hit.kind, "score": round(hit.score, 4),
-            "matched_terms": list(hit.matched_terms), "snippet": hit.snippet, "text": hit.text,
-            "fuzzy": hit.fuzzy}
+    return {"passage": hit.passage, "doc": hit.doc, "title": hit.title, "year": hit.year, "page": hit.page,
+            "page_label": hit.page_label, "section": hit.section, "kind": hit.kind, "note": hit.note,
+            "ministerie": hit.ministerie, "attribution": hit.attribution, "score": round(hit.score, 4),
+            "matched_terms": list(hit.matched_terms), "snippet": hit.snippet, "text": hit.text, "fuzzy": hit.fuzzy}
 
 
-@app.command(epilog="Query syntax: words (all required), \"exact phrase\", OR, -exclusion.\n\n"
+@app.command(cls=QueryCommand,
+             epilog="Query syntax: words (all required), \"exact phrase\", OR, -exclusion.\n\n"
                     "Examples:\n\n"
                     "  rbtool search stikstof\n\n"
                     "  rbtool search '\"brede welvaart\" gemeenten'\n\n"
                     "  rbtool search woningbouw OR huisvesting --ministerie BZK\n\n"
                     "  rbtool search jeugdzorg -wmo --year 2020 --format csv\n\n"
+                    "  rbtool search stikstof --kind footnote --kind measure -n 0\n\n"
                     "  rbtool search stikstof --count")
 def search(
-    query: Annotated[list[str], typer.Argument(help="Search words; quote phrases.", show_default=False)],
+    query: Annotated[list[str], typer.Argument(help="Search words; quote phrases; -word excludes.",
+                                               show_default=False)],
     exact: Annotated[bool, typer.Option("--exact", help="No compounds, stemming or typo tolerance "
                                                           "(case and diacritics still fold).")] = False,
-    doc: Annotated[Optional[list[str]], typer.Option(help="Document id, file name or year (repeatable).")] = None,
-    year: Annotated[Optional[int], typer.Option(help="Only documents of this budget year.")] = None,
-    ministerie: Annotated[Optional[str], typer.Option("--ministerie", "-m",
-                                                      help="Only passages in this ministry's section.")] = None,
-    section: Annotated[Optional[str], typer.Option(help="Section number prefix (2.1) or title text.")] = None,
-    kind: Annotated[Optional[str], typer.Option(
-        help="paragraph, list_item, measure, footnote, quote or heading.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most passages to show.")] = 20,
+    doc: DocOption = None,
+    year: YearOption = None,
+    ministerie: MinisterieOption = None,
+    section: SectionOption = None,
+    kind: kind_option(KINDS) = None,
+    limit: limit_option("passages") = 20,
     context: Annotated[int, typer.Option("--context", "-C", min=1, help="Words around the matches.")] = 12,
     full: Annotated[bool, typer.Option("--full", help="Whole passages instead of a window.")] = False,
     count: Annotated[bool, typer.Option("--count", help="Hits per document and section instead of passages.")]
     = False,
     fmt: FormatOption = None,
+    no_pager: NoPagerOption = False,
     corpus_path: CorpusOption = None,
 ) -> None:
-    """Search the corpus: Dutch-aware (compounds, inflections, diacritics, typos), ranked, with pages."""
+    """Search the corpus: Dutch-aware (compounds, inflections, diacritics, typos), ranked; every hit names its
+    edition, page, section and passage id (for 'rbtool show')."""
     from rbtool.queries import search as searching
 
     text = " ".join(query)
-    code = None
-    if ministerie:
-        from rbtool.nl.ministries import resolve
-
-        code = resolve(ministerie).code
     out = chosen_format(fmt)
     with open_corpus_with_sample(corpus_path) as corpus:
-        doc_ids = [corpus.resolve(d) for d in doc] if doc else None
-        filters = dict(exact=exact, doc_ids=doc_ids, year=year, ministerie=code, section=section, kind=kind)
+        filters = dict(exact=exact, doc_ids=resolve_documents(corpus, doc), year=year, ministerie=ministry_codes(
+            ministerie), section=section, kind=chosen_kinds(kind, list(KINDS)))
         if count:
-            rows = [{"doc": d, "section": s, "hits": n} for d, s, n in searching.count(corpus.conn, text, **filters)]
-            if rows:
-                emit(rows, out, COUNT_COLUMNS, right={"hits"}, wrap={"section"})
+            titles = {d["id"]: d["title"] for d in corpus.list_documents()}
+            years = {d["id"]: d["year"] for d in corpus.list_documents()}
+            rows = [{"doc": d, "year": years.get(d), "title": titles.get(d), "section": s, "hits": n}
+                    for d, s, n in searching.count(corpus.conn, text, **filters)]
+            emit(rows, out, COUNT_COLUMNS if out == "table" else [c.name for c in COUNT_COLUMNS], no_pager=no_pager)
             exit_for(rows)
         result = searching.search(corpus.conn, text, limit=limit, context=context, full=full, **filters)
     if result.also_matched:
         terminal.message(f"also matched: {', '.join(result.also_matched)}")
+    if result.total:
+        terminal.message(f"{len(result.hits)} of {result.total} hits (use --limit)")
     rows = [_hit_row(h) for h in result.hits]
-    if out == "table":
-        with data_to_stdout():
-            terminal.print_hits(result.hits)
-    elif rows:
+    if out == "table" and rows:
+        with terminal_view(no_pager) as console:
+            terminal.print_hits(console, result.hits)
+    else:
         emit(rows, out, PLAIN_COLUMNS if out == "plain" else COLUMNS)
     exit_for(rows)

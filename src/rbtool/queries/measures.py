@@ -86,14 +86,18 @@ def _contains(haystack: str | None, needle: str) -> bool:
 
 def filter_measures(measures: Iterable[model.Measure], ministeries: Iterable[str] | None = None,
                     thema: str | None = None, zoek: str | None = None, min_eur: int | None = None,
-                    year: int | None = None) -> list[model.Measure]:
+                    year: int | Iterable[int] | None = None, section: Iterable[str] | None = None
+                    ) -> list[model.Measure]:
     """The measures that pass every given filter.
 
     ministeries: codes or names (any spelling `ministries.resolve` accepts; UsageError when unknown);
     thema: substring of the theme; zoek: substring of the text or a sub-item (both case- and
-    diacritic-insensitive); min_eur: total of the euro amounts at least this; year: the document's budget year.
+    diacritic-insensitive); min_eur: total of the euro amounts at least this; year: the document's budget year
+    (or years); section: section number prefixes ("2" includes "2.1") or pieces of the section path.
     """
     codes = {ministries.resolve(value).code for value in ministeries} if ministeries else None
+    years = {year} if isinstance(year, int) else set(year or ())
+    sections = list(section or ())
     selected = []
     for m in measures:
         if codes is not None and m.ministerie not in codes:
@@ -104,7 +108,9 @@ def filter_measures(measures: Iterable[model.Measure], ministeries: Iterable[str
             continue
         if min_eur is not None and m.eur_total < min_eur:
             continue
-        if year is not None and m.year != year:
+        if years and m.year not in years:
+            continue
+        if sections and not any(m.section == s or (m.section or "").startswith(s + ".") for s in sections):
             continue
         selected.append(m)
     return selected
@@ -116,24 +122,15 @@ def _page_span(pages: Iterable[int]) -> str:
 
 
 def summarize(measures: Iterable[model.Measure]) -> list[dict]:
-    """One row per ministry, in order of first appearance: counts, euro total and the pages they span.
-
-    With measures of several documents, `pages` names each document: "doc1: 46–48; doc2: 40–41".
-    """
-    groups: dict[str, list[model.Measure]] = {}
+    """One row per document and ministry, in order of first appearance: counts, euro total and the pages they
+    span (editions are never added together)."""
+    groups: dict[tuple[str, str], list[model.Measure]] = {}
     for m in measures:
-        groups.setdefault(m.ministerie, []).append(m)
-    rows = []
-    for code, group in groups.items():
-        by_doc: dict[str, list[int]] = {}
-        for m in group:
-            by_doc.setdefault(m.doc, []).append(m.page)
-        pages = (_page_span(next(iter(by_doc.values()))) if len(by_doc) == 1
-                 else "; ".join(f"{doc}: {_page_span(p)}" for doc, p in by_doc.items()))
-        rows.append({"ministerie": code, "ministerie_naam": group[0].ministerie_naam, "measures": len(group),
-                     "with_amounts": sum(1 for m in group if m.amounts),
-                     "eur_total": sum(m.eur_total for m in group), "pages": pages})
-    return rows
+        groups.setdefault((m.doc, m.ministerie), []).append(m)
+    return [{"doc": doc, "year": group[0].year, "ministerie": code, "ministerie_naam": group[0].ministerie_naam,
+             "measures": len(group), "with_amounts": sum(1 for m in group if m.amounts),
+             "eur_total": sum(m.eur_total for m in group), "pages": _page_span(m.page for m in group)}
+            for (doc, code), group in groups.items()]
 
 
 def measure_to_row(m: model.Measure) -> dict:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from rbtool import model
-from rbtool.errors import CorpusError, UnknownDocument
+from rbtool.errors import AmbiguousDocument, CorpusError, UnknownDocument
 from rbtool.store import search_index
 
 BUSY_TIMEOUT_MS = 30_000  # a second extract may wait this long for the writer lock
@@ -113,6 +113,19 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         raise CorpusError(f"not a usable rbtool corpus ({exc})", str(path)) from None
 
 
+def _series_key(title: str, year: int | None) -> str:
+    """A title without its year and remarks in parentheses, folded, letters and digits only:
+    "Rijksbe- groting 2021 (testeditie)" → "rijksbegroting"."""
+    import re
+
+    from rbtool.nl.text import fold
+
+    text = fold(re.sub(r"\([^)]*\)", " ", title).replace("- ", ""))
+    if year is not None:
+        text = text.replace(str(year), " ")
+    return "".join(ch for ch in text if ch.isalnum())
+
+
 def _json_tuple(text: str) -> tuple:
     """A stored JSON list as a tuple; most lists are empty, and skipping the parser for those is measurable."""
     return () if text == "[]" else tuple(json.loads(text))
@@ -196,6 +209,12 @@ class Corpus:
             self.conn.execute("ROLLBACK")
             raise
 
+    def compact(self) -> None:
+        """Give the space of removed documents back to the file system (VACUUM)."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.execute("VACUUM")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def record_failure(self, sha256: str, extractor_version: str, source_path: str, reason: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?,?)",
                           (sha256, extractor_version, source_path, reason))
@@ -230,6 +249,18 @@ class Corpus:
     def document_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 
+    def summary(self) -> dict:
+        """Documents, pages, passages, measures, notes, failed files remembered and the last extract time."""
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {"documents": one("SELECT count(*) FROM documents"),
+                "pages": one("SELECT coalesce(sum(page_count), 0) FROM documents"),
+                "passages": one("SELECT count(*) FROM search_passages"),
+                "measures": one("SELECT count(*) FROM measures"),
+                "footnotes": one("SELECT count(*) FROM footnotes"),
+                "failed_files": one("SELECT count(*) FROM failures"),
+                "last_extract": one("SELECT max(extracted_at) FROM documents"),
+                "schema": ", ".join(r[0] for r in self.conn.execute("SELECT name FROM schema_migrations ORDER BY name"))}
+
     def list_documents(self) -> list[dict]:
         rows = self.conn.execute(
             """SELECT d.id, d.title, d.year, d.page_count, d.source_path, d.extracted_at, d.warnings,
@@ -237,29 +268,62 @@ class Corpus:
                       (SELECT count(*) FROM footnotes f WHERE f.doc_id=d.id),
                       (SELECT count(*) FROM measures m WHERE m.doc_id=d.id)
                FROM documents d ORDER BY d.year, d.title, d.id""").fetchall()
-        return [{"id": r[0], "title": r[1], "year": r[2], "pages": r[3], "source_path": r[4],
+        return [{"id": r[0], "title": r[1], "year": r[2], "pages": r[3], "file": Path(r[4]).name, "source_path": r[4],
                  "extracted_at": r[5], "warnings": len(json.loads(r[6])), "blocks": r[7], "footnotes": r[8],
                  "measures": r[9]} for r in rows]
 
+    def _selector_rows(self) -> list[dict]:
+        return [{"id": r[0], "year": r[1], "title": r[3], "file": Path(r[2]).name, "source_path": r[2]}
+                for r in self.conn.execute("SELECT id, year, source_path, title FROM documents ORDER BY year, title, id")]
+
     def resolve(self, ref: str) -> str:
-        """Find one document by id, id prefix, file name or year; raise UnknownDocument otherwise."""
+        """Find one document by id, id prefix, file name, year or title words (tried in that order); raise
+        UnknownDocument when none matches and AmbiguousDocument (with the candidates) when several do."""
         ref = str(ref).strip()
-        docs = self.conn.execute("SELECT id, year, source_path, title FROM documents").fetchall()
+        found = self._matching(ref, self._selector_rows())
+        if len(found) == 1:
+            return found[0]["id"]
+        if found:
+            raise AmbiguousDocument(f"'{ref}' matches {len(found)} documents; name one by id prefix, file name "
+                                    f"or title word", candidates=found)
+        docs = self._selector_rows()
+        raise UnknownDocument(f"no document '{ref}' in the corpus" + ("; it holds these:" if docs else
+                                                                      " (the corpus is empty)"), candidates=docs)
+
+    @staticmethod
+    def _matching(ref: str, docs: list[dict]) -> list[dict]:
+        from rbtool.nl.text import fold
+
+        words = fold(ref).split()
         tests = [
-            lambda d: d[0] == ref,
-            lambda d: d[0].startswith(ref.lower()),
-            lambda d: Path(d[2]).name == ref or d[2] == ref or Path(d[2]).stem == ref,
-            lambda d: ref.isdigit() and str(d[1]) == ref,
+            lambda d: d["id"] == ref,
+            lambda d: d["id"].startswith(ref.lower()),
+            lambda d: ref in (d["file"], d["source_path"], Path(d["source_path"]).stem),
+            lambda d: ref.isdigit() and str(d["year"]) == ref,
+            lambda d: bool(words) and all(w in fold(d["title"]) for w in words),
         ]
         for test in tests:
-            found = sorted({d[0] for d in docs if test(d)})
-            if len(found) == 1:
-                return found[0]
-            if len(found) > 1:
-                raise UnknownDocument(f"'{ref}' matches {len(found)} documents ({', '.join(found[:5])}); "
-                                      f"use a longer id", None)
-        available = ", ".join(f"{d[0]} ({d[1] or '?'}, {Path(d[2]).name})" for d in docs) or "none"
-        raise UnknownDocument(f"no document '{ref}' in the corpus; documents: {available}")
+            found = [d for d in docs if test(d)]
+            if found:
+                return found
+        return []
+
+    def resolve_editions(self, old: str, new: str) -> tuple[str, str]:
+        """Two documents for a comparison. Two years that each match several documents pick the editions of
+        one series: the one pair whose titles are the same apart from the year."""
+        try:
+            return self.resolve(old), self.resolve(new)
+        except AmbiguousDocument as ambiguous:
+            if not (old.strip().isdigit() and new.strip().isdigit()):
+                raise
+            docs = self._selector_rows()
+            olds, news = self._matching(old.strip(), docs), self._matching(new.strip(), docs)
+            pairs = [(a, b) for a in olds for b in news if a["id"] != b["id"] and
+                     _series_key(a["title"], a["year"]) == _series_key(b["title"], b["year"])]
+            if len(pairs) == 1:
+                return pairs[0][0]["id"], pairs[0][1]["id"]
+            raise AmbiguousDocument(f"'{old}' and '{new}' do not name one series of editions; name each "
+                                    f"document by id prefix or file name", candidates=olds + news) from ambiguous
 
     def load_document(self, doc_id: str) -> model.Document:
         conn = self.conn
