@@ -47,7 +47,9 @@ What a choice changes in the truth (everything else is the source truth with pag
   - note_numbering="page": the printed numbers restart on every page, so they cannot identify a note. The
     truth keeps the notes keyed by their order in the document (1..N, the source numbers, which are in
     order) — what an export's `number` must be — and gives each note its printed `label`. The `[^N]`
-    markers in the texts use the same document-order numbers.
+    markers in the texts use the same document-order numbers. Typst moves a note that does not fit to
+    the next page; there its printed number can repeat (the generator prints how often) — the truth keeps
+    what is printed.
   - every note has `label`, the marker as printed: "7" (superscript) or "[7]" (bracketed, per-page numbers
     when numbered per page). Bracketed markers are not text: the truth's texts do not contain them.
   - attribution="dash": the em dash is typography; the attribution stays the name without it.
@@ -155,21 +157,21 @@ _TABLE = [
      "bracketed", "indented", "dash", "▪", "a)", "1)", 1, True, "mapped", ("2020", "2021")),
     ("m04", "DejaVu Serif", 12, False, True, "italic", "spaced", "chapter", "outside", "document",
      "bracketed", "italic", "right", "○", "–", "a.", 1, True, "unmapped", ("2020",)),
-    ("m05", "Libertinus Serif", 11, True, False, "smallcaps", "tight", "title", "outside", "page",
+    ("m05", "Libertinus Serif", 11, True, False, "smallcaps", "tight", "title", "outside", "document",
      "superscript", "boxed", "dash", "✓", "–", "1.", 2, False, "mapped", ("2020", "2021")),
     ("m06", "DejaVu Sans", 10, True, True, "colour", "run-in", "chapter", "bottom", "document",
      "superscript", "indented", "left", "–", "–", "1.", 1, False, "unmapped", ("2020",)),
     ("m07", "New Computer Modern", 12, False, True, "size", "spaced", "none", "top", "document",
      "bracketed", "ruled", "right", "•", "a)", "a.", 1, True, "mapped", ("2020", "2021")),
     ("m08", "DejaVu Sans", 11, False, True, "bold-italic", "spaced", "chapter", "top", "page",
-     "superscript", "italic", "left", "▪", "–", "1)", 2, True, "mapped", ("2020",)),
+     "superscript", "italic", "left", "▪", "–", "1)", 1, True, "mapped", ("2020",)),
     ("m09", "Libertinus Serif", 9, True, True, "italic", "run-in", "title", "bottom", "document",
      "superscript", "ruled", "dash", "○", "•", "1.", 1, False, "unmapped", ("2020", "2021")),
     ("m10", "DejaVu Serif", 10, True, False, "colour", "tight", "chapter", "outside", "document",
      "superscript", "boxed", "right", "✓", "a)", "1.", 1, False, "mapped", ("2020",)),
     ("m11", "New Computer Modern", 11, True, True, "smallcaps", "spaced", "title", "top", "document",
      "bracketed", "indented", "right", "•", "–", "a.", 1, True, "unmapped", ("2020",)),
-    ("m12", "New Computer Modern", 9, False, True, "size", "tight", "chapter", "bottom", "page",
+    ("m12", "New Computer Modern", 9, False, True, "size", "tight", "chapter", "bottom", "document",
      "bracketed", "boxed", "left", "–", "•", "1)", 2, False, "mapped", ("2020",)),
 ]
 TYPESETTINGS = [Typesetting(*row) for row in _TABLE]
@@ -605,8 +607,11 @@ def build(ts: Typesetting, edition: str, keep_typ: Path | None) -> dict:
         check = cross_check(out, ts, mapped_pdf)
     truth_path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     moved = sum(n["page"] != n["marker_page"] for n in out["footnotes"].values())
+    labels_on_page = [(n["page"], n["label"]) for n in out["footnotes"].values()]
+    repeated = len(labels_on_page) - len(set(labels_on_page))
     print(f"{pdf_path.name}: {page_count} pages, {pdf_path.stat().st_size / 1024:.0f} KiB, "
-          f"{len(out['blocks'])} blocks, {len(out['footnotes'])} notes ({moved} printed on a later page)"
+          f"{len(out['blocks'])} blocks, {len(out['footnotes'])} notes ({moved} printed on a later page, "
+          f"{repeated} with a label printed twice on their page)"
           + (f", {unmapped} ligature glyph maps removed" if ts.ligatures == "unmapped" else ""))
     print("  cross-check with pdftotext: " + "; ".join(f"{k} {a}/{b}" for k, (a, b) in check.items()))
     return {"edition": edition, "pdf": str(pdf_path.relative_to(TESTS.parent)),
