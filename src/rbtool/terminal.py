@@ -138,7 +138,7 @@ def print_changes(summary: Sequence[dict], changes, word_diff) -> None:
     classes = ["unchanged", "reworded", "amount_changed", "moved_theme", "moved_ministerie", "dropped", "new"]
     # two narrow tables rather than one wide one: counts per class, then the euros
     counts = Table(title="Measures per ministry and class", header_style="bold", box=box.SIMPLE_HEAD)
-    money = Table(title="Budget amounts of the measures (per-unit, change, macro and other amounts left out)",
+    money = Table(title="Budget amounts of the measures", caption="per-unit, change, macro and other amounts left out",
                   header_style="bold", box=box.SIMPLE_HEAD)
     for header in ["ministerie", *(c.replace("_", " ") for c in classes)]:
         counts.add_column(header, justify="left" if header == "ministerie" else "right")
