@@ -21,7 +21,7 @@ from rbtool.layout.stats import document_stats
 from rbtool.layout.text import Joiner, hyphenates, vocabulary
 from rbtool.pdf import Line, PageData, Rect, read_pages
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3

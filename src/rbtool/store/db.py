@@ -63,6 +63,12 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             citing_sentence TEXT NOT NULL, text TEXT NOT NULL, kinds TEXT NOT NULL, refs TEXT NOT NULL,
             section TEXT, PRIMARY KEY (doc_id, seq))""",
     ]),
+    # Amounts carry their role, period and qualifiers (in `amounts`), and each measure its budget total, so
+    # --min-bedrag is a read. Measures stored before this migration have NULL here and amounts without roles;
+    # they are classified again from their stored text when read.
+    ("004_amount_roles", [
+        "ALTER TABLE measures ADD COLUMN budget_eur INTEGER",
+    ]),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -165,11 +171,14 @@ class Corpus:
             conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?)",
                              [(doc.id, i, q.text, q.attribution, q.page, q.section, q.block_id)
                               for i, q in enumerate(doc.quotes)])
-            conn.executemany("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            conn.executemany("INSERT INTO measures(doc_id, seq, ministerie, ministerie_naam, theme, text, subitems,"
+                             " amounts, years, section, page, page_label, block_id, eur_total, budget_eur)"
+                             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                              [(doc.id, i, m.ministerie, m.ministerie_naam, m.theme, m.text,
                                json.dumps(list(m.subitems), ensure_ascii=False),
                                json.dumps([asdict(a) for a in m.amounts], ensure_ascii=False),
-                               json.dumps(list(m.years)), m.section, m.page, m.page_label, m.block_id, m.eur_total)
+                               json.dumps(list(m.years)), m.section, m.page, m.page_label, m.block_id,
+                               sum(a.eur for a in m.amounts if a.eur is not None), m.budget_eur)
                               for i, m in enumerate(measures)])
             conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?)",
                              [(doc.id, i, n.number, n.page, n.page_label, n.citing_sentence, n.text,
@@ -287,11 +296,12 @@ class Corpus:
                               footnotes=footnotes, quotes=quotes, warnings=tuple(json.loads(row[6])),
                               extractor_version=row[7])
 
-    def iter_measures(self, doc_ids: Iterable[str] | None = None, ministeries: Iterable[str] | None = None
-                      ) -> Iterator[model.Measure]:
-        """Stored measures in document and reading order, optionally limited to documents and ministries."""
+    def iter_measures(self, doc_ids: Iterable[str] | None = None, ministeries: Iterable[str] | None = None,
+                      min_budget_eur: int | None = None) -> Iterator[model.Measure]:
+        """Stored measures in document and reading order, optionally limited to documents, ministries and a
+        least budget total (model.Measure.budget_eur)."""
         sql = ("SELECT m.doc_id, d.year, m.ministerie, m.ministerie_naam, m.theme, m.text, m.subitems, m.amounts,"
-               " m.years, m.section, m.page, m.page_label, m.block_id FROM measures m JOIN documents d"
+               " m.years, m.section, m.page, m.page_label, m.block_id, m.budget_eur FROM measures m JOIN documents d"
                " ON d.id = m.doc_id")
         where, params = [], []
         for column, values in (("m.doc_id", doc_ids), ("m.ministerie", ministeries)):
@@ -299,14 +309,27 @@ class Corpus:
                 values = list(values)
                 where.append(f"{column} IN ({','.join('?' * len(values))})")
                 params += values
+        if min_budget_eur is not None:  # NULL: stored before amount roles, classified below
+            where.append("(m.budget_eur >= ? OR m.budget_eur IS NULL)")
+            params.append(min_budget_eur)
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY d.year, m.doc_id, m.seq"
         for r in self.conn.execute(sql, params):
-            yield model.Measure(
+            subitems = _json_tuple(r[6])
+            if r[13] is None:  # amounts without roles: classify them again from the measure's own text
+                from rbtool.nl.money import parse_amounts
+
+                amounts = tuple(a for text in (r[5], *subitems) for a in parse_amounts(text, r[2]))
+            else:
+                amounts = tuple(model.Amount(a["raw"], a["eur"], a["role"], a["period"], tuple(a["qualifiers"]))
+                                for a in _json_tuple(r[7]))
+            measure = model.Measure(
                 doc=r[0], year=r[1], ministerie=r[2], ministerie_naam=r[3], theme=r[4], text=r[5],
-                subitems=_json_tuple(r[6]), amounts=tuple(model.Amount(**a) for a in _json_tuple(r[7])),
+                subitems=subitems, amounts=amounts,
                 years=_json_tuple(r[8]), section=r[9], page=r[10], page_label=r[11], block_id=r[12])
+            if min_budget_eur is None or measure.budget_eur >= min_budget_eur:
+                yield measure
 
     def iter_notes(self, doc_id: str) -> Iterator[tuple]:
         """The analysed notes of a document in note order, as (doc, number, page, page_label, citing_sentence,
