@@ -1,5 +1,6 @@
 """What every command shares: the corpus location, the --format option and the row writer."""
 
+import math
 import os
 import sys
 from contextlib import contextmanager
@@ -22,6 +23,19 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     md = "md"
+
+
+# Range of every year option: four digits (a value outside would otherwise overflow SQLite's integers).
+YEAR_MIN, YEAR_MAX = 1000, 9999
+# Upper bound of counts given on the command line (--limit, --context): large enough for any corpus.
+COUNT_MAX = 1_000_000
+
+
+def finite(value: float | None) -> float | None:
+    """Typer callback: NaN and infinity are no numbers to compare with (click's ranges let NaN through)."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number")
+    return value
 
 
 CorpusOption = Annotated[Optional[Path], typer.Option(

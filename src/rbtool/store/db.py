@@ -63,6 +63,11 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             citing_sentence TEXT NOT NULL, text TEXT NOT NULL, kinds TEXT NOT NULL, refs TEXT NOT NULL,
             section TEXT, PRIMARY KEY (doc_id, seq))""",
     ]),
+    # A remembered failure holds for the options that could change it (the password, as a digest): another
+    # password tries the file again.
+    ("006_reliability", [
+        "ALTER TABLE failures ADD COLUMN options TEXT NOT NULL DEFAULT ''",
+    ]),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -107,10 +112,17 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 conn.execute("INSERT INTO schema_migrations(name) VALUES (?)", (name,))
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
     except sqlite3.DatabaseError as exc:
         raise CorpusError(f"not a usable rbtool corpus ({exc})", str(path)) from None
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if there still is one: an interrupt can land just after COMMIT returned,
+    and a second error ("cannot rollback - no transaction is active") would hide that the work was stored."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def _json_tuple(text: str) -> tuple:
@@ -180,7 +192,7 @@ class Corpus:
             search_index.index_document(conn, doc)
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
 
     def _delete(self, doc_id: str) -> None:
@@ -193,12 +205,14 @@ class Corpus:
             self._delete(doc_id)
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            _rollback(self.conn)
             raise
 
-    def record_failure(self, sha256: str, extractor_version: str, source_path: str, reason: str) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?,?)",
-                          (sha256, extractor_version, source_path, reason))
+    def record_failure(self, sha256: str, extractor_version: str, source_path: str, reason: str,
+                       options: str = "") -> None:
+        """Remember that a file fails (a property of the file, given `options`: the password's digest)."""
+        self.conn.execute("INSERT OR REPLACE INTO failures(sha256, extractor_version, source_path, reason, options)"
+                          " VALUES (?,?,?,?,?)", (sha256, extractor_version, source_path, reason, options))
 
     # ------------------------------------------------------------------------------------------- reading
 
@@ -207,9 +221,10 @@ class Corpus:
                                 (sha256, extractor_version)).fetchone()
         return row[0] if row else None
 
-    def cached_failure(self, sha256: str, extractor_version: str) -> str | None:
-        row = self.conn.execute("SELECT reason FROM failures WHERE sha256=? AND extractor_version=?",
-                                (sha256, extractor_version)).fetchone()
+    def cached_failure(self, sha256: str, extractor_version: str, options: str = "") -> str | None:
+        """The remembered failure of this file under these options (another password tries again)."""
+        row = self.conn.execute("SELECT reason FROM failures WHERE sha256=? AND extractor_version=? AND options=?",
+                                (sha256, extractor_version, options)).fetchone()
         return row[0] if row else None
 
     def extract_stats(self, doc_id: str, path: str) -> model.ExtractStats:
