@@ -91,3 +91,7 @@ class Interrupted(BaseException):
         super().__init__(signum)
         self.signum = signum
         self.summary = summary
+
+
+class OutputError(RbtoolError):
+    """Output could not be written (a full disk, a missing folder) or would overwrite an input."""

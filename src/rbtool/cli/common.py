@@ -52,11 +52,23 @@ def default_corpus_path() -> Path:
     return Path(user_cache_dir("rbtool")) / "corpus.sqlite"
 
 
+def corpus_location(path: Path | None) -> Path:
+    """--corpus, else RBTOOL_CORPUS, else the user cache directory."""
+    return path or Path(os.environ.get(CORPUS_ENV) or default_corpus_path())
+
+
 def open_corpus(path: Path | None):
     """The corpus at --corpus, RBTOOL_CORPUS or the user cache directory (a rbtool.store.db.Corpus)."""
     from rbtool.store.db import Corpus
 
-    return Corpus(path or Path(os.environ.get(CORPUS_ENV) or default_corpus_path()))
+    return Corpus(corpus_location(path))
+
+
+def protected_paths(path: Path | None) -> list[Path]:
+    """Files an output must never replace: the corpus, its WAL and shared-memory files (PDFs, the other
+    inputs, are recognised by their first bytes in rbtool.safe_write)."""
+    corpus = corpus_location(path)
+    return [corpus, Path(f"{corpus}-wal"), Path(f"{corpus}-shm"), Path(f"{corpus}-journal")]
 
 
 def open_corpus_with_sample(path: Path | None):
@@ -85,6 +97,11 @@ def data_to_stdout():
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit must not fail again
         raise typer.Exit(0) from None
+    except OSError as exc:  # a full disk (`> /dev/full`), a file size limit: one line, exit 2
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        from rbtool.errors import OutputError
+
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
 
 
 def emit(rows: Sequence[dict], fmt: str, columns: Iterable[str], *, headers: dict[str, str] | None = None,

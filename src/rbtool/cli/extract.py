@@ -76,6 +76,7 @@ def extract(
     with open_corpus(corpus_path) as corpus:
         jobs_todo, results = ingest.plan(corpus, files, force or title is not None or year is not None, options)
         if jobs_todo:
+            corpus.check_writable()
             with terminal.progress(f"Extracting {len(jobs_todo)} file(s)", total=0) as advance:
                 results += ingest.run_jobs(corpus, jobs_todo, options, jobs, advance, limits)
     order = {str(path): i for i, path in enumerate(files)}
