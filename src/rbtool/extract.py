@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rbtool import model
-from rbtool.errors import GarbledTextLayer, NoTextLayer, PdfError
+from rbtool.errors import GarbledTextLayer, NoTextLayer, PdfError, printable
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
 from rbtool.layout.footnotes import NoteDraft, parse_notes, split_footnote_zone
@@ -36,7 +36,7 @@ _COLUMN_WORDS = {2: "two", 3: "three", 4: "four"}
 
 def extract_document(path, *, password: str | None = None, title: str | None = None, year: int | None = None,
                      on_page: Callable[[int, int], None] | None = None) -> model.Document:
-    where = str(path)
+    where = printable(path)  # stored and shown: any bytes of a file name become one printable line
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

@@ -6,7 +6,8 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, open_corpus_with_sample
+from rbtool.cli.common import (CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, finite,
+                               open_corpus_with_sample)
 from rbtool.errors import UsageError
 
 ROW_COLUMNS = ["class", "also", "ministerie_old", "ministerie_new", "theme_old", "theme_new", "old_text",
@@ -59,7 +60,7 @@ def compare(
         help="Comma-separated classes: unchanged, reworded, amount_changed, moved_theme, moved_ministerie, "
              "dropped, new.")] = None,
     threshold: Annotated[Optional[float], typer.Option(
-        min=0, max=100, help="Similarity (0-100) above which two measures are the same measure.")] = None,
+        min=0, max=100, callback=finite, help="Similarity (0-100) above which two measures are the same measure.")] = None,
     sections: Annotated[bool, typer.Option("--sections", help="Also list sections added or removed.")] = False,
     sources: Annotated[bool, typer.Option("--sources", help="Also list footnote sources new or gone.")] = False,
     terms: Annotated[Optional[str], typer.Option(help="Comma-separated terms: frequency per 10,000 words.")]

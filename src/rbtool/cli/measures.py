@@ -5,7 +5,8 @@ from typing import Annotated, Optional
 import typer
 
 from rbtool.cli import app
-from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, emit, exit_for, open_corpus_with_sample
+from rbtool.cli.common import (YEAR_MAX, YEAR_MIN, CorpusOption, FormatOption, chosen_format, emit, exit_for,
+                               open_corpus_with_sample)
 
 JSON_COLUMNS = ["doc", "year", "ministerie", "ministerie_naam", "theme", "text", "subitems", "amounts",
                 "budget_eur", "budget_per_year_eur", "years", "section", "page", "page_label"]
@@ -33,7 +34,8 @@ def measures(
                              "out; a yearly amount for one year) add up to at least this: 100m, 1,5mld, 250000.")]
     = None,
     doc: Annotated[Optional[list[str]], typer.Option(help="Document id, file name or year (repeatable).")] = None,
-    year: Annotated[Optional[int], typer.Option(help="Only documents of this budget year.")] = None,
+    year: Annotated[Optional[int], typer.Option(min=YEAR_MIN, max=YEAR_MAX,
+                                                help="Only documents of this budget year.")] = None,
     summary: Annotated[bool, typer.Option("--summary", help="One row per ministry.")] = False,
     fmt: FormatOption = None,
     corpus_path: CorpusOption = None,
