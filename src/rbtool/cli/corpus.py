@@ -59,7 +59,7 @@ def export(doc: DocArgument,
            fmt: Annotated[str, typer.Option("--format", "-f", help="Only json is supported.")] = "json",
            output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to a file.")] = None,
            corpus_path: CorpusOption = None) -> None:
-    """Write the full structured document as JSON (pages, sections, blocks, footnotes, quotes, measures)."""
+    """Write the full structured document as JSON (pages, sections, blocks, footnotes, quotes, tables, measures)."""
     from rbtool.errors import UsageError
     from rbtool.export import document_to_dict
 
