@@ -45,7 +45,6 @@ DEFAULT_MAX_NAME_WORDS = 6
 _NUMBER_LABEL = re.compile(r"^(\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})([.)])?$")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 _SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
-_CID_GLYPH = re.compile(r"^\(cid:\d+\)$")
 # "2.1 Title" in bold at body size is still a numbered heading (the dotted number says so)
 _DOTTED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[^\W\d_]")
 _ITEM_LABEL = re.compile(r"^(\d{1,2}|[a-z])[.)]\s")
@@ -217,8 +216,6 @@ class Builder:
     def _bullet(self, line: Line) -> tuple[str, float, float] | None:
         """(glyph, glyph x, text x) when the line starts a bulleted item."""
         first = line.spans[0]
-        if _CID_GLYPH.match(first.text) and len(line.spans) > 1:  # a symbol-font bullet without Unicode map
-            return "•", first.x0, line.spans[1].x0
         glyph = first.text[:1]
         if not glyph or not (glyph in BULLETS or 0xE000 <= ord(glyph) <= 0xF8FF):
             return None
