@@ -17,7 +17,7 @@ from rbtool.errors import GarbledTextLayer, NoTextLayer, PdfError
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
 from rbtool.layout.footnotes import NoteDraft, parse_notes, split_footnote_zone
-from rbtool.layout.furniture import find_furniture
+from rbtool.layout.furniture import find_furniture, strip_margin_column, text_column
 from rbtool.layout.stats import document_stats
 from rbtool.layout.text import UNMAPPED, Joiner, hyphenates, ligature_readings, read_ligatures, vocabulary
 from rbtool.pdf import Line, PageData, Rect, read_pages
@@ -58,6 +58,9 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
     _read_ligatures(pages, warnings)
     all_lines = [line for p in pages for line in p.lines]
     stats = document_stats(all_lines)
+    column = text_column(all_lines, stats.body_size)
+    for page, lines in zip(pages, strip_margin_column([p.lines for p in pages], column, stats.body_size)):
+        page.lines = lines
     furniture = find_furniture([(p.index, p.height, p.lines) for p in pages])
 
     drafts: list[NoteDraft] = []
