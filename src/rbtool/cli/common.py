@@ -13,6 +13,7 @@ The options (use them as parameter annotations, so each command spells them the 
   CorpusOption      --corpus PATH       also before the subcommand and as RBTOOL_CORPUS
 """
 
+import math
 import os
 import sys
 from contextlib import contextmanager
@@ -42,6 +43,19 @@ class Format(str, Enum):
     md = "md"
 
 
+# Range of every year option: four digits (a value outside would otherwise overflow SQLite's integers).
+YEAR_MIN, YEAR_MAX = 1000, 9999
+# Upper bound of counts given on the command line (--limit, --context): large enough for any corpus.
+COUNT_MAX = 1_000_000
+
+
+def finite(value: float | None) -> float | None:
+    """Typer callback: NaN and infinity are no numbers to compare with (click's ranges let NaN through)."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number")
+    return value
+
+
 CorpusOption = Annotated[Optional[Path], typer.Option(
     "--corpus", metavar="PATH", envvar=CORPUS_ENV, show_envvar=True,
     help="Corpus file (SQLite). Default: corpus.sqlite in the user cache directory.")]
@@ -54,7 +68,8 @@ DocOption = Annotated[Optional[list[str]], typer.Option(
     "--doc", "-d", metavar="DOC", show_default=False,
     help="Document: id prefix, year, file name or title word (repeatable).")]
 YearOption = Annotated[Optional[list[int]], typer.Option(
-    "--year", "-y", metavar="YEAR", show_default=False, help="Only documents of this budget year (repeatable).")]
+    "--year", "-y", metavar="YEAR", show_default=False, min=YEAR_MIN, max=YEAR_MAX,
+    help="Only documents of this budget year (repeatable).")]
 MinisterieOption = Annotated[Optional[list[str]], typer.Option(
     "--ministerie", "-m", metavar="MINISTRY", show_default=False,
     help="Ministry code, name or common spelling: BZK, biza, 'Binnenlandse Zaken' (repeatable).")]
@@ -72,7 +87,7 @@ def kind_option(kinds: Iterable[str]):
 
 def limit_option(noun: str):
     return Annotated[int, typer.Option(
-        "--limit", "-n", min=0, metavar="N",
+        "--limit", "-n", min=0, max=COUNT_MAX, metavar="N",
         help=f"Most {noun} to show; 0 shows all.")]
 
 
@@ -160,6 +175,13 @@ def open_corpus(path: Path | None, *, create: bool = False):
     return Corpus(location)
 
 
+def protected_paths(path: Path | None) -> list[Path]:
+    """Files an output must never replace: the corpus, its WAL and shared-memory files (PDFs, the other
+    inputs, are recognised by their first bytes in rbtool.safe_write)."""
+    corpus = corpus_location(path)[0]
+    return [corpus, Path(f"{corpus}-wal"), Path(f"{corpus}-shm"), Path(f"{corpus}-journal")]
+
+
 def open_corpus_with_sample(path: Path | None):
     """Open the corpus for a query; the default corpus, when empty, first gets the bundled sample (said on
     stderr). A corpus the user named is used as it is."""
@@ -214,6 +236,11 @@ def data_to_stdout():
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit must not fail again
         raise typer.Exit(0) from None
+    except OSError as exc:  # a full disk (`> /dev/full`), a file size limit: one line, exit 2
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        from rbtool.errors import OutputError
+
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
 
 
 @contextmanager

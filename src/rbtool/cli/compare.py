@@ -7,11 +7,13 @@ import typer
 from rbtool import terminal
 from rbtool.cli import app
 from rbtool.cli.common import (CorpusOption, FormatOption, MinisterieOption, NoPagerOption, chosen_format, emit,
-                               ministry_codes, open_corpus_with_sample, terminal_view)
+                               finite, ministry_codes, open_corpus_with_sample, terminal_view)
 from rbtool.errors import UsageError
 
 ROW_COLUMNS = ["class", "also", "ministerie_old", "ministerie_new", "theme_old", "theme_new", "old_text",
                "new_text", "old_page", "new_page", "old_amounts", "new_amounts", "delta_eur", "similarity"]
+# CSV/TSV/spreadsheets: the amounts in the flat columns of `measures` (queries.compare.flat_change_row)
+FLAT_LEAD_COLUMNS = [c for c in ROW_COLUMNS if c not in ("old_amounts", "new_amounts", "delta_eur", "similarity")]
 
 
 def _beyond_measures(corpus, old_id: str, new_id: str, sections: bool, sources: bool, terms: list[str]
@@ -62,7 +64,7 @@ def compare(
              "moved_ministerie, dropped, new.")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also list the unchanged measures.")] = False,
     threshold: Annotated[Optional[float], typer.Option(
-        min=0, max=100, help="Similarity (0-100) above which two measures are the same measure.")] = None,
+        min=0, max=100, callback=finite, help="Similarity (0-100) above which two measures are the same measure.")] = None,
     sections: Annotated[bool, typer.Option("--sections", help="Also list sections added or removed.")] = False,
     sources: Annotated[bool, typer.Option("--sources", help="Also list footnote sources new or gone.")] = False,
     terms: Annotated[Optional[str], typer.Option(help="Comma-separated terms: frequency per 10,000 words.")]
@@ -110,7 +112,12 @@ def compare(
         if len(listed) < len(changes):
             terminal.message(f"{len(changes) - len(listed)} unchanged measures counted, not listed (use --all)")
     else:
-        emit([comparing.change_to_row(c) for c in listed], out, ROW_COLUMNS)
+        rows = [comparing.change_to_row(c) for c in listed]
+        if out in ("json", "jsonl"):
+            emit(rows, out, ROW_COLUMNS)
+        else:
+            emit([comparing.flat_change_row(r) for r in rows], out,
+                 [*FLAT_LEAD_COLUMNS, *comparing.FLAT_CHANGE_AMOUNT_COLUMNS, "delta_eur", "similarity"])
         for title, rows, columns in extra:
             terminal.message(f"{title}: {len(rows)} rows (shown with --format table)")
     raise typer.Exit(0)

@@ -45,7 +45,7 @@ def footnotes(
 ) -> None:
     """Footnotes with their citing sentence, classified sources and links to officielebekendmakingen.nl."""
     from rbtool.queries import footnotes as notes
-    from rbtool.store.search_index import section_ministries
+    from rbtool.store.search_index import stored_section_ministries
 
     kinds = chosen_kinds(kind, SOURCE_KINDS)
     codes = set(ministry_codes(ministerie) or ())
@@ -56,7 +56,7 @@ def footnotes(
         ids = list(documents_by_id) if ids is None else ids
         documents = [corpus.load_document(i) for i in ids] if check else []
         analysed = [] if check else notes.stored_notes(corpus, ids)
-        by_section = section_ministries(corpus.conn, ids) if not check else {}
+        by_section = stored_section_ministries(corpus.conn, ids) if not check else {}
     if check:
         problems = [{"doc": d.id, "page": p.page, "problem": p.message} for d in documents
                     for p in notes.check_integrity(d)]

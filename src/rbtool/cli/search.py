@@ -6,7 +6,7 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, DocOption, FormatOption, MinisterieOption, NoPagerOption,
+from rbtool.cli.common import (COUNT_MAX, CorpusOption, DocOption, FormatOption, MinisterieOption, NoPagerOption,
                                QueryCommand, SectionOption, YearOption, chosen_format, chosen_kinds, emit,
                                exit_for, kind_option, limit_option, ministry_codes, open_corpus_with_sample,
                                resolve_documents, terminal_view)
@@ -47,7 +47,7 @@ def search(
     section: SectionOption = None,
     kind: kind_option(KINDS) = None,
     limit: limit_option("passages") = 20,
-    context: Annotated[int, typer.Option("--context", "-C", min=1, help="Words around the matches.")] = 12,
+    context: Annotated[int, typer.Option("--context", "-C", min=1, max=COUNT_MAX, help="Words around the matches.")] = 12,
     full: Annotated[bool, typer.Option("--full", help="Whole passages instead of a window.")] = False,
     count: Annotated[bool, typer.Option("--count", help="Hits per document and section instead of passages.")]
     = False,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rbtool import model
 from rbtool.nl.text import fold
 from rbtool.nl.sources import classify_note
+from rbtool.queries.sections import in_sections
 
 DEFAULT_MIN_CONTEXT = 12  # shortest tail of anchor_context that may locate a marker in its block
 DEFAULT_MIN_TITLE_WORDS = 4  # shorter titles ("CBS") group only with an identical title
@@ -158,7 +159,7 @@ def filter_notes(rows: Iterable[FootnoteRow], kind: str | Iterable[str] | None =
             continue
         if zoek and not all(word in fold(row.text + " " + row.citing_sentence) for word in fold(zoek).split()):
             continue
-        if sections and not any(row.section == s or (row.section or "").startswith(s + ".") for s in sections):
+        if sections and not in_sections(row.section, sections):
             continue
         selected.append(row)
     return selected
