@@ -8,44 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import sys
 
-import pytest
-
-from conftest import DATA, PDFS, SAMPLE_PDF
-from rbtool.cli import main
-from rbtool.queries.footnotes import analyse_notes
-from rbtool.queries.measures import build_measures
-from rbtool.store.db import Corpus
+from conftest import DATA, PDFS, SAMPLE_PDF, run_cli as run
 
 TRUTH_2020 = json.loads((DATA / "analyse-rijksbegroting-2020.truth.json").read_text(encoding="utf-8"))
 
-
-def run(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["rbtool", *args])
-    with pytest.raises(SystemExit) as ended:
-        main()
-    out, err = capsys.readouterr()
-    return ended.value.code, out, err
-
-
-@pytest.fixture(scope="session")
-def editions_corpus(tmp_path_factory, sample_document, edition_2021_document):
-    path = tmp_path_factory.mktemp("corpus") / "editions.sqlite"
-    with Corpus(path) as corpus:
-        for doc in (sample_document, edition_2021_document):
-            corpus.save_document(doc, build_measures(doc), analyse_notes(doc))
-    return path
-
-
-@pytest.fixture
-def corpus_env(editions_corpus, tmp_path, monkeypatch):
-    """A private copy of the two-edition corpus, named by RBTOOL_CORPUS."""
-    path = tmp_path / "corpus.sqlite"
-    shutil.copy(editions_corpus, path)
-    monkeypatch.setenv("RBTOOL_CORPUS", str(path))
-    return path
 
 
 # --------------------------------------------------------------------------------------------- errors

@@ -15,7 +15,6 @@ from rbtool.errors import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.text import Text
 
 DEFAULT_MIN_WRAP_WIDTH = 12  # a wrapped text column narrower than this reads as a word list
 TABLE_EDGE = 1  # rich's default box: the left border
@@ -238,12 +237,15 @@ def print_passage(console: Console, hits, focus, citation: str) -> None:
         console.print()
 
 
-def _link(url: str) -> Text:
-    """A URL printed whole on its own line (never folded inside a cell), a hyperlink where the terminal
-    supports them."""
+def _print_link(console: Console, url: str) -> None:
+    """A URL printed whole on a line of its own, indented (never folded: a longer URL runs past the edge, as
+    the terminal wraps it, so it stays one string to click or copy), a hyperlink where the terminal supports
+    them."""
     from rich.text import Text
 
-    return Text(url, style=f"link {url}", no_wrap=True, overflow="ignore")
+    line = Text("  ")
+    line.append(url, style=f"link {url}")
+    console.print(line, soft_wrap=True)
 
 
 def print_notes(console: Console, rows, labels: dict[str, str]) -> None:
@@ -265,7 +267,7 @@ def print_notes(console: Console, rows, labels: dict[str, str]) -> None:
             console.print(Padding(Text(row.citing_sentence, style="dim"), (0, 0, 0, 2)))
         console.print(Padding(Text(row.text), (0, 0, 0, 2)))
         for url in dict.fromkeys(r.url for r in row.refs if r.url):
-            console.print(Text("  ") + _link(url), crop=False)
+            _print_link(console, url)
         console.print()
 
 
@@ -286,7 +288,7 @@ def print_sources(console: Console, rows: Sequence[dict], labels: dict[str, str]
         console.print(header)
         console.print(Padding(Text(row["source"]), (0, 0, 0, 2)))
         if row["url"]:
-            console.print(Text("  ") + _link(row["url"]), crop=False)
+            _print_link(console, row["url"])
         console.print()
 
 
@@ -320,7 +322,7 @@ def print_changes(console: Console, summary: Sequence[dict], changes, word_diff)
     coloured = console.color_system is not None and not console.no_color
     current = None
     for change in changes:
-        ministry = (change.new or change.old).ministerie
+        ministry = (change.old or change.new).ministerie  # as the summary counts it
         if ministry != current:
             console.print(Text(f"\n{ministry}", style="bold underline"))
             current = ministry

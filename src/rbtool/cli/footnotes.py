@@ -60,9 +60,9 @@ def footnotes(
     if check:
         problems = [{"doc": d.id, "page": p.page, "problem": p.message} for d in documents
                     for p in notes.check_integrity(d)]
-        if problems:
+        if problems or out != "table":  # JSON `[]`, CSV its header
             emit(problems, out, PROBLEM_COLUMNS if out == "table" else [c.name for c in PROBLEM_COLUMNS])
-        else:
+        if not problems:
             terminal.message(f"footnotes consistent in {len(documents)} document(s)")
         raise typer.Exit(1 if problems else 0)
     found = notes.filter_notes(analysed, kind=kinds, zoek=zoek, section=section)

@@ -47,7 +47,8 @@ def search(
     section: SectionOption = None,
     kind: kind_option(KINDS) = None,
     limit: limit_option("passages") = 20,
-    context: Annotated[int, typer.Option("--context", "-C", min=1, max=COUNT_MAX, help="Words around the matches.")] = 12,
+    context: Annotated[int, typer.Option("--context", "-C", min=1, max=COUNT_MAX,
+                                         help="Words around the matches.")] = 12,
     full: Annotated[bool, typer.Option("--full", help="Whole passages instead of a window.")] = False,
     count: Annotated[bool, typer.Option("--count", help="Hits per document and section instead of passages.")]
     = False,

@@ -366,7 +366,8 @@ class Corpus:
                 "footnotes": one("SELECT count(*) FROM footnotes"),
                 "failed_files": one("SELECT count(*) FROM failures"),
                 "last_extract": one("SELECT max(extracted_at) FROM documents"),
-                "schema": ", ".join(r[0] for r in self.conn.execute("SELECT name FROM schema_migrations ORDER BY name"))}
+                "schema": ", ".join(r[0] for r in self.conn.execute(
+                    "SELECT name FROM schema_migrations ORDER BY name"))}
 
     def list_documents(self) -> list[dict]:
         rows = self.conn.execute(
@@ -381,7 +382,8 @@ class Corpus:
 
     def _selector_rows(self) -> list[dict]:
         return [{"id": r[0], "year": r[1], "title": r[3], "file": Path(r[2]).name, "source_path": r[2]}
-                for r in self.conn.execute("SELECT id, year, source_path, title FROM documents ORDER BY year, title, id")]
+                for r in self.conn.execute(
+                    "SELECT id, year, source_path, title FROM documents ORDER BY year, title, id")]
 
     def resolve(self, ref: str) -> str:
         """Find one document by id, id prefix, file name, year or title words (tried in that order); raise
