@@ -17,7 +17,7 @@ app = typer.Typer(
          "Extract budget-analysis PDFs into a cached corpus, then search it, list the measures per ministry, "
          "trace footnotes to their sources and compare editions.\n\n"
          "Examples:\n\n"
-         "  rbtool extract rapporten/*.pdf\n\n"
+         "  rbtool extract tests/pdfs/kamervragen-*.pdf\n\n"
          "  rbtool search stikstof\n\n"
          "  rbtool measures --ministerie BZK --format csv > bzk.csv",
     add_completion=True,

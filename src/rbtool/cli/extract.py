@@ -32,10 +32,11 @@ def _row(stats: ExtractStats) -> dict:
 
 
 @app.command(epilog="Examples:\n\n"
-                    "  rbtool extract rapporten/*.pdf\n\n"
-                    "  rbtool extract rapporten/ --jobs 2\n\n"
-                    "  rbtool extract beveiligd.pdf --password geheim\n\n"
-                    "  rbtool extract scan.pdf --force --format json")
+                    "  rbtool extract tests/pdfs/kamervragen-*.pdf\n\n"
+                    "  rbtool extract tests/pdfs/kamervragen-*.pdf --jobs 2 --format csv\n\n"
+                    "  rbtool extract tests/pdfs/encrypted-password-test.pdf --password test\n\n"
+                    "  rbtool extract tests/pdfs/woo-besluitbrief-scan.pdf   # exit 2: a scan, no text layer\n\n"
+                    "  rbtool extract tests/pdfs/kamervragen-vws-2023-2024.pdf --force --year 2024 --format json")
 def extract(
     paths: Annotated[list[str], typer.Argument(help="PDF files, folders (searched recursively) or globs.",
                                                show_default=False)],

@@ -25,7 +25,7 @@ PROBLEM_COLUMNS = [Column("doc"), Column("page", right=True), Column("problem", 
                     "  rbtool footnotes --kind kamerstuk\n\n"
                     "  rbtool footnotes --sources\n\n"
                     "  rbtool footnotes --zoek stikstof --format csv\n\n"
-                    "  rbtool footnotes --ministerie LNV --year 2021 -n 3\n\n"
+                    "  rbtool footnotes --section 2.1 --year 2021 -n 3\n\n"
                     "  rbtool footnotes --check --doc 2020")
 def footnotes(
     doc: DocOption = None,
