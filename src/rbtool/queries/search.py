@@ -388,7 +388,7 @@ def _section_bonus(row: search_index.PassageRow, plan: _Plan, tier: int) -> floa
 def _score(tier: int, relevance: float) -> float:
     """One number that orders hits as the ranking does: tiers apart, bm25 within a tier."""
     relevance = max(relevance, 0.0)
-    return round((FUZZY - tier) + relevance / (1.0 + relevance), 6)
+    return (FUZZY - tier) + relevance / (1.0 + relevance)  # full precision: rounding made false ties
 
 
 def _hit(row: search_index.PassageRow, plan: _Plan, tier: int, relevance: float, context: int,
