@@ -14,7 +14,7 @@ the font size so that kerning never splits a word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -109,7 +109,9 @@ class PageData:
     rects: list[Rect] = field(default_factory=list)  # frames and rule lines (rects, lines, curves' boxes)
     chars: int = 0  # non-space characters
     bad_chars: int = 0  # (cid:NN), private-use and control characters: signs of a font without Unicode map
-    rotated: bool = False
+    rotated_by_viewer: bool = False  # the page has a /Rotate entry: viewers turn it, its text reads upright
+    turn: int = 0  # degrees the page's text runs counter-clockwise (0, 90, 180, 270); read turned upright
+    unread: int = 0  # characters running another way than the page's text, left out
 
 
 def is_bold(fontname: str) -> bool:
@@ -217,9 +219,13 @@ def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
             stack.pop()
         elif isinstance(obj, LTChar):
             fontname = obj.fontname.decode("latin-1") if isinstance(obj.fontname, bytes) else obj.fontname
+            a, b = obj.matrix[:2]
+            turn = 0 if obj.upright and a > 0 else _turn(a, b)
             chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
                           "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
-                          "size": obj.size, "fontname": fontname, "upright": obj.upright})
+                          # a sideways glyph's size is its extent across the page
+                          "size": obj.width if turn in (90, 270) else obj.size, "fontname": fontname,
+                          "turn": turn})
         elif isinstance(obj, LTCurve):  # rects and lines are curves too
             rects.append(Rect(obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
         elif isinstance(obj, LTContainer):  # figures: their characters count, in stream order
@@ -227,27 +233,49 @@ def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
     return chars, rects
 
 
+def _turn(a: float, b: float) -> int:
+    """The direction a character's baseline runs, from its text matrix: 0, 90, 180 or 270 degrees."""
+    if abs(a) >= abs(b):
+        return 0 if a > 0 else 180
+    return 90 if b > 0 else 270
+
+
+def _turn_upright(ch: dict, turn: int, width: float, height: float) -> dict:
+    """The character's box in the frame where text running `turn` degrees reads left to right."""
+    x0, x1, top, bottom = ch["x0"], ch["x1"], ch["top"], ch["bottom"]
+    if turn == 90:  # runs up the page: the page turned clockwise
+        box = (height - bottom, height - top, x0, x1)
+    elif turn == 270:  # runs down the page: the page turned counter-clockwise
+        box = (top, bottom, width - x1, width - x0)
+    else:  # upside down
+        box = (width - x1, width - x0, height - bottom, height - top)
+    return {**ch, "x0": box[0], "x1": box[1], "top": box[2], "bottom": box[3]}
+
+
 def _page_data(page, number: int) -> PageData:
     data = PageData(index=number, width=float(page.width), height=float(page.height))
-    data.rotated = bool((page.page_obj.attrs or {}).get("Rotate", 0)) if hasattr(page, "page_obj") else False
+    data.rotated_by_viewer = bool((page.page_obj.attrs or {}).get("Rotate", 0)) if hasattr(page, "page_obj") else False
     chars, data.rects = _layout_objects(page)
-    upright, sideways = [], 0
+    # the page is read in the direction most of its characters run (a page of sideways text, a table
+    # turned to fit); characters running another way (a stamp up the margin) are left out
+    turns: dict[int, int] = {}
     for ch in chars:
-        text = ch.get("text") or ""
-        if not text.strip():
-            if ch.get("upright", True):
-                upright.append(ch)  # kept in stream order: build_lines reads word spaces from them
-            continue
-        data.chars += 1
-        if _CID.fullmatch(text) or _bad(text):
-            data.bad_chars += 1
-        if ch.get("upright", True):
-            upright.append(ch)
-        else:
-            sideways += 1
-    if sideways > data.chars - sideways:
-        data.rotated = True
-    data.lines = build_lines(upright, number)
+        text = ch["text"]
+        if text.strip():
+            data.chars += 1
+            turns[ch["turn"]] = turns.get(ch["turn"], 0) + 1
+            if _CID.fullmatch(text) or _bad(text):
+                data.bad_chars += 1
+    data.turn = max(turns, key=turns.get) if turns else 0
+    data.unread = data.chars - turns.get(data.turn, 0)
+    # kept in stream order, spaces included: build_lines reads word spaces from them
+    kept = [ch for ch in chars if ch["turn"] == data.turn]
+    if data.turn:
+        kept = [_turn_upright(ch, data.turn, data.width, data.height) for ch in kept]
+        if data.turn != 180:
+            data.width, data.height = data.height, data.width
+        data.rects = []  # frames and rules are not turned with the text
+    data.lines = build_lines(kept, number)
     return data
 
 
@@ -328,6 +356,10 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
         text += ch["text"]
     if run:
         spans.append(_make_span(run, text, space_before))
+    if len(spans) > 1 and _CID.fullmatch(spans[0].text):
+        # a glyph without Unicode map set apart before a line's text is a list bullet (a symbol font's
+        # bullet reads "(cid:129)"); inside text such glyphs stay what they are
+        spans[0] = replace(spans[0], text="•")
     weights: dict[tuple[float, str], int] = {}
     for ch in chars:
         key = (round(ch["size"], 1), ch["fontname"])

@@ -12,6 +12,8 @@ from rbtool.errors import UsageError
 
 ROW_COLUMNS = ["class", "also", "ministerie_old", "ministerie_new", "theme_old", "theme_new", "old_text",
                "new_text", "old_page", "new_page", "old_amounts", "new_amounts", "delta_eur", "similarity"]
+# CSV/TSV/spreadsheets: the amounts in the flat columns of `measures` (queries.compare.flat_change_row)
+FLAT_LEAD_COLUMNS = [c for c in ROW_COLUMNS if c not in ("old_amounts", "new_amounts", "delta_eur", "similarity")]
 
 
 def _beyond_measures(corpus, old_id: str, new_id: str, sections: bool, sources: bool, terms: list[str]
@@ -100,7 +102,12 @@ def compare(
             terminal.stdout_console().print(f"\n[bold]{title}[/bold]")
             emit(rows, out, columns)
     else:
-        emit([comparing.change_to_row(c) for c in changes], out, ROW_COLUMNS)
+        rows = [comparing.change_to_row(c) for c in changes]
+        if out in ("json", "jsonl"):
+            emit(rows, out, ROW_COLUMNS)
+        else:
+            emit([comparing.flat_change_row(r) for r in rows], out,
+                 [*FLAT_LEAD_COLUMNS, *comparing.FLAT_CHANGE_AMOUNT_COLUMNS, "delta_eur", "similarity"])
         for title, rows, columns in extra:
             terminal.message(f"{title}: {len(rows)} rows (shown with --format table)")
     raise typer.Exit(0)

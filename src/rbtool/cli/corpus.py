@@ -63,7 +63,7 @@ def export(doc: DocArgument,
            output: Annotated[Optional[str], typer.Option(
                "--output", "-o", help="Write to a file (replaced only when complete; '-' is stdout).")] = None,
            corpus_path: CorpusOption = None) -> None:
-    """Write the full structured document as JSON (pages, sections, blocks, footnotes, quotes, measures)."""
+    """Write the full structured document as JSON (pages, sections, blocks, footnotes, quotes, tables, measures)."""
     from rbtool.errors import UsageError
     from rbtool.export import document_to_dict
     from rbtool.safe_write import write_text

@@ -67,6 +67,21 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             citing_sentence TEXT NOT NULL, text TEXT NOT NULL, kinds TEXT NOT NULL, refs TEXT NOT NULL,
             section TEXT, PRIMARY KEY (doc_id, seq))""",
     ]),
+    # Tables as data (layout.tables): columns and rows as JSON lists, the block that places them in the
+    # reading order, and the ministry of their section for `rbtool tables --ministerie`.
+    ("003_tables", [
+        """CREATE TABLE tables (doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, number INTEGER NOT NULL, block_id TEXT NOT NULL, page INTEGER NOT NULL,
+            page_end INTEGER NOT NULL, caption TEXT, unit INTEGER, columns TEXT NOT NULL, rows TEXT NOT NULL,
+            bbox TEXT NOT NULL, strategy TEXT NOT NULL, section TEXT, ministerie TEXT,
+            PRIMARY KEY (doc_id, seq))""",
+    ]),
+    # Amounts carry their role, period and qualifiers (in `amounts`), and each measure its budget total, so
+    # --min-bedrag is a read. Measures stored before this migration have NULL here and amounts without roles;
+    # they are classified again from their stored text when read.
+    ("004_amount_roles", [
+        "ALTER TABLE measures ADD COLUMN budget_eur INTEGER",
+    ]),
     # A remembered failure holds for the options that could change it (the password, as a digest): another
     # password tries the file again.
     ("006_reliability", [
@@ -179,6 +194,17 @@ def _json_tuple(text: str) -> tuple:
     return () if text == "[]" else tuple(json.loads(text))
 
 
+def _in_filters(filters) -> tuple[str, list]:
+    """(" WHERE col IN (?,?) AND ...", params) for the (column, values) pairs whose values are given."""
+    where, params = [], []
+    for column, values in filters:
+        if values is not None:
+            values = list(values)
+            where.append(f"{column} IN ({','.join('?' * len(values))})")
+            params += values
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
 class Corpus:
     """An open corpus file. Use as a context manager or call close()."""
 
@@ -230,16 +256,26 @@ class Corpus:
             conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?)",
                              [(doc.id, i, q.text, q.attribution, q.page, q.section, q.block_id)
                               for i, q in enumerate(doc.quotes)])
-            conn.executemany("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            conn.executemany("INSERT INTO measures(doc_id, seq, ministerie, ministerie_naam, theme, text, subitems,"
+                             " amounts, years, section, page, page_label, block_id, eur_total, budget_eur)"
+                             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                              [(doc.id, i, m.ministerie, m.ministerie_naam, m.theme, m.text,
                                json.dumps(list(m.subitems), ensure_ascii=False),
                                json.dumps([asdict(a) for a in m.amounts], ensure_ascii=False),
-                               json.dumps(list(m.years)), m.section, m.page, m.page_label, m.block_id, m.eur_total)
+                               json.dumps(list(m.years)), m.section, m.page, m.page_label, m.block_id,
+                               sum(a.eur for a in m.amounts if a.eur is not None), m.budget_eur)
                               for i, m in enumerate(measures)])
             conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?)",
                              [(doc.id, i, n.number, n.page, n.page_label, n.citing_sentence, n.text,
                                json.dumps(list(n.kinds)), json.dumps([asdict(r) for r in n.refs], ensure_ascii=False),
                                n.section) for i, n in enumerate(notes)])
+            ministries = search_index.section_ministries(doc.sections)
+            conn.executemany("INSERT INTO tables VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                             [(doc.id, i, t.number, t.block_id, t.page, t.page_end, t.caption, t.unit,
+                               json.dumps(list(t.columns), ensure_ascii=False),
+                               json.dumps([list(r) for r in t.rows], ensure_ascii=False), json.dumps(list(t.bbox)),
+                               t.strategy, t.section, ministries.get(t.section) if t.section else None)
+                              for i, t in enumerate(doc.tables)])
             conn.execute("DELETE FROM failures WHERE sha256=? AND extractor_version=?",
                          (doc.sha256, doc.extractor_version))
             search_index.index_document(conn, doc)
@@ -352,31 +388,53 @@ class Corpus:
             "WHERE doc_id=? ORDER BY seq", (doc_id,)))
         quotes = tuple(model.Quote(*r) for r in conn.execute(
             "SELECT text, attribution, page, section, block_id FROM quotes WHERE doc_id=? ORDER BY seq", (doc_id,)))
+        tables = tuple(table for _, _, table in self.iter_tables([doc_id]))
         return model.Document(id=row[0], title=row[1], year=row[2], sha256=row[3], source_path=row[4],
                               page_count=row[5], pages=pages, sections=sections, blocks=blocks,
                               footnotes=footnotes, quotes=quotes, warnings=tuple(json.loads(row[6])),
-                              extractor_version=row[7])
+                              extractor_version=row[7], tables=tables)
 
-    def iter_measures(self, doc_ids: Iterable[str] | None = None, ministeries: Iterable[str] | None = None
-                      ) -> Iterator[model.Measure]:
-        """Stored measures in document and reading order, optionally limited to documents and ministries."""
+    def iter_tables(self, doc_ids: Iterable[str] | None = None, ministeries: Iterable[str] | None = None
+                    ) -> Iterator[tuple[str, str | None, model.Table]]:
+        """(document id, printed label of the table's page, table) of the stored tables in document and
+        reading order, optionally limited to documents and ministries (of the section a table stands in)."""
+        where, params = _in_filters((("t.doc_id", doc_ids), ("t.ministerie", ministeries)))
+        sql = ("SELECT t.doc_id, (SELECT p.label FROM pages p WHERE p.doc_id = t.doc_id AND p.idx = t.page), t.number, t.block_id, t.page, t.page_end, t.caption, t.unit, t.columns, t.rows,"
+               f" t.bbox, t.strategy, t.section FROM tables t JOIN documents d ON d.id = t.doc_id{where}"
+               " ORDER BY d.year, t.doc_id, t.seq")
+        for doc_id, page_label, *r in self.conn.execute(sql, params):
+            yield doc_id, page_label, model.Table(number=r[0], block_id=r[1], page=r[2], page_end=r[3], caption=r[4], unit=r[5],
+                              columns=tuple(json.loads(r[6])), rows=tuple(tuple(row) for row in json.loads(r[7])),
+                              bbox=tuple(json.loads(r[8])), strategy=r[9], section=r[10])
+
+
+    def iter_measures(self, doc_ids: Iterable[str] | None = None, ministeries: Iterable[str] | None = None,
+                      min_budget_eur: int | None = None) -> Iterator[model.Measure]:
+        """Stored measures in document and reading order, optionally limited to documents, ministries and a
+        least budget total (model.Measure.budget_eur)."""
+        where, params = _in_filters((("m.doc_id", doc_ids), ("m.ministerie", ministeries)))
+        if min_budget_eur is not None:  # NULL: stored before amount roles, classified below
+            where = f"{where} AND" if where else " WHERE"
+            where += " (m.budget_eur >= ? OR m.budget_eur IS NULL)"
+            params.append(min_budget_eur)
         sql = ("SELECT m.doc_id, d.year, m.ministerie, m.ministerie_naam, m.theme, m.text, m.subitems, m.amounts,"
-               " m.years, m.section, m.page, m.page_label, m.block_id FROM measures m JOIN documents d"
-               " ON d.id = m.doc_id")
-        where, params = [], []
-        for column, values in (("m.doc_id", doc_ids), ("m.ministerie", ministeries)):
-            if values is not None:
-                values = list(values)
-                where.append(f"{column} IN ({','.join('?' * len(values))})")
-                params += values
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY d.year, m.doc_id, m.seq"
+               " m.years, m.section, m.page, m.page_label, m.block_id, m.budget_eur FROM measures m JOIN documents d"
+               f" ON d.id = m.doc_id{where} ORDER BY d.year, m.doc_id, m.seq")
         for r in self.conn.execute(sql, params):
-            yield model.Measure(
+            subitems = _json_tuple(r[6])
+            if r[13] is None:  # amounts without roles: classify them again from the measure's own text
+                from rbtool.nl.money import parse_amounts
+
+                amounts = tuple(a for text in (r[5], *subitems) for a in parse_amounts(text, r[2]))
+            else:
+                amounts = tuple(model.Amount(a["raw"], a["eur"], a["role"], a["period"], tuple(a["qualifiers"]))
+                                for a in _json_tuple(r[7]))
+            measure = model.Measure(
                 doc=r[0], year=r[1], ministerie=r[2], ministerie_naam=r[3], theme=r[4], text=r[5],
-                subitems=_json_tuple(r[6]), amounts=tuple(model.Amount(**a) for a in _json_tuple(r[7])),
+                subitems=subitems, amounts=amounts,
                 years=_json_tuple(r[8]), section=r[9], page=r[10], page_label=r[11], block_id=r[12])
+            if min_budget_eur is None or measure.budget_eur >= min_budget_eur:
+                yield measure
 
     def iter_notes(self, doc_id: str) -> Iterator[tuple]:
         """The analysed notes of a document in note order, as (doc, number, page, page_label, citing_sentence,

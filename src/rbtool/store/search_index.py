@@ -61,7 +61,7 @@ REPAIR_HINT = "the search index is damaged; run 'rbtool corpus repair' to rebuil
 LABELS = {
     model.PARAGRAPH: "paragraph", model.LIST_ITEM: "list item", model.SUB_ITEM: "sub-item",
     model.NUMBERED_ITEM: "numbered item", model.HEADING: "heading", model.SUBHEADING: "subheading",
-    model.QUOTE: "quote", model.ATTRIBUTION: "attribution",
+    model.QUOTE: "quote", model.ATTRIBUTION: "attribution", model.TABLE: "table",
 }
 HEADING_KINDS = (model.HEADING, model.SUBHEADING)
 MEASURE_KINDS = (model.LIST_ITEM, model.SUB_ITEM)
@@ -73,6 +73,7 @@ KIND_FILTERS: dict[str, tuple[tuple[str, ...], bool]] = {
     "footnote": (("footnote",), False),
     "quote": ((model.QUOTE, model.ATTRIBUTION), False),
     "heading": (HEADING_KINDS, False),
+    "table": ((model.TABLE,), False),
 }
 SECTION_SEPARATOR = " › "
 
@@ -102,7 +103,7 @@ def _ministry_finder():
     return find_in_heading
 
 
-def _section_ministries(sections: Iterable[model.Section]) -> dict[str, str]:
+def section_ministries(sections: Iterable[model.Section]) -> dict[str, str]:
     """section number → code of the ministry its heading (or its parent's heading) names."""
     find = _ministry_finder()
     if find is None:
@@ -131,14 +132,28 @@ def _section_label(section: model.Section | None) -> str | None:
     return f"{section.number} {section.title}" if section.number else section.title
 
 
+def table_cells(table: model.Table) -> Iterator[tuple[int, str, str]]:
+    """(page, label, text) of a table's searchable passages: its caption, then every non-empty cell, the
+    label naming the table, row and column ('table 2, row 3 "Uitgaven", column "2019"')."""
+    if table.caption:
+        yield table.page, f"table {table.number}", table.caption
+    for r, row in enumerate(table.rows, start=1):
+        name = f' "{row[0]}"' if row and row[0] else ""
+        for c, cell in enumerate(row):
+            if cell:
+                column = table.columns[c] if c < len(table.columns) and table.columns[c] else str(c + 1)
+                yield table.page, f'table {table.number}, row {r}{name}, column "{column}"', cell
+
+
 def _passages(doc: model.Document) -> Iterator[_Passage]:
     by_number = {s.number: s for s in doc.sections if s.number}
     by_block = {s.block_id: s for s in doc.sections if s.block_id}
-    ministries = _section_ministries(doc.sections)
+    ministries = section_ministries(doc.sections)
     attributions = {q.block_id: q.attribution for q in doc.quotes if q.block_id}
     for block in doc.blocks:
         if block.kind == model.ATTRIBUTION and block.parent and block.parent not in attributions:
             attributions[block.parent] = block.text
+    tables = {t.block_id: t for t in doc.tables}
     current: model.Section | None = None  # the last heading in reading order, for unnumbered sections
     placed: dict[str, _Passage] = {}
     seq = 0
@@ -157,6 +172,11 @@ def _passages(doc: model.Document) -> Iterator[_Passage]:
             label = f"quote by {attributions[block.id]}"
         else:
             label = LABELS.get(block.kind, block.kind)
+        if block.kind == model.TABLE and block.id in tables:
+            for page, cell_label, text in table_cells(tables[block.id]):
+                seq += 1
+                yield _Passage(seq, block.id, None, block.kind, cell_label, page, number, path, ministerie, text)
+            continue
         seq += 1
         passage = _Passage(seq, block.id, None, block.kind, label, block.page, number, path, ministerie,
                            block.text)
