@@ -16,7 +16,7 @@ COUNT_COLUMNS = ["doc", "section", "hits"]
 
 def _hit_row(hit) -> dict:
     return {"doc": hit.doc, "title": hit.title, "year": hit.year, "page": hit.page, "page_label": hit.page_label,
-            "section": hit.section, "kind": hit.kind, "score": round(hit.score, 4),
+            "section": hit.section, "kind": hit.kind, "score": hit.score,
             "matched_terms": list(hit.matched_terms), "snippet": hit.snippet, "text": hit.text,
             "fuzzy": hit.fuzzy}
 
