@@ -5,7 +5,8 @@ from typing import Annotated, Optional
 import typer
 
 from rbtool.cli import app
-from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, emit, exit_for, open_corpus_with_sample
+from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format, emit, exit_for,
+                               open_corpus_with_sample)
 
 JSON_COLUMNS = ["doc", "year", "ministerie", "ministerie_naam", "theme", "text", "subitems", "amounts",
                 "budget_eur", "budget_per_year_eur", "years", "section", "page", "page_label"]
@@ -22,7 +23,9 @@ SUMMARY_HEADERS = {"budget_eur": "budget €", "budget_per_year_eur": "of which 
                     "  rbtool measures --ministerie BZK\n\n"
                     "  rbtool measures --summary\n\n"
                     "  rbtool measures --ministerie 'Binnenlandse Zaken' --thema wonen --min-bedrag 100m\n\n"
-                    "  rbtool measures --zoek stikstof --format csv > stikstof.csv")
+                    "  rbtool measures --zoek stikstof --format csv > stikstof.csv\n\n"
+                    "  rbtool measures --summary --output begroting.xlsx\n\n"
+                    "  rbtool measures --format csv --excel > maatregelen.csv")
 def measures(
     ministerie: Annotated[Optional[list[str]], typer.Option(
         "--ministerie", "-m", help="Ministry code, name or common spelling (repeatable).")] = None,
@@ -36,6 +39,8 @@ def measures(
     year: Annotated[Optional[int], typer.Option(help="Only documents of this budget year.")] = None,
     summary: Annotated[bool, typer.Option("--summary", help="One row per ministry.")] = False,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
     corpus_path: CorpusOption = None,
 ) -> None:
     """The measures each ministry announces, with theme, euro amounts and the page to cite."""
@@ -49,14 +54,14 @@ def measures(
         doc_ids = [corpus.resolve(d) for d in doc] if doc else None
         found = filter_measures(corpus.iter_measures(doc_ids, codes, min_budget_eur=min_eur), thema=thema, zoek=zoek,
                                 min_eur=min_eur, year=year)
-    out = chosen_format(fmt)
+    out = chosen_format(fmt, output, excel)
     if summary:
         rows = summarize(found)
         if out == "table":
             rows = [{**r, **{c: format_eur(r[c]) if r[c] else "" for c in SUMMARY_HEADERS}} for r in rows]
         if rows:
             emit(rows, out, SUMMARY_COLUMNS, headers=SUMMARY_HEADERS, right={"measures", "with_amounts", *SUMMARY_HEADERS},
-                 wrap={"ministerie_naam"})
+                 wrap={"ministerie_naam"}, to=output, excel=excel)
         exit_for(rows)
     rows = [measure_to_row(m) for m in found]
     if out == "table":
@@ -68,5 +73,5 @@ def measures(
                  headers={"amounts": "bedragen"})
     elif rows:
         emit(rows if out in ("json", "jsonl") else [{**r, **flat_amounts(r["amounts"])} for r in rows], out,
-             JSON_COLUMNS if out in ("json", "jsonl") else FLAT_COLUMNS)
+             JSON_COLUMNS if out in ("json", "jsonl") else FLAT_COLUMNS, to=output, excel=excel)
     exit_for(rows)

@@ -6,8 +6,8 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, exit_for,
-                               open_corpus_with_sample)
+from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format, data_to_stdout,
+                               emit, exit_for, open_corpus_with_sample)
 
 COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "score", "matched_terms", "snippet", "text"]
 PLAIN_COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "snippet"]
@@ -45,6 +45,8 @@ def search(
     count: Annotated[bool, typer.Option("--count", help="Hits per document and section instead of passages.")]
     = False,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
     corpus_path: CorpusOption = None,
 ) -> None:
     """Search the corpus: Dutch-aware (compounds, inflections, diacritics, typos), ranked, with pages."""
@@ -56,14 +58,14 @@ def search(
         from rbtool.nl.ministries import resolve
 
         code = resolve(ministerie).code
-    out = chosen_format(fmt)
+    out = chosen_format(fmt, output, excel)
     with open_corpus_with_sample(corpus_path) as corpus:
         doc_ids = [corpus.resolve(d) for d in doc] if doc else None
         filters = dict(exact=exact, doc_ids=doc_ids, year=year, ministerie=code, section=section, kind=kind)
         if count:
             rows = [{"doc": d, "section": s, "hits": n} for d, s, n in searching.count(corpus.conn, text, **filters)]
             if rows:
-                emit(rows, out, COUNT_COLUMNS, right={"hits"}, wrap={"section"})
+                emit(rows, out, COUNT_COLUMNS, right={"hits"}, wrap={"section"}, to=output, excel=excel)
             exit_for(rows)
         result = searching.search(corpus.conn, text, limit=limit, context=context, full=full, **filters)
     if result.also_matched:
@@ -73,5 +75,5 @@ def search(
         with data_to_stdout():
             terminal.print_hits(result.hits)
     elif rows:
-        emit(rows, out, PLAIN_COLUMNS if out == "plain" else COLUMNS)
+        emit(rows, out, PLAIN_COLUMNS if out == "plain" else COLUMNS, to=output, excel=excel)
     exit_for(rows)
