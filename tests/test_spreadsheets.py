@@ -129,3 +129,14 @@ def test_output_options_refuse_what_cannot_be_done(capsys, monkeypatch, corpus_e
 def test_excel_csv_to_stdout(capsys, monkeypatch, corpus_env):
     code, out, err = run(capsys, monkeypatch, "measures", "--doc", "2020", "--format", "csv", "--excel")
     assert code == 0 and out.startswith("\ufeffdoc;year;ministerie")
+
+
+def test_charts_from_the_command_line_fit_80_columns(capsys, monkeypatch, corpus_env):
+    monkeypatch.setenv("COLUMNS", "80")
+    for args in (["measures", "--summary", "--chart"], ["compare", "2020", "2021", "--chart"],
+                 ["search", "stikstof", "--count", "--chart"]):
+        code, out, err = run(capsys, monkeypatch, *args)
+        assert code == 0, err
+        lines = out.splitlines()
+        assert lines and all(len(line) <= 80 for line in lines) and "#" in out and "\x1b[" not in out
+    assert "€ 40,5 mld" in run(capsys, monkeypatch, "measures", "--summary", "--chart")[1]

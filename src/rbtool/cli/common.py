@@ -34,6 +34,9 @@ OutputOption = Annotated[Optional[Path], typer.Option(
     "--output", "-o", metavar="FILE", dir_okay=False,
     help="Write the rows to FILE instead of stdout, in the format of its extension: .csv .tsv .json .jsonl .md "
          ".xlsx (.txt: plain). The file appears complete or not at all.")]
+ChartOption = Annotated[bool, typer.Option(
+    "--chart", help="Draw a bar chart in the terminal instead of the table (plain '#' bars when piped or under "
+                    "NO_COLOR).")]
 ExcelOption = Annotated[bool, typer.Option(
     "--excel", help="CSV for Dutch spreadsheets: UTF-8 byte order mark, ';' between cells, decimal commas, text "
                     "that would start a formula prefixed with '. Plain CSV keeps every text exactly.")]
@@ -118,6 +121,14 @@ def emit(rows: Sequence[dict], fmt: str, columns: Iterable[str], *, headers: dic
             terminal.print_table(rows, columns, headers=headers, wrap=wrap, right=right)
         else:
             output.write_rows(rows, fmt, out, columns, excel=excel)
+
+
+def draw_chart(groups, title: str) -> None:
+    """A bar chart (rbtool.charts) on stdout, as wide as the terminal."""
+    from rbtool import charts
+
+    with data_to_stdout():
+        terminal.print_chart(charts.render(groups, terminal.chart_width(), terminal.plain_charts(), title))
 
 
 def exit_for(rows: Sequence) -> None:

@@ -6,8 +6,8 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format, data_to_stdout, emit,
-                               open_corpus_with_sample)
+from rbtool.cli.common import (ChartOption, CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format,
+                               data_to_stdout, draw_chart, emit, open_corpus_with_sample)
 from rbtool.errors import UsageError
 
 ROW_COLUMNS = ["class", "also", "ministerie_old", "ministerie_new", "theme_old", "theme_new", "old_text",
@@ -52,7 +52,8 @@ def _beyond_measures(corpus, old_id: str, new_id: str, sections: bool, sources: 
                     "  rbtool compare 2020 2021 --sections --sources\n\n"
                     "  rbtool compare 2020 2021 --terms stikstof,woningbouw\n\n"
                     "  rbtool compare 2020 2021 --format csv > wijzigingen.csv\n\n"
-                    "  rbtool compare 2020 2021 --output wijzigingen.xlsx")
+                    "  rbtool compare 2020 2021 --output wijzigingen.xlsx\n\n"
+                    "  rbtool compare 2020 2021 --chart")
 def compare(
     old: Annotated[str, typer.Argument(help="Older edition: year, id or file name.", show_default=False)],
     new: Annotated[str, typer.Argument(help="Newer edition: year, id or file name.", show_default=False)],
@@ -66,6 +67,7 @@ def compare(
     sources: Annotated[bool, typer.Option("--sources", help="Also list footnote sources new or gone.")] = False,
     terms: Annotated[Optional[str], typer.Option(help="Comma-separated terms: frequency per 10,000 words.")]
     = None,
+    chart: ChartOption = False,
     fmt: FormatOption = None,
     output: OutputOption = None,
     excel: ExcelOption = False,
@@ -98,6 +100,13 @@ def compare(
         changes = [c for c in changes if code in {m.ministerie for m in (c.old, c.new) if m}]
     if classes:
         changes = [c for c in changes if c.cls in classes]
+    if chart:
+        from rbtool.charts import budget_old_new
+
+        draw_chart(budget_old_new(comparing.summarize_changes(changes), old, new),
+                   f"Budget amounts per ministry, {old} → {new} (per-unit, change, macro and other amounts left out)")
+        if output is None:  # the chart instead of the table; with --output the rows still go to the file
+            raise typer.Exit(0)
     if out == "table":
         with data_to_stdout():
             terminal.print_changes(comparing.summarize_changes(changes), changes, comparing.word_diff)

@@ -5,8 +5,8 @@ from typing import Annotated, Optional
 import typer
 
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format, emit, exit_for,
-                               open_corpus_with_sample)
+from rbtool.cli.common import (ChartOption, CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format,
+                               draw_chart, emit, exit_for, open_corpus_with_sample)
 
 JSON_COLUMNS = ["doc", "year", "ministerie", "ministerie_naam", "theme", "text", "subitems", "amounts",
                 "budget_eur", "budget_per_year_eur", "years", "section", "page", "page_label"]
@@ -25,6 +25,7 @@ SUMMARY_HEADERS = {"budget_eur": "budget €", "budget_per_year_eur": "of which 
                     "  rbtool measures --ministerie 'Binnenlandse Zaken' --thema wonen --min-bedrag 100m\n\n"
                     "  rbtool measures --zoek stikstof --format csv > stikstof.csv\n\n"
                     "  rbtool measures --summary --output begroting.xlsx\n\n"
+                    "  rbtool measures --summary --chart\n\n"
                     "  rbtool measures --format csv --excel > maatregelen.csv")
 def measures(
     ministerie: Annotated[Optional[list[str]], typer.Option(
@@ -38,6 +39,7 @@ def measures(
     doc: Annotated[Optional[list[str]], typer.Option(help="Document id, file name or year (repeatable).")] = None,
     year: Annotated[Optional[int], typer.Option(help="Only documents of this budget year.")] = None,
     summary: Annotated[bool, typer.Option("--summary", help="One row per ministry.")] = False,
+    chart: ChartOption = False,
     fmt: FormatOption = None,
     output: OutputOption = None,
     excel: ExcelOption = False,
@@ -55,6 +57,15 @@ def measures(
         found = filter_measures(corpus.iter_measures(doc_ids, codes, min_budget_eur=min_eur), thema=thema, zoek=zoek,
                                 min_eur=min_eur, year=year)
     out = chosen_format(fmt, output, excel)
+    if chart:  # the summary as a picture: budget per ministry, one bar per edition
+        from rbtool.charts import budget_by_ministry
+
+        if output is not None:
+            emit(summarize(found), out, SUMMARY_COLUMNS, to=output, excel=excel)
+        if found:
+            draw_chart(budget_by_ministry(found), "Budget amounts per ministry (per-unit, change, macro and other "
+                                                  "amounts left out; a yearly amount for one year)")
+        exit_for(found)
     if summary:
         rows = summarize(found)
         if out == "table":

@@ -6,8 +6,8 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format, data_to_stdout,
-                               emit, exit_for, open_corpus_with_sample)
+from rbtool.cli.common import (ChartOption, CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format,
+                               data_to_stdout, draw_chart, emit, exit_for, open_corpus_with_sample)
 
 COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "score", "matched_terms", "snippet", "text"]
 PLAIN_COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "snippet"]
@@ -27,7 +27,8 @@ def _hit_row(hit) -> dict:
                     "  rbtool search '\"brede welvaart\" gemeenten'\n\n"
                     "  rbtool search woningbouw OR huisvesting --ministerie BZK\n\n"
                     "  rbtool search jeugdzorg -wmo --year 2020 --format csv\n\n"
-                    "  rbtool search stikstof --count")
+                    "  rbtool search stikstof --count\n\n"
+                    "  rbtool search stikstof --count --chart")
 def search(
     query: Annotated[list[str], typer.Argument(help="Search words; quote phrases.", show_default=False)],
     exact: Annotated[bool, typer.Option("--exact", help="No compounds, stemming or typo tolerance "
@@ -44,6 +45,7 @@ def search(
     full: Annotated[bool, typer.Option("--full", help="Whole passages instead of a window.")] = False,
     count: Annotated[bool, typer.Option("--count", help="Hits per document and section instead of passages.")]
     = False,
+    chart: ChartOption = False,
     fmt: FormatOption = None,
     output: OutputOption = None,
     excel: ExcelOption = False,
@@ -64,7 +66,12 @@ def search(
         filters = dict(exact=exact, doc_ids=doc_ids, year=year, ministerie=code, section=section, kind=kind)
         if count:
             rows = [{"doc": d, "section": s, "hits": n} for d, s, n in searching.count(corpus.conn, text, **filters)]
-            if rows:
+            if chart and rows:
+                from rbtool.charts import hit_counts
+
+                editions = {d["id"]: str(d["year"] or d["id"]) for d in corpus.list_documents()}
+                draw_chart(hit_counts(rows, editions), f"Hits for {text}")
+            if rows and (output is not None or not chart):
                 emit(rows, out, COUNT_COLUMNS, right={"hits"}, wrap={"section"}, to=output, excel=excel)
             exit_for(rows)
         result = searching.search(corpus.conn, text, limit=limit, context=context, full=full, **filters)
