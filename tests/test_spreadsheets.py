@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from rbtool import output
+from rbtool.safe_write import write_text
 from test_cli import corpus_env, editions_corpus, run  # noqa: F401 (fixtures)
 
 ROWS = [
@@ -23,8 +24,7 @@ COLUMNS = list(ROWS[0])
 
 def test_xlsx_keeps_numbers_euros_header_and_never_a_formula(tmp_path):
     path = tmp_path / "rows.xlsx"
-    with output.atomic_file(path, binary=True) as fh:
-        output.write_xlsx(ROWS, COLUMNS, fh)
+    write_text(path, lambda fh: output.write_xlsx(ROWS, COLUMNS, fh), binary=True)
     sheet = load_workbook(path).active
     assert [c.value for c in sheet[1]] == COLUMNS and all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
@@ -57,17 +57,17 @@ def test_plain_csv_keeps_text_exactly():
     assert rows[0]["text"] == '=HYPERLINK("http://x")' and rows[1]["note"] == "@home"
 
 
-def test_atomic_file_leaves_the_old_file_when_writing_fails(tmp_path):
-    path = tmp_path / "out.csv"
-    path.write_text("old", encoding="utf-8")
+def test_a_spreadsheet_that_fails_half_way_leaves_the_old_file(tmp_path):
+    path = tmp_path / "out.xlsx"
+    path.write_bytes(b"old")
+
+    def fail(fh):
+        fh.write(b"half")
+        raise RuntimeError("interrupted")
+
     with pytest.raises(RuntimeError):
-        with output.atomic_file(path) as fh:
-            fh.write("half")
-            raise RuntimeError("interrupted")
-    assert path.read_text(encoding="utf-8") == "old" and os.listdir(tmp_path) == ["out.csv"]
-    with output.atomic_file(path) as fh:
-        fh.write("new")
-    assert path.read_text(encoding="utf-8") == "new" and oct(path.stat().st_mode & 0o777) != oct(0o600)
+        write_text(path, fail, binary=True)
+    assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["out.xlsx"]
 
 
 @pytest.mark.parametrize("name", ["m.csv", "m.tsv", "m.json", "m.jsonl", "m.md", "m.xlsx", "m.txt"])
@@ -121,9 +121,18 @@ def test_output_options_refuse_what_cannot_be_done(capsys, monkeypatch, corpus_e
     for args, reason in [(["--output", str(tmp_path / "x.pdf")], "unknown extension"),
                          (["--output", str(tmp_path / "x.csv"), "--format", "json"], "disagree"),
                          (["--excel", "--format", "json"], "--excel is for CSV"),
-                         (["--output", str(tmp_path / "missing" / "x.csv")], "cannot write")]:
+                         (["--output", str(tmp_path / "missing" / "x.csv")], "no such folder")]:
         code, out, err = run(capsys, monkeypatch, "measures", *args)
         assert code == 2 and reason in err and "Traceback" not in err, (args, err)
+
+
+def test_output_never_replaces_the_corpus(capsys, monkeypatch, corpus_env, tmp_path):
+    named_like_csv = tmp_path / "corpus.csv"
+    named_like_csv.write_bytes(corpus_env.read_bytes())
+    monkeypatch.setenv("RBTOOL_CORPUS", str(named_like_csv))
+    code, _, err = run(capsys, monkeypatch, "measures", "--output", str(named_like_csv))
+    assert code == 2 and "refusing to overwrite" in err
+    assert named_like_csv.read_bytes() == corpus_env.read_bytes()
 
 
 def test_excel_csv_to_stdout(capsys, monkeypatch, corpus_env):

@@ -22,7 +22,8 @@ SUB_ITEM = "sub_item"
 NUMBERED_ITEM = "numbered_item"
 QUOTE = "quote"
 ATTRIBUTION = "attribution"
-BLOCK_KINDS = (HEADING, SUBHEADING, PARAGRAPH, LIST_ITEM, SUB_ITEM, NUMBERED_ITEM, QUOTE, ATTRIBUTION)
+TABLE = "table"  # the block's text is the caption; its cells are the Document's Table with this block_id
+BLOCK_KINDS = (HEADING, SUBHEADING, PARAGRAPH, LIST_ITEM, SUB_ITEM, NUMBERED_ITEM, QUOTE, ATTRIBUTION, TABLE)
 ITEM_KINDS = (LIST_ITEM, SUB_ITEM, NUMBERED_ITEM)  # what the extract summary counts as list items
 
 
@@ -59,6 +60,24 @@ class Block:
     number: str | None = None  # for heading: "2.1"; for numbered_item: "1", "a", "ii"
     level: int | None = None  # for heading: 1, 2, 3
     box: bool = False  # inside a framed box
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as data: one label per column (stacked headers joined top-down with " / ") and the body
+    rows, every cell as printed ("– 1.234", "PM", "4.512¹", "" for a blank cell)."""
+
+    number: int  # 1-based, in reading order within the document
+    block_id: str  # the table's block (kind TABLE) in the reading order
+    page: int  # page of the first body row
+    page_end: int
+    caption: str | None
+    unit: int | None  # multiplier of the figures (1000 for "bedragen x € 1.000"); None for none or mixed
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom on `page` (pdfplumber coordinates)
+    strategy: str  # "ruled" (read from its rules and fills) or "aligned" (from aligned figure columns)
+    section: str | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +172,7 @@ class Document:
     quotes: tuple[Quote, ...] = ()
     warnings: tuple[str, ...] = ()
     extractor_version: str = ""
+    tables: tuple[Table, ...] = ()
 
     def page_label(self, index: int) -> str | None:
         for page in self.pages:

@@ -3,17 +3,13 @@ through rich.
 
 Every listing command produces a list of dicts with stable keys and hands them to `write_rows` (or, for a
 `.xlsx` file, `write_xlsx`); the terminal table (`table` format) is drawn by rbtool.terminal instead. Files are
-written through `atomic_file`: a temporary file in the target's folder, renamed into place when complete.
+written through rbtool.safe_write (complete or not at all, never over an input).
 """
 from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
-from contextlib import contextmanager
-from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, Sequence
+from typing import IO, Any, Iterable, Sequence
 
 # --output FILE: the format each file extension stands for
 FORMAT_BY_SUFFIX = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".jsonl": "jsonl", ".md": "md", ".xlsx": "xlsx",
@@ -152,22 +148,3 @@ def write_xlsx(rows: Sequence[dict], columns: Iterable[str], out: IO[bytes], hea
         ws.append(line)
     book.save(out)
 
-
-@contextmanager
-def atomic_file(path: str | Path, binary: bool = False) -> Iterator[IO]:
-    """Open a temporary file beside `path` for writing; when the block ends without error it replaces `path`
-    in one rename, so a reader never sees half a file and a failed run leaves the old file as it was."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with open(handle, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as a plain open() would have made it, not mkstemp's 0600
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -10,6 +10,8 @@ import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
+from rbtool.errors import printable
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -36,13 +38,14 @@ def message(text: str) -> None:
     """An informational line on stderr (never data)."""
     from rich.markup import escape
 
-    stderr().print(escape(text), soft_wrap=True)
+    stderr().print(escape(printable(text)), soft_wrap=True)
 
 
 def _prefixed(prefix: str, style: str, text: str) -> None:
+    """One line, whatever the text holds (a file name with a newline or bytes that are not UTF-8)."""
     from rich.text import Text
 
-    stderr().print(Text(prefix, style=style) + Text(text), soft_wrap=True)
+    stderr().print(Text(prefix, style=style) + Text(printable(text)), soft_wrap=True)
 
 
 def error(text: str) -> None:

@@ -7,7 +7,7 @@ import typer
 from rbtool import terminal
 from rbtool.cli import app
 from rbtool.cli.common import (ChartOption, CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format,
-                               data_to_stdout, draw_chart, emit, open_corpus_with_sample)
+                               data_to_stdout, draw_chart, emit, finite, open_corpus_with_sample)
 from rbtool.errors import UsageError
 
 ROW_COLUMNS = ["class", "also", "ministerie_old", "ministerie_new", "theme_old", "theme_new", "old_text",
@@ -62,7 +62,7 @@ def compare(
         help="Comma-separated classes: unchanged, reworded, amount_changed, moved_theme, moved_ministerie, "
              "dropped, new.")] = None,
     threshold: Annotated[Optional[float], typer.Option(
-        min=0, max=100, help="Similarity (0-100) above which two measures are the same measure.")] = None,
+        min=0, max=100, callback=finite, help="Similarity (0-100) above which two measures are the same measure.")] = None,
     sections: Annotated[bool, typer.Option("--sections", help="Also list sections added or removed.")] = False,
     sources: Annotated[bool, typer.Option("--sources", help="Also list footnote sources new or gone.")] = False,
     terms: Annotated[Optional[str], typer.Option(help="Comma-separated terms: frequency per 10,000 words.")]
@@ -116,11 +116,11 @@ def compare(
     else:
         rows = [comparing.change_to_row(c) for c in changes]
         if out in ("json", "jsonl"):
-            emit(rows, out, ROW_COLUMNS, to=output)
+            emit(rows, out, ROW_COLUMNS, to=output, corpus=corpus_path)
         else:
             emit([comparing.flat_change_row(r) for r in rows], out,
                  [*FLAT_LEAD_COLUMNS, *comparing.FLAT_CHANGE_AMOUNT_COLUMNS, "delta_eur", "similarity"], to=output,
-                 excel=excel)
+                 excel=excel, corpus=corpus_path)
         for title, rows, columns in extra:
             terminal.message(f"{title}: {len(rows)} rows (shown with --format table)")
     raise typer.Exit(0)

@@ -42,7 +42,7 @@ def footnotes(
     from rbtool.queries import footnotes as notes
 
     out = chosen_format(fmt, output, excel)
-    to = dict(to=output, excel=excel)
+    to = dict(to=output, excel=excel, corpus=corpus_path)
     with open_corpus_with_sample(corpus_path) as corpus:
         ids = [corpus.resolve(d) for d in doc] if doc else [d["id"] for d in corpus.list_documents()]
         documents = [corpus.load_document(i) for i in ids] if check else []

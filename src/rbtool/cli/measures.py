@@ -5,8 +5,8 @@ from typing import Annotated, Optional
 import typer
 
 from rbtool.cli import app
-from rbtool.cli.common import (ChartOption, CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format,
-                               draw_chart, emit, exit_for, open_corpus_with_sample)
+from rbtool.cli.common import (YEAR_MAX, YEAR_MIN, ChartOption, CorpusOption, ExcelOption, FormatOption, OutputOption,
+                               chosen_format, draw_chart, emit, exit_for, open_corpus_with_sample)
 
 JSON_COLUMNS = ["doc", "year", "ministerie", "ministerie_naam", "theme", "text", "subitems", "amounts",
                 "budget_eur", "budget_per_year_eur", "years", "section", "page", "page_label"]
@@ -37,7 +37,8 @@ def measures(
                              "out; a yearly amount for one year) add up to at least this: 100m, 1,5mld, 250000.")]
     = None,
     doc: Annotated[Optional[list[str]], typer.Option(help="Document id, file name or year (repeatable).")] = None,
-    year: Annotated[Optional[int], typer.Option(help="Only documents of this budget year.")] = None,
+    year: Annotated[Optional[int], typer.Option(min=YEAR_MIN, max=YEAR_MAX,
+                                                help="Only documents of this budget year.")] = None,
     summary: Annotated[bool, typer.Option("--summary", help="One row per ministry.")] = False,
     chart: ChartOption = False,
     fmt: FormatOption = None,
@@ -61,7 +62,7 @@ def measures(
         from rbtool.charts import budget_by_ministry
 
         if output is not None:
-            emit(summarize(found), out, SUMMARY_COLUMNS, to=output, excel=excel)
+            emit(summarize(found), out, SUMMARY_COLUMNS, to=output, excel=excel, corpus=corpus_path)
         if found:
             draw_chart(budget_by_ministry(found), "Budget amounts per ministry (per-unit, change, macro and other "
                                                   "amounts left out; a yearly amount for one year)")
@@ -72,7 +73,7 @@ def measures(
             rows = [{**r, **{c: format_eur(r[c]) if r[c] else "" for c in SUMMARY_HEADERS}} for r in rows]
         if rows:
             emit(rows, out, SUMMARY_COLUMNS, headers=SUMMARY_HEADERS, right={"measures", "with_amounts", *SUMMARY_HEADERS},
-                 wrap={"ministerie_naam"}, to=output, excel=excel)
+                 wrap={"ministerie_naam"}, to=output, excel=excel, corpus=corpus_path)
         exit_for(rows)
     rows = [measure_to_row(m) for m in found]
     if out == "table":
@@ -84,5 +85,6 @@ def measures(
                  headers={"amounts": "bedragen"})
     elif rows:
         emit(rows if out in ("json", "jsonl") else [{**r, **flat_amounts(r["amounts"])} for r in rows], out,
-             JSON_COLUMNS if out in ("json", "jsonl") else FLAT_COLUMNS, to=output, excel=excel)
+             JSON_COLUMNS if out in ("json", "jsonl") else FLAT_COLUMNS, to=output, excel=excel,
+             corpus=corpus_path)
     exit_for(rows)

@@ -6,8 +6,9 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (ChartOption, CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format,
-                               data_to_stdout, draw_chart, emit, exit_for, open_corpus_with_sample)
+from rbtool.cli.common import (COUNT_MAX, YEAR_MAX, YEAR_MIN, ChartOption, CorpusOption, ExcelOption, FormatOption,
+                               OutputOption, chosen_format, data_to_stdout, draw_chart, emit, exit_for,
+                               open_corpus_with_sample)
 
 COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "score", "matched_terms", "snippet", "text"]
 PLAIN_COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "snippet"]
@@ -34,14 +35,16 @@ def search(
     exact: Annotated[bool, typer.Option("--exact", help="No compounds, stemming or typo tolerance "
                                                           "(case and diacritics still fold).")] = False,
     doc: Annotated[Optional[list[str]], typer.Option(help="Document id, file name or year (repeatable).")] = None,
-    year: Annotated[Optional[int], typer.Option(help="Only documents of this budget year.")] = None,
+    year: Annotated[Optional[int], typer.Option(min=YEAR_MIN, max=YEAR_MAX,
+                                                help="Only documents of this budget year.")] = None,
     ministerie: Annotated[Optional[str], typer.Option("--ministerie", "-m",
                                                       help="Only passages in this ministry's section.")] = None,
     section: Annotated[Optional[str], typer.Option(help="Section number prefix (2.1) or title text.")] = None,
     kind: Annotated[Optional[str], typer.Option(
         help="paragraph, list_item, measure, footnote, quote or heading.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most passages to show.")] = 20,
-    context: Annotated[int, typer.Option("--context", "-C", min=1, help="Words around the matches.")] = 12,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=COUNT_MAX, help="Most passages to show.")] = 20,
+    context: Annotated[int, typer.Option("--context", "-C", min=1, max=COUNT_MAX,
+                                         help="Words around the matches.")] = 12,
     full: Annotated[bool, typer.Option("--full", help="Whole passages instead of a window.")] = False,
     count: Annotated[bool, typer.Option("--count", help="Hits per document and section instead of passages.")]
     = False,
@@ -72,7 +75,8 @@ def search(
                 editions = {d["id"]: str(d["year"] or d["id"]) for d in corpus.list_documents()}
                 draw_chart(hit_counts(rows, editions), f"Hits for {text}")
             if rows and (output is not None or not chart):
-                emit(rows, out, COUNT_COLUMNS, right={"hits"}, wrap={"section"}, to=output, excel=excel)
+                emit(rows, out, COUNT_COLUMNS, right={"hits"}, wrap={"section"}, to=output, excel=excel,
+                     corpus=corpus_path)
             exit_for(rows)
         result = searching.search(corpus.conn, text, limit=limit, context=context, full=full, **filters)
     if result.also_matched:
@@ -82,5 +86,5 @@ def search(
         with data_to_stdout():
             terminal.print_hits(result.hits)
     elif rows:
-        emit(rows, out, PLAIN_COLUMNS if out == "plain" else COLUMNS, to=output, excel=excel)
+        emit(rows, out, PLAIN_COLUMNS if out == "plain" else COLUMNS, to=output, excel=excel, corpus=corpus_path)
     exit_for(rows)
