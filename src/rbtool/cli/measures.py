@@ -56,7 +56,7 @@ def measures(
     with open_corpus_with_sample(corpus_path) as corpus:
         doc_ids = [corpus.resolve(d) for d in doc] if doc else None
         found = filter_measures(corpus.iter_measures(doc_ids, codes, min_budget_eur=min_eur), thema=thema, zoek=zoek,
-                                min_eur=min_eur, year=year)
+                                year=year)
     out = chosen_format(fmt, output, excel)
     if chart:  # the summary as a picture: budget per ministry, one bar per edition
         from rbtool.charts import budget_by_ministry
