@@ -43,10 +43,15 @@ DEFAULT_CAPTION_LINES = 3
 DEFAULT_ALIGN = 1.0
 # A figure column must hold a figure in at least this share of the table's figure rows.
 DEFAULT_COLUMN_SHARE = 0.3
+# A run of cells a centred head stands over is at least this share of the head's width.
+DEFAULT_SPAN_SHARE = 0.8
 # An aligned table has at least this many rows with figures.
 DEFAULT_MIN_FIGURE_ROWS = 2
 
-CAPTION = re.compile(r"^(?:tabel|table|tab\.|begrotingsstaat|overzicht|staat|kerncijfers)\b", re.IGNORECASE)
+# "Tabel 2.1 …", "Overzicht 3 …", "Begrotingsstaat …": a caption word with its number (prose that starts
+# with "tabel" is not a caption).
+CAPTION = re.compile(r"^(?:(?:tabel|table|tab\.|overzicht|staat|bijlage)\s+[\dA-Z][\d.]*[a-z]?\b|begrotingsstaat\b)",
+                     re.IGNORECASE)
 CONTINUED = re.compile(r"\((?:vervolg|vervolgd|continued)\)|\bvervolg\b", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d\d(?:[-–/]\d{2,4})?[¹²³⁴⁵⁶⁷⁸⁹*]*$")
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -320,6 +325,28 @@ def _figure_columns(rows: list[list[Chunk]], tolerance: float) -> list[list[floa
     return merged
 
 
+def _head_columns(chunk: Chunk, columns: list[list[float]], body_size: float) -> list[int]:
+    """The figure columns a head stands over. Figures are right-aligned, so column k's cell runs from the
+    right edge of column k-1 to its own right edge. A head ending on a column's right edge heads that
+    column; a centred head heads the run of cells whose middle is nearest its middle (and wide enough)."""
+    rights = [c[1] for c in columns]
+    for k, right in enumerate(rights):
+        if abs(chunk.x1 - right) <= DEFAULT_ALIGN * body_size / 2:
+            return [k]
+    pitch = rights[1] - rights[0] if len(rights) > 1 else columns[0][1] - columns[0][0]
+    lefts = [rights[0] - pitch] + rights[:-1]
+    middle, wide = (chunk.x0 + chunk.x1) / 2, DEFAULT_SPAN_SHARE * (chunk.x1 - chunk.x0)
+    best: tuple[float, list[int]] | None = None
+    for i in range(len(columns)):
+        for j in range(i, len(columns)):
+            if rights[j] - lefts[i] < wide:
+                continue
+            distance = abs((lefts[i] + rights[j]) / 2 - middle)
+            if best is None or distance < best[0]:
+                best = (distance, list(range(i, j + 1)))
+    return best[1] if best else []
+
+
 def _column_of(chunk: Chunk, columns: list[list[float]]) -> int | None:
     """The index of the figure column a chunk stands in (overlap first, then the nearest right edge)."""
     best, best_overlap = None, 0.0
@@ -420,6 +447,10 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
     # header lines: directly above, nothing in the label area but a unit, no figures
     header_lines: list[tuple[Line, list[Chunk]]] = []
     top_line = body[0][0]
+    # only what stands over this table counts (a table beside it shares the lines above)
+    part_x0 = min(c.x0 for _, chunks in body for c in chunks) - body_size
+    part_x1 = max(c.x1 for _, chunks in body for c in chunks) + body_size
+    above = [(line, [c for c in chunks if c.x0 >= part_x0 and c.x1 <= part_x1]) for line, chunks in above]
     # where the row labels end: header text right of it stands over the figures
     label_end = max((c.x1 for _, chunks in body for c in chunks if c.x1 < left - body_size / 2),
                     default=left - body_size)
@@ -436,7 +467,7 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
     width = len(columns) + 1
     labelled = any(c.x1 < left - body_size / 2 for _, chunks in body for c in chunks)
 
-    def place(chunks):
+    def place(chunks, head=False):
         cells: list[list[Chunk]] = [[] for _ in range(width)]
         spans = [1] * width
         for chunk in chunks:
@@ -444,6 +475,8 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
                 cells[0].append(chunk)
                 continue
             hit = [k for k, (x0, x1, _) in enumerate(columns) if min(chunk.x1, x1) - max(chunk.x0, x0) > 0]
+            if head:
+                hit = _head_columns(chunk, columns, body_size) or hit
             if not hit:
                 distances = [min(abs(chunk.x1 - x1), abs(chunk.x0 - x0)) for x0, x1, _ in columns]
                 hit = [distances.index(min(distances))]
@@ -451,7 +484,7 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
             spans[hit[0] + 1] = max(spans[hit[0] + 1], len(hit))
         return cells, spans
 
-    header_cells = [place(chunks) for _, chunks in header_lines]
+    header_cells = [place(chunks, head=True) for _, chunks in header_lines]
     header_texts = [[_join([c.text for c in cell]) for cell in cells] for cells, _ in header_cells]
     header_spans = [spans for _, spans in header_cells]
     # a header cell over one column wrapped onto the next header line is one label, joined with a space
@@ -509,31 +542,36 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
 
 # --------------------------------------------------------------------------------------------- caption
 
-def _attach_caption(table: PageTable, free: list[Line], pitch: float) -> None:
+def _attach_caption(table: PageTable, free: list[Line], body_size: float, pitch: float) -> None:
     """The caption: the lines just above that open with a caption word or name a unit or a continuation;
-    else a line just below that opens with a caption word."""
+    else a line just below that opens with a caption word. Only the text that starts over the table counts
+    (two tables side by side share their caption lines)."""
     x0, top, x1, bottom = table.bbox
-    over = [l for l in free if l.bottom <= top + 1 and l.x1 > x0 and l.x0 < x1]
-    over.sort(key=lambda l: l.top)
+
+    def over_table(line: Line) -> str:
+        return " ".join(c.text for c in _chunks(line, set()) if x0 - body_size <= c.x0 < x1)
+
+    above = sorted((l for l in free if l.bottom <= top + 1 and over_table(l)), key=lambda l: l.top)
     picked: list[Line] = []
     edge = top
-    for line in reversed(over):
+    for line in reversed(above):
         if edge - line.bottom > DEFAULT_CAPTION_GAP * pitch or len(picked) >= DEFAULT_CAPTION_LINES:
             break
         picked.insert(0, line)
         edge = line.top
-    start = next((k for k, l in enumerate(picked) if CAPTION.match(l.text)), None)
+    texts = [over_table(l) for l in picked]
+    start = next((k for k, text in enumerate(texts) if CAPTION.match(text)), None)
     if start is not None:
-        caption_lines = picked[start:]
-    elif picked and (table_unit(picked[-1].text) is not None or CONTINUED.search(picked[-1].text)):
-        caption_lines = picked[-1:]
+        caption_lines, caption_texts = picked[start:], texts[start:]
+    elif picked and (table_unit(texts[-1]) is not None or CONTINUED.search(texts[-1])):
+        caption_lines, caption_texts = picked[-1:], texts[-1:]
     else:
-        caption_lines = []
-        under = sorted((l for l in free if l.top >= bottom - 1 and l.x1 > x0 and l.x0 < x1), key=lambda l: l.top)
-        if under and under[0].top - bottom <= DEFAULT_CAPTION_GAP * pitch and CAPTION.match(under[0].text):
-            caption_lines = under[:1]
+        caption_lines, caption_texts = [], []
+        under = sorted((l for l in free if l.top >= bottom - 1 and over_table(l)), key=lambda l: l.top)
+        if under and under[0].top - bottom <= DEFAULT_CAPTION_GAP * pitch and CAPTION.match(over_table(under[0])):
+            caption_lines, caption_texts = under[:1], [over_table(under[0])]
     if caption_lines:
-        text = _join([l.text for l in caption_lines])
+        text = _join(caption_texts)
         table.caption = f"{table.caption} {text}" if table.caption else text
         table.lines += caption_lines
     unit = table_unit(table.caption or "")
@@ -554,16 +592,13 @@ def find_tables(lines: list[Line], rects: list[Rect], body_size: float, pitch: f
     rest = [l for l in lines if id(l) not in taken]
     aligned = _aligned_tables(rest, body_size, pitch, notes, page)
     taken |= {id(l) for t in aligned for l in t.lines}
+    free = [l for l in lines if id(l) not in taken]  # caption candidates (tables side by side share one)
     for table in aligned:
-        _attach_caption(table, [l for l in lines if id(l) not in taken], pitch)
+        _attach_caption(table, free, body_size, pitch)
         if len(table.columns) < 3 and not (table.caption and (CAPTION.match(table.caption) or table.unit)):
-            # one figure column without a caption saying so: a list of pages or amounts, not a table
-            taken -= {id(l) for l in table.lines}
-            table.lines = []
-        taken |= {id(l) for l in table.lines}
+            table.lines = []  # one figure column without a caption saying so: a list of pages, not a table
     for table in tables:
-        _attach_caption(table, [l for l in lines if id(l) not in taken], pitch)
-        taken |= {id(l) for l in table.lines}
+        _attach_caption(table, free, body_size, pitch)
     found = [t for t in tables + aligned if t.lines]
     found.sort(key=lambda t: (t.top, t.bbox[0]))
     for t in found:
