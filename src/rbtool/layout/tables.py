@@ -45,6 +45,10 @@ DEFAULT_ALIGN = 1.0
 DEFAULT_COLUMN_SHARE = 0.3
 # A run of cells a centred head stands over is at least this share of the head's width.
 DEFAULT_SPAN_SHARE = 0.8
+# At least this share of an aligned table's lines have figures, and at least this share of the cells in its
+# figure columns are figures.
+DEFAULT_FIGURE_LINE_SHARE = 0.5
+DEFAULT_FIGURE_SHARE = 0.8
 # An aligned table has at least this many rows with figures.
 DEFAULT_MIN_FIGURE_ROWS = 2
 
@@ -54,6 +58,7 @@ CAPTION = re.compile(r"^(?:(?:tabel|table|tab\.|overzicht|staat|bijlage)\s+[\dA-
                      re.IGNORECASE)
 CONTINUED = re.compile(r"\((?:vervolg|vervolgd|continued)\)|\bvervolg\b", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d\d(?:[-–/]\d{2,4})?[¹²³⁴⁵⁶⁷⁸⁹*]*$")
+LEADER = re.compile(r"(?:\s\.{2,}|\.{3,})\s*$")  # dot leaders that run a label or figure to its column
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -113,7 +118,7 @@ def _chunks(line: Line, notes: set[int]) -> list[Chunk]:
             continue
         out.append(Chunk(span.text, span.x0, span.x1, span.top, span.bottom, span.bold))
     for chunk in out:
-        chunk.text = chunk.text.strip()
+        chunk.text = LEADER.sub("", chunk.text).strip()
     return [c for c in out if c.text]
 
 
@@ -160,7 +165,10 @@ def _header_count(grid: list[list[list[Chunk]]]) -> int:
         first_free = not cells[0] or table_unit(cells[0]) is not None
         bold_head = all_bold(row) and not all(all_bold(r) for r in grid[i + 1:])
         years = any(_is_year(t) for t in cells[1:] if t)
-        if not (first_free or bold_head or years):
+        # words over a column that holds figures further down name that column
+        over_figures = i == 0 and any(t and any(_is_figure(x) for x in texts(r)[c:c + 1]) for r in grid[1:]
+                                      for c, t in enumerate(cells) if c > 0)
+        if not (first_free or bold_head or years or over_figures):
             break
         count += 1
     return count
@@ -404,7 +412,12 @@ def _read_run(run, above, body_size: float, pitch: float, page: int) -> list[Pag
                 break
             continue
         body.append((line, chunks))
-    if len([1 for _, c in body if _figure_line(c)]) < DEFAULT_MIN_FIGURE_ROWS:
+    figure_lines = sum(1 for _, c in body if _figure_line(c))
+    if figure_lines < DEFAULT_MIN_FIGURE_ROWS or figure_lines < DEFAULT_FIGURE_LINE_SHARE * len(body):
+        return None
+    # the figure columns hold figures: prose in columns ends in a number now and then, but has words there
+    in_columns = [c for _, chunks in body for c in chunks[1:] if _column_of(c, columns) is not None]
+    if sum(1 for c in in_columns if c.numeric) < DEFAULT_FIGURE_SHARE * len(in_columns):
         return None
     # side by side: a text column to the right of a figure column starts another table
     parts = _side_by_side(body, columns, body_size)
