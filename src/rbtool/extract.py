@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from collections.abc import Callable
 from pathlib import Path
 
 from rbtool import model
-from rbtool.errors import GarbledTextLayer, NoTextLayer, PdfError
+from rbtool.errors import GarbledTextLayer, NoTextLayer, PdfError, printable
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
 from rbtool.layout.footnotes import NoteDraft, note_number, parse_notes, split_footnote_zone
-from rbtool.layout.furniture import find_furniture
+from rbtool.layout.furniture import find_furniture, strip_margin_column, text_column
 from rbtool.layout.stats import document_stats
 from rbtool.layout.tables import PageTable, continues, find_tables
-from rbtool.layout.text import Joiner, hyphenates, vocabulary
+from rbtool.layout.text import UNMAPPED, Joiner, hyphenates, ligature_readings, read_ligatures, vocabulary
 from rbtool.pdf import Line, PageData, Rect, read_pages
 
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "10"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -37,7 +38,7 @@ _COLUMN_WORDS = {2: "two", 3: "three", 4: "four"}
 
 def extract_document(path, *, password: str | None = None, title: str | None = None, year: int | None = None,
                      on_page: Callable[[int, int], None] | None = None) -> model.Document:
-    where = str(path)
+    where = printable(path)  # stored and shown: any bytes of a file name become one printable line
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -55,8 +56,12 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
                    year: int | None = None) -> model.Document:
     warnings: list[str] = []
     _check_text_layer(pages, where, warnings)
+    _read_ligatures(pages, warnings)
     all_lines = [line for p in pages for line in p.lines]
     stats = document_stats(all_lines)
+    column = text_column(all_lines, stats.body_size)
+    for page, lines in zip(pages, strip_margin_column([p.lines for p in pages], column, stats.body_size)):
+        page.lines = lines
     furniture = find_furniture([(p.index, p.height, p.lines) for p in pages])
 
     drafts: list[NoteDraft] = []
@@ -65,6 +70,8 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
     cover = _is_cover(pages[0], furniture, stats.body_size) if len(pages) > 1 else False
     layout_notes: dict[str, list[int]] = {}  # "three columns" -> pages: one warning per kind, not per page
     for page in pages:
+        if page.turn and not page.rotated_by_viewer:
+            layout_notes.setdefault(f"text turned {page.turn}°, read upright", []).append(page.index)
         lines = [l for pos, l in enumerate(page.lines) if (page.index, pos) not in furniture.lines]
         if not lines:
             continue
@@ -85,8 +92,6 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
             columns = f"{_COLUMN_WORDS.get(len(gutters) + 1, len(gutters) + 1)} columns, read column by column"
             layout_notes.setdefault(columns, []).append(page.index)
             body = split_columns(body, gutters)
-        if page.rotated:
-            layout_notes.setdefault("rotated", []).append(page.index)
         if page.index == 1 and cover:
             continue
         frames = _frames(page, stats.body_size)
@@ -200,6 +205,22 @@ def _check_text_layer(pages: list[PageData], where: str, warnings: list[str]) ->
                                "have no Unicode mapping); run OCR first, e.g. ocrmypdf --force-ocr -l nld", where)
     if empty:
         warnings.append(f"{empty} of {len(pages)} pages have no text layer")
+
+
+def _read_ligatures(pages: list[PageData], warnings: list[str]) -> None:
+    """Replace ligature glyphs without a usable Unicode map by the letters the document's vocabulary says they
+    stand for; warn with the pages where a glyph inside a word stays unread."""
+    if not any(p.bad_chars for p in pages):
+        return
+    readings, unread = ligature_readings(line.text for p in pages for line in p.lines)
+    for page in pages:
+        if readings and page.bad_chars:
+            page.lines = [replace(line, spans=tuple(replace(span, text=read_ligatures(span.text, readings))
+                                                    for span in line.spans)) for line in page.lines]
+    if unread:
+        where = [p.index for p in pages if any(g in word for line in p.lines for word in line.text.split()
+                                               for g in unread if UNMAPPED.sub("", word).isalpha())]
+        warnings.append(f"{_page_list(where)}: glyphs without Unicode map inside words, not read")
 
 
 def _frames(page: PageData, body_size: float) -> list[Rect]:

@@ -100,11 +100,21 @@ class Quote:
     block_id: str | None = None
 
 
+# What an amount counts (rbtool.nl.money decides; docs/data-model.md defines them).
+BUDGET, PER_UNIT, CHANGE, MACRO, OTHER = "budget", "per_unit", "change", "macro", "other"
+AMOUNT_ROLES = (BUDGET, PER_UNIT, CHANGE, MACRO, OTHER)
+# How often the money comes; None when the text does not say.
+PER_YEAR, ONCE, MULTI_YEAR = "per_year", "once", "multi_year"
+AMOUNT_PERIODS = (PER_YEAR, ONCE, MULTI_YEAR)
+
+
 @dataclass(frozen=True)
 class Amount:
     raw: str  # the phrase as written: "bijna 1,15 miljard euro per jaar"
     eur: int | None  # value in euros; None when the amount is money but not in euros ("17,50 dollar")
-    period: str | None = None  # "per jaar", "structureel", ...
+    role: str = OTHER  # one of AMOUNT_ROLES
+    period: str | None = None  # one of AMOUNT_PERIODS, or None
+    qualifiers: tuple[str, ...] = ()  # the words that say so: "structureel", "per jaar", "tot 2030", "ruim"
 
 
 @dataclass(frozen=True)
@@ -126,8 +136,14 @@ class Measure:
     block_id: str
 
     @property
-    def eur_total(self) -> int:
-        return sum(a.eur for a in self.amounts if a.eur is not None)
+    def budget_eur(self) -> int:
+        """The measure's own money: its budget amounts in euros, a yearly amount counted for one year."""
+        return sum(a.eur for a in self.amounts if a.role == BUDGET and a.eur is not None)
+
+    @property
+    def budget_per_year_eur(self) -> int:
+        """The part of `budget_eur` the text says comes every year."""
+        return sum(a.eur for a in self.amounts if a.role == BUDGET and a.period == PER_YEAR and a.eur is not None)
 
 
 @dataclass(frozen=True)
@@ -213,7 +229,6 @@ class Change:
     similarity: float  # 0..100, rapidfuzz score of the pair; 0 for singles
 
     @property
-    def delta_eur(self) -> int | None:
-        if self.old is None or self.new is None:
-            return None
-        return self.new.eur_total - self.old.eur_total
+    def delta_eur(self) -> int:
+        """New minus old budget total; a new measure brings its budget, a dropped one takes its budget away."""
+        return (self.new.budget_eur if self.new else 0) - (self.old.budget_eur if self.old else 0)

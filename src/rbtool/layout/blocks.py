@@ -20,6 +20,7 @@ from rbtool import model
 from rbtool.layout.footnotes import marker_numbers
 from rbtool.layout.stats import DocStats
 from rbtool.layout.text import Joiner
+from rbtool.nl.kamerstukken import is_qa_label
 from rbtool.pdf import Line
 
 # A heading is at least this much larger than the body text.
@@ -30,6 +31,9 @@ DEFAULT_SUBHEADING_MIN_RATIO = 0.85
 DEFAULT_PARAGRAPH_GAP = 1.2
 # An indent of this share of the size marks a first line / a sub-item.
 DEFAULT_INDENT = 0.8
+# A line ends short when the room left on it exceeds the next line's first word and a space this wide
+# (a share of the size: a generous word space).
+DEFAULT_SPACE_ROOM = 0.5
 # Share of a line's characters that must be bold / italic for the line to count as bold / italic.
 DEFAULT_STYLE_SHARE = 0.9
 # Longest heading/subheading, in characters (longer bold text is a bold paragraph).
@@ -45,7 +49,6 @@ DEFAULT_MAX_NAME_WORDS = 6
 _NUMBER_LABEL = re.compile(r"^(\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})([.)])?$")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 _SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
-_CID_GLYPH = re.compile(r"^\(cid:\d+\)$")
 # "2.1 Title" in bold at body size is still a numbered heading (the dotted number says so)
 _DOTTED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[^\W\d_]")
 _ITEM_LABEL = re.compile(r"^(\d{1,2}|[a-z])[.)]\s")
@@ -77,6 +80,7 @@ class Draft:
     text_x: float = 0.0  # x where an item's text starts (its continuation lines align there)
     last: Line | None = None
     size: float = 0.0
+    right: float = 0.0  # the right edge its lines reach
 
 
 @dataclass
@@ -174,6 +178,19 @@ class Builder:
         first = entry.line.text.lstrip()
         return not _SENTENCE_END.search(text) or (first[:1].islower())
 
+    def _ended_short(self, draft: Draft, entry: Entry) -> bool:
+        """A paragraph break without space or indent: the last line ended a sentence with room to spare for
+        this line's first word before the right edge the paragraph's lines reach (a typesetter fills a line
+        before breaking it)."""
+        last = draft.last
+        if last is None or not _SENTENCE_END.search(draft.text.rstrip()) or not entry.line.spans:
+            return False
+        first = entry.line.spans[0]
+        word = first.text.split(" ", 1)[0]
+        width = (first.x1 - first.x0) * len(word) / max(1, len(first.text))
+        right = max(draft.right, entry.line.x1)
+        return right - last.x1 > width + DEFAULT_SPACE_ROOM * last.size
+
     def _new(self, kind: str, entry: Entry, **extra) -> Draft:
         draft = Draft(kind=kind, page=entry.page, page_end=entry.page, box=entry.box, size=entry.line.size, **extra)
         self.drafts.append(draft)
@@ -189,6 +206,7 @@ class Builder:
         draft.markers.extend((max(0, offset + pos - shift), n, entry.page) for pos, n in markers)
         draft.text = joined
         draft.last = entry.line
+        draft.right = max(draft.right, entry.line.x1)
         draft.page_end = entry.page
 
     # ------------------------------------------------------------------ classification
@@ -218,8 +236,6 @@ class Builder:
     def _bullet(self, line: Line) -> tuple[str, float, float] | None:
         """(glyph, glyph x, text x) when the line starts a bulleted item."""
         first = line.spans[0]
-        if _CID_GLYPH.match(first.text) and len(line.spans) > 1:  # a symbol-font bullet without Unicode map
-            return "•", first.x0, line.spans[1].x0
         glyph = first.text[:1]
         if not glyph or not (glyph in BULLETS or 0xE000 <= ord(glyph) <= 0xF8FF):
             return None
@@ -334,7 +350,8 @@ class Builder:
                 and (self._gap_ok(cur, entry) or self._page_continues(cur, entry)):
             self._append(cur, entry, text, markers)
             return
-        if cur is not None and cur.kind == model.PARAGRAPH and cur.box == entry.box:
+        if cur is not None and cur.kind == model.PARAGRAPH and cur.box == entry.box and not is_qa_label(text) \
+                and not self._ended_short(cur, entry):
             same_page = self._gap_ok(cur, entry) and not (
                 cur.last is not None and line.x0 > cur.last.x0 + DEFAULT_INDENT * line.size)
             if same_page or self._page_continues(cur, entry):

@@ -55,6 +55,7 @@ SCHEMA: list[str] = [
 ]
 
 STEMMER_KEY = "stemmer"
+REPAIR_HINT = "the search index is damaged; run 'rbtool corpus repair' to rebuild it from the stored documents"
 
 LABELS = {
     model.PARAGRAPH: "paragraph", model.LIST_ITEM: "list item", model.SUB_ITEM: "sub-item",
@@ -263,6 +264,27 @@ def remove_document(conn: sqlite3.Connection, doc_id: str) -> None:
     conn.execute("DELETE FROM search_passages WHERE doc_id=?", (doc_id,))
 
 
+def index_is_sound(conn: sqlite3.Connection) -> bool:
+    """FTS5's own check of the index against the stored passages (PRAGMA integrity_check does not look
+    inside an FTS5 index)."""
+    try:
+        conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def rebuild(conn: sqlite3.Connection, documents: Iterable[model.Document]) -> None:
+    """Throw the whole search index away (passages, FTS5 table, vocabulary) and index `documents` again.
+    Runs inside the caller's transaction; the FTS5 table is recreated, so damage inside it cannot survive."""
+    conn.execute("DROP TABLE IF EXISTS search_fts")
+    conn.execute(next(statement for statement in SCHEMA if "search_fts USING fts5" in statement))
+    conn.execute("DELETE FROM search_passages")
+    conn.execute("DELETE FROM search_vocabulary")
+    for doc in documents:
+        index_document(conn, doc)
+
+
 # --------------------------------------------------------------------------------------------- vocabulary
 
 def _prefix_range(prefix: str) -> tuple[str, str]:
@@ -354,10 +376,16 @@ def _where(filters: Filters) -> tuple[str, list]:
         clauses.append("p.ministerie = ?")
         params.append(filters.ministerie)
     if filters.section:
-        clauses.append("(p.section_number = ? OR p.section_number LIKE ? ESCAPE '\\' OR p.section_key LIKE ? ESCAPE '\\')")
         escaped = filters.section.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        folded = nltext.index_text(filters.section).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params.extend([filters.section, f"{escaped}.%", f"%{folded}%"])
+        folded = nltext.index_text(filters.section).strip()
+        if folded:
+            folded = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append("(p.section_number = ? OR p.section_number LIKE ? ESCAPE '\\' OR p.section_key LIKE ? "
+                           "ESCAPE '\\')")
+            params.extend([filters.section, f"{escaped}.%", f"%{folded}%"])
+        else:  # nothing left to look for in a title ('😀' folds to nothing): a number, or no section at all
+            clauses.append("(p.section_number = ? OR p.section_number LIKE ? ESCAPE '\\')")
+            params.extend([filters.section, f"{escaped}.%"])
     if filters.kind is not None:
         kinds, in_ministry = KIND_FILTERS[filters.kind]
         clauses.append(f"p.kind IN ({','.join('?' * len(kinds))})")
@@ -376,6 +404,8 @@ def _run(conn: sqlite3.Connection, sql: str, params: list) -> list[tuple]:
         if "fts5" in str(exc) or "MATCH" in str(exc):
             raise QuerySyntaxError(f"the search index could not read this query ({exc})") from None
         raise CorpusError(f"search index unusable ({exc})") from None
+    except sqlite3.DatabaseError:  # "database disk image is malformed": damage inside the FTS5 index
+        raise CorpusError(REPAIR_HINT) from None
 
 
 def match(conn: sqlite3.Connection, expression: str, filters: Filters, limit: int | None) -> list[tuple[int, float]]:
