@@ -42,13 +42,17 @@ DEFAULT_CAPTION_LINES = 3
 # Figures of one column overlap horizontally, or end within this share of the body size of each other.
 DEFAULT_ALIGN = 1.0
 # A figure column must hold a figure in at least this share of the table's figure rows.
-DEFAULT_COLUMN_SHARE = 0.3
+DEFAULT_COLUMN_SHARE = 0.5
 # A run of cells a centred head stands over is at least this share of the head's width.
 DEFAULT_SPAN_SHARE = 0.8
 # At least this share of an aligned table's lines have figures, and at least this share of the cells in its
 # figure columns are figures.
 DEFAULT_FIGURE_LINE_SHARE = 0.5
 DEFAULT_FIGURE_SHARE = 0.8
+# Figures that stand at most this many body sizes right of a filled bar on their line are a bar chart's
+# value labels, when at least this share of the figures do.
+DEFAULT_BAR_GAP = 1.5
+DEFAULT_BAR_SHARE = 0.3
 # An aligned table has at least this many rows with figures.
 DEFAULT_MIN_FIGURE_ROWS = 2
 
@@ -228,6 +232,10 @@ def _grid(cluster: list[Rect], touch: float) -> tuple[list[float], list[float]]:
     bottom = max(r.bottom for r in cluster)
     xs, ys = [x0, x1], [top, bottom]
     fills = [r for r in cluster if r.width > DEFAULT_RULE_THICKNESS and r.height > DEFAULT_RULE_THICKNESS]
+    # a fill inside another (a shaded line of text in a shaded cell) says nothing about the grid
+    fills = [f for f in fills if not any(g is not f and g.x0 - touch <= f.x0 and f.x1 <= g.x1 + touch
+                                         and g.top - touch <= f.top and f.bottom <= g.bottom + touch
+                                         and (g.width, g.height) != (f.width, f.height) for g in fills)]
     for r in cluster:
         if r.width <= DEFAULT_RULE_THICKNESS:  # vertical rule; where a segment ends, a row ends
             xs.append((r.x0 + r.x1) / 2)
@@ -365,7 +373,27 @@ def _column_of(chunk: Chunk, columns: list[list[float]]) -> int | None:
     return best
 
 
-def _aligned_tables(lines: list[Line], body_size: float, pitch: float, notes: set[int], page: int) -> list[PageTable]:
+def _bar_chart(body, rects: list[Rect], body_size: float) -> bool:
+    """A bar chart's value labels look like a figure column that does not align. The evidence: on the
+    figure's line a filled bar starts after the line's label and ends at the figure (just before it, or
+    under its end), for a good share of the figures. Zebra bands start before the labels."""
+    bars = [r for r in rects if r.width > DEFAULT_RULE_THICKNESS and r.height > DEFAULT_RULE_THICKNESS]
+    gap = DEFAULT_BAR_GAP * body_size
+    figures = at_bars = 0
+    for _, chunks in body:
+        label_end = chunks[0].x1 if chunks and not chunks[0].numeric else float("-inf")
+        for c in chunks:
+            if not c.numeric:
+                continue
+            figures += 1
+            at_bars += any(r.x0 >= label_end - gap and r.x0 < c.x0 and r.top < c.bottom and c.top < r.bottom
+                           and r.height <= 3 * (c.bottom - c.top)
+                           and (abs(c.x0 - r.x1) <= gap or abs(c.x1 - r.x1) <= gap) for r in bars)
+    return figures > 0 and at_bars >= DEFAULT_BAR_SHARE * figures
+
+
+def _aligned_tables(lines: list[Line], rects: list[Rect], body_size: float, pitch: float, notes: set[int],
+                    page: int) -> list[PageTable]:
     rows = [(line, _chunks(line, notes)) for line in lines]
     tables = []
     i = 0
@@ -381,6 +409,9 @@ def _aligned_tables(lines: list[Line], body_size: float, pitch: float, notes: se
             j += 1
         while run and not _figure_line(rows[run[-1]][1]):
             run.pop()
+        if _bar_chart([rows[k] for k in run], rects, body_size):
+            i = run[-1] + 1
+            continue
         table = _read_run([rows[k] for k in run], [rows[k] for k in range(0, i)], body_size, pitch, page)
         if table is None:
             i += 1
@@ -418,6 +449,11 @@ def _read_run(run, above, body_size: float, pitch: float, page: int) -> list[Pag
     # the figure columns hold figures: prose in columns ends in a number now and then, but has words there
     in_columns = [c for _, chunks in body for c in chunks[1:] if _column_of(c, columns) is not None]
     if sum(1 for c in in_columns if c.numeric) < DEFAULT_FIGURE_SHARE * len(in_columns):
+        return None
+    # at least two rows carry figures in most of the figure columns
+    full = sum(1 for _, chunks in body
+               if len({_column_of(c, columns) for c in chunks if c.numeric} - {None}) >= len(columns) / 2)
+    if full < DEFAULT_MIN_FIGURE_ROWS:
         return None
     # side by side: a text column to the right of a figure column starts another table
     parts = _side_by_side(body, columns, body_size)
@@ -603,7 +639,7 @@ def find_tables(lines: list[Line], rects: list[Rect], body_size: float, pitch: f
     tables = _ruled_tables(lines, rects, body_size, pitch, notes, page)
     taken = {id(l) for t in tables for l in t.lines}
     rest = [l for l in lines if id(l) not in taken]
-    aligned = _aligned_tables(rest, body_size, pitch, notes, page)
+    aligned = _aligned_tables(rest, rects, body_size, pitch, notes, page)
     taken |= {id(l) for t in aligned for l in t.lines}
     free = [l for l in lines if id(l) not in taken]  # caption candidates (tables side by side share one)
     for table in aligned:
