@@ -140,7 +140,9 @@ def table_cells(table: model.Table) -> Iterator[tuple[int, str, str]]:
     for r, row in enumerate(table.rows, start=1):
         name = f' "{row[0]}"' if row and row[0] else ""
         for c, cell in enumerate(row):
-            if cell:
+            if cell and c == 0 and name:  # the row's own label
+                yield table.page, f"table {table.number}, row {r}{name}", cell
+            elif cell:
                 column = table.columns[c] if c < len(table.columns) and table.columns[c] else str(c + 1)
                 yield table.page, f'table {table.number}, row {r}{name}, column "{column}"', cell
 
