@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
-from rbtool.errors import EncryptedPdf, NotAPdf, PdfError
+from rbtool.errors import EncryptedPdf, LimitExceeded, NotAPdf, PdfError, RbtoolError
 
 # A gap wider than this share of the font size between two characters is a word space ...
 DEFAULT_SPACE_GAP = 0.2
@@ -175,13 +175,20 @@ def read_pages(path: str | Path, password: str | None = None) -> Iterator[tuple[
             yield total, data
 
 
-def _translate(exc: Exception, where: str, password: str | None, page: int | None = None) -> PdfError:
+def _translate(exc: Exception, where: str, password: str | None, page: int | None = None) -> RbtoolError:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     chain, cause = [], exc
     while cause is not None and len(chain) < 5:
         chain.append(cause)
         cause = cause.__cause__ or cause.__context__
+    # running out of memory or stack says nothing about the file being broken: never "malformed"
+    for e in chain:
+        if isinstance(e, LimitExceeded):
+            return LimitExceeded(f"page {page}: {e.reason}" if page else e.reason, where)
+        if isinstance(e, (MemoryError, RecursionError)):
+            what = "memory" if isinstance(e, MemoryError) else "stack depth (nesting)"
+            return LimitExceeded(f"{f'page {page}: ' if page else ''}out of {what}; skipped", where)
     if any(isinstance(e, PDFPasswordIncorrect) for e in chain):
         return EncryptedPdf("wrong password" if password else "encrypted; give the password with --password", where)
     if any(isinstance(e, PDFEncryptionError) for e in chain):
@@ -396,3 +403,72 @@ def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
         fontname=run[0]["fontname"],
         space_before=space_before or text[:1].isspace(),
     )
+
+
+# ------------------------------------------------------------------------------------ limits (worker only)
+
+class _BoundedZlib:
+    """Stands in for the zlib module inside pdfminer.pdftypes: the same calls, but a stream that inflates to
+    more than `limit` bytes raises LimitExceeded instead of filling memory (a "zip bomb" PDF)."""
+
+    def __init__(self, real, limit: int):
+        self._real, self._limit = real, limit
+        self.error = real.error
+
+    def _too_large(self) -> LimitExceeded:
+        return LimitExceeded(f"a compressed stream inflates to more than {self._limit // (1 << 20)} MB; skipped")
+
+    def decompress(self, data: bytes) -> bytes:
+        inflater = self._real.decompressobj()
+        out = inflater.decompress(data, self._limit + 1)
+        if len(out) > self._limit:
+            raise self._too_large()
+        if not inflater.eof:  # zlib.decompress raises here; pdfminer then tries its repair path
+            raise self._real.error("incomplete or truncated stream")
+        return out
+
+    def decompressobj(self):
+        limit, real_inflater, too_large = self._limit, self._real.decompressobj(), self._too_large
+
+        class Inflater:  # the repair path feeds bytes one by one: count what comes out
+            produced = 0
+
+            def decompress(self, data: bytes, *args) -> bytes:
+                out = real_inflater.decompress(data, *args)
+                Inflater.produced += len(out)
+                if Inflater.produced > limit:
+                    raise too_large()
+                return out
+
+            def __getattr__(self, name):
+                return getattr(real_inflater, name)
+
+        return Inflater()
+
+
+def install_limits(stream_bytes: int, page_chars: int) -> None:
+    """Bound what one PDF may cost in this process: inflated stream size and characters per page.
+
+    Called once by the extraction worker (rbtool.sandbox), a process that reads nothing but PDFs, so
+    replacing pdfminer's zlib and pdfplumber's page device there affects no other code."""
+    import zlib
+
+    import pdfminer.pdftypes
+    import pdfplumber.page
+
+    pdfminer.pdftypes.zlib = _BoundedZlib(zlib, stream_bytes)
+    base = pdfplumber.page.PDFPageAggregatorWithMarkedContent
+
+    class BoundedPageDevice(base):
+        """Counts the characters a page draws and stops at `page_chars` (a page of 10 MB of text would
+        otherwise take gigabytes of layout objects before anything downstream could refuse it)."""
+
+        chars_drawn = 0
+
+        def render_char(self, *args, **kwargs):
+            self.chars_drawn += 1
+            if self.chars_drawn > page_chars:
+                raise LimitExceeded(f"more than {page_chars:,} characters; skipped")
+            return super().render_char(*args, **kwargs)
+
+    pdfplumber.page.PDFPageAggregatorWithMarkedContent = BoundedPageDevice

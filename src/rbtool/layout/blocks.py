@@ -62,6 +62,7 @@ class Entry:
     line: Line
     page: int
     box: bool = False
+    table: object | None = None  # a rbtool.layout.tables.PageTable standing here instead of a line
 
 
 @dataclass
@@ -280,6 +281,13 @@ class Builder:
 
     # ------------------------------------------------------------------ main loop
     def add(self, entry: Entry) -> None:
+        if entry.table is not None:  # one block per table, its caption as text; the cells stay with the table
+            draft = self._new(model.TABLE, entry)
+            draft.text = entry.table.caption or ""
+            draft.page_end = entry.table.page_end
+            draft.markers = [(len(draft.text), n, entry.page) for n in entry.table.notes]
+            self.list_parent = None
+            return
         line = entry.line
         text, markers = line_content(line, self.notes)
         if not text and markers and self.current is not None:
