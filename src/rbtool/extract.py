@@ -19,9 +19,9 @@ from rbtool.layout.footnotes import NoteDraft, parse_notes, split_footnote_zone
 from rbtool.layout.furniture import find_furniture
 from rbtool.layout.stats import document_stats
 from rbtool.layout.text import Joiner, hyphenates, vocabulary
-from rbtool.pdf import Line, PageData, Rect, read_pages
+from rbtool.pdf import Line, OutlineEntry, PageData, Rect, read_outline, read_pages
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -47,11 +47,12 @@ def extract_document(path, *, password: str | None = None, title: str | None = N
         pages.append(page)
         if on_page:
             on_page(page.index, total)
-    return build_document(pages, where=where, sha256=sha, title=title, year=year)
+    return build_document(pages, where=where, sha256=sha, title=title, year=year,
+                          outline=read_outline(path, password))
 
 
 def build_document(pages: list[PageData], *, where: str, sha256: str, title: str | None = None,
-                   year: int | None = None) -> model.Document:
+                   year: int | None = None, outline: list[OutlineEntry] = ()) -> model.Document:
     warnings: list[str] = []
     _check_text_layer(pages, where, warnings)
     all_lines = [line for p in pages for line in p.lines]
@@ -88,7 +89,7 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
     warnings += [f"{_page_list(numbers)}: {note}" for note, numbers in layout_notes.items()]
     joiner = Joiner(vocab=vocabulary(body_texts), auto_hyphenation=hyphenates(body_texts))
     notes = {d.number for d in drafts}
-    structure = build_structure(entries, stats, joiner, notes)
+    structure = build_structure(entries, stats, joiner, notes, outline)
     footnotes = []
     for d in drafts:
         text = ""

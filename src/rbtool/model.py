@@ -22,7 +22,8 @@ SUB_ITEM = "sub_item"
 NUMBERED_ITEM = "numbered_item"
 QUOTE = "quote"
 ATTRIBUTION = "attribution"
-BLOCK_KINDS = (HEADING, SUBHEADING, PARAGRAPH, LIST_ITEM, SUB_ITEM, NUMBERED_ITEM, QUOTE, ATTRIBUTION)
+CONTENTS = "toc"  # a table of contents: its entries are never sections or headings
+BLOCK_KINDS = (HEADING, SUBHEADING, PARAGRAPH, LIST_ITEM, SUB_ITEM, NUMBERED_ITEM, QUOTE, ATTRIBUTION, CONTENTS)
 ITEM_KINDS = (LIST_ITEM, SUB_ITEM, NUMBERED_ITEM)  # what the extract summary counts as list items
 
 
