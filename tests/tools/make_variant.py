@@ -232,8 +232,10 @@ def hyphens_as_hyphen_minus(pdf: bytes) -> bytes:
     return body + tail
 
 
-def read_marks(typ_path: Path) -> dict[str, dict]:
-    marks = json.loads(typst.query(str(typ_path), "<pos>", field="value", ignore_system_fonts=True))
+def read_marks(typ_path: Path, font_paths: tuple[str, ...] = ()) -> dict[str, dict]:
+    """Every `mark` of the compiled source by key (the fonts must be the ones the PDF was compiled with)."""
+    marks = json.loads(typst.query(str(typ_path), "<pos>", field="value", ignore_system_fonts=True,
+                                   font_paths=list(font_paths)))
     by_key = {}
     for m in marks:
         if m["key"] in by_key:

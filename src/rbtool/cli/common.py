@@ -1,5 +1,6 @@
 """What every command shares: the corpus location, the --format option and the row writer."""
 
+import math
 import os
 import sys
 from contextlib import contextmanager
@@ -24,6 +25,19 @@ class Format(str, Enum):
     md = "md"
 
 
+# Range of every year option: four digits (a value outside would otherwise overflow SQLite's integers).
+YEAR_MIN, YEAR_MAX = 1000, 9999
+# Upper bound of counts given on the command line (--limit, --context): large enough for any corpus.
+COUNT_MAX = 1_000_000
+
+
+def finite(value: float | None) -> float | None:
+    """Typer callback: NaN and infinity are no numbers to compare with (click's ranges let NaN through)."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number")
+    return value
+
+
 CorpusOption = Annotated[Optional[Path], typer.Option(
     "--corpus", metavar="PATH", envvar=CORPUS_ENV, show_envvar=True,
     help="Corpus file (SQLite). Default: corpus.sqlite in the user cache directory.")]
@@ -38,11 +52,23 @@ def default_corpus_path() -> Path:
     return Path(user_cache_dir("rbtool")) / "corpus.sqlite"
 
 
+def corpus_location(path: Path | None) -> Path:
+    """--corpus, else RBTOOL_CORPUS, else the user cache directory."""
+    return path or Path(os.environ.get(CORPUS_ENV) or default_corpus_path())
+
+
 def open_corpus(path: Path | None):
     """The corpus at --corpus, RBTOOL_CORPUS or the user cache directory (a rbtool.store.db.Corpus)."""
     from rbtool.store.db import Corpus
 
-    return Corpus(path or Path(os.environ.get(CORPUS_ENV) or default_corpus_path()))
+    return Corpus(corpus_location(path))
+
+
+def protected_paths(path: Path | None) -> list[Path]:
+    """Files an output must never replace: the corpus, its WAL and shared-memory files (PDFs, the other
+    inputs, are recognised by their first bytes in rbtool.safe_write)."""
+    corpus = corpus_location(path)
+    return [corpus, Path(f"{corpus}-wal"), Path(f"{corpus}-shm"), Path(f"{corpus}-journal")]
 
 
 def open_corpus_with_sample(path: Path | None):
@@ -71,6 +97,11 @@ def data_to_stdout():
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit must not fail again
         raise typer.Exit(0) from None
+    except OSError as exc:  # a full disk (`> /dev/full`), a file size limit: one line, exit 2
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        from rbtool.errors import OutputError
+
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
 
 
 def emit(rows: Sequence[dict], fmt: str, columns: Iterable[str], *, headers: dict[str, str] | None = None,

@@ -6,11 +6,14 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, open_corpus_with_sample
+from rbtool.cli.common import (CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, finite,
+                               open_corpus_with_sample)
 from rbtool.errors import UsageError
 
 ROW_COLUMNS = ["class", "also", "ministerie_old", "ministerie_new", "theme_old", "theme_new", "old_text",
                "new_text", "old_page", "new_page", "old_amounts", "new_amounts", "delta_eur", "similarity"]
+# CSV/TSV/spreadsheets: the amounts in the flat columns of `measures` (queries.compare.flat_change_row)
+FLAT_LEAD_COLUMNS = [c for c in ROW_COLUMNS if c not in ("old_amounts", "new_amounts", "delta_eur", "similarity")]
 
 
 def _beyond_measures(corpus, old_id: str, new_id: str, sections: bool, sources: bool, terms: list[str]
@@ -57,7 +60,7 @@ def compare(
         help="Comma-separated classes: unchanged, reworded, amount_changed, moved_theme, moved_ministerie, "
              "dropped, new.")] = None,
     threshold: Annotated[Optional[float], typer.Option(
-        min=0, max=100, help="Similarity (0-100) above which two measures are the same measure.")] = None,
+        min=0, max=100, callback=finite, help="Similarity (0-100) above which two measures are the same measure.")] = None,
     sections: Annotated[bool, typer.Option("--sections", help="Also list sections added or removed.")] = False,
     sources: Annotated[bool, typer.Option("--sources", help="Also list footnote sources new or gone.")] = False,
     terms: Annotated[Optional[str], typer.Option(help="Comma-separated terms: frequency per 10,000 words.")]
@@ -99,7 +102,12 @@ def compare(
             terminal.stdout_console().print(f"\n[bold]{title}[/bold]")
             emit(rows, out, columns)
     else:
-        emit([comparing.change_to_row(c) for c in changes], out, ROW_COLUMNS)
+        rows = [comparing.change_to_row(c) for c in changes]
+        if out in ("json", "jsonl"):
+            emit(rows, out, ROW_COLUMNS)
+        else:
+            emit([comparing.flat_change_row(r) for r in rows], out,
+                 [*FLAT_LEAD_COLUMNS, *comparing.FLAT_CHANGE_AMOUNT_COLUMNS, "delta_eur", "similarity"])
         for title, rows, columns in extra:
             terminal.message(f"{title}: {len(rows)} rows (shown with --format table)")
     raise typer.Exit(0)

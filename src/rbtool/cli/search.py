@@ -6,8 +6,8 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, exit_for,
-                               open_corpus_with_sample)
+from rbtool.cli.common import (COUNT_MAX, YEAR_MAX, YEAR_MIN, CorpusOption, FormatOption, chosen_format,
+                               data_to_stdout, emit, exit_for, open_corpus_with_sample)
 
 COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "score", "matched_terms", "snippet", "text"]
 PLAIN_COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "snippet"]
@@ -33,14 +33,16 @@ def search(
     exact: Annotated[bool, typer.Option("--exact", help="No compounds, stemming or typo tolerance "
                                                           "(case and diacritics still fold).")] = False,
     doc: Annotated[Optional[list[str]], typer.Option(help="Document id, file name or year (repeatable).")] = None,
-    year: Annotated[Optional[int], typer.Option(help="Only documents of this budget year.")] = None,
+    year: Annotated[Optional[int], typer.Option(min=YEAR_MIN, max=YEAR_MAX,
+                                                help="Only documents of this budget year.")] = None,
     ministerie: Annotated[Optional[str], typer.Option("--ministerie", "-m",
                                                       help="Only passages in this ministry's section.")] = None,
     section: Annotated[Optional[str], typer.Option(help="Section number prefix (2.1) or title text.")] = None,
     kind: Annotated[Optional[str], typer.Option(
         help="paragraph, list_item, measure, footnote, quote or heading.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most passages to show.")] = 20,
-    context: Annotated[int, typer.Option("--context", "-C", min=1, help="Words around the matches.")] = 12,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=COUNT_MAX, help="Most passages to show.")] = 20,
+    context: Annotated[int, typer.Option("--context", "-C", min=1, max=COUNT_MAX,
+                                         help="Words around the matches.")] = 12,
     full: Annotated[bool, typer.Option("--full", help="Whole passages instead of a window.")] = False,
     count: Annotated[bool, typer.Option("--count", help="Hits per document and section instead of passages.")]
     = False,

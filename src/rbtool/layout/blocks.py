@@ -22,6 +22,7 @@ from rbtool.layout.footnotes import marker_numbers
 from rbtool.layout.stats import DocStats
 from rbtool.layout.styles import Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
+from rbtool.nl.kamerstukken import is_qa_label
 from rbtool.pdf import Line, OutlineEntry
 
 # A heading is at least this much larger than the body text.
@@ -32,6 +33,9 @@ DEFAULT_SUBHEADING_MIN_RATIO = 0.85
 DEFAULT_PARAGRAPH_GAP = 1.2
 # An indent of this share of the size marks a first line / a sub-item.
 DEFAULT_INDENT = 0.8
+# A line ends short when the room left on it exceeds the next line's first word and a space this wide
+# (a share of the size: a generous word space).
+DEFAULT_SPACE_ROOM = 0.5
 # Share of a line's characters that must be bold / italic for the line to count as bold / italic.
 DEFAULT_STYLE_SHARE = 0.9
 # Longest heading/subheading, in characters (longer bold text is a bold paragraph).
@@ -56,7 +60,6 @@ DEFAULT_MAX_NAME_WORDS = 6
 _NUMBER_LABEL = re.compile(r"^(\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})([.)])?$")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 _SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
-_CID_GLYPH = re.compile(r"^\(cid:\d+\)$")
 # "2.1 Title" in bold at body size is still a numbered heading (the dotted number says so)
 _DOTTED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[^\W\d_]")
 _ITEM_LABEL = re.compile(r"^(\d{1,2}|[a-z])[.)]\s")
@@ -71,6 +74,7 @@ class Entry:
     line: Line
     page: int
     box: bool = False
+    table: object | None = None  # a rbtool.layout.tables.PageTable standing here instead of a line
 
 
 @dataclass
@@ -88,6 +92,7 @@ class Draft:
     text_x: float = 0.0  # x where an item's text starts (its continuation lines align there)
     last: Line | None = None
     size: float = 0.0
+    right: float = 0.0  # the right edge its lines reach
 
 
 @dataclass
@@ -221,6 +226,19 @@ class Builder:
         first = entry.line.text.lstrip()
         return not _SENTENCE_END.search(text) or (first[:1].islower())
 
+    def _ended_short(self, draft: Draft, entry: Entry) -> bool:
+        """A paragraph break without space or indent: the last line ended a sentence with room to spare for
+        this line's first word before the right edge the paragraph's lines reach (a typesetter fills a line
+        before breaking it)."""
+        last = draft.last
+        if last is None or not _SENTENCE_END.search(draft.text.rstrip()) or not entry.line.spans:
+            return False
+        first = entry.line.spans[0]
+        word = first.text.split(" ", 1)[0]
+        width = (first.x1 - first.x0) * len(word) / max(1, len(first.text))
+        right = max(draft.right, entry.line.x1)
+        return right - last.x1 > width + DEFAULT_SPACE_ROOM * last.size
+
     def _new(self, kind: str, entry: Entry, **extra) -> Draft:
         draft = Draft(kind=kind, page=entry.page, page_end=entry.page, box=entry.box, size=entry.line.size, **extra)
         self.drafts.append(draft)
@@ -236,6 +254,7 @@ class Builder:
         draft.markers.extend((max(0, offset + pos - shift), n, entry.page) for pos, n in markers)
         draft.text = joined
         draft.last = entry.line
+        draft.right = max(draft.right, entry.line.x1)
         draft.page_end = entry.page
 
     # ------------------------------------------------------------------ classification
@@ -301,8 +320,6 @@ class Builder:
     def _bullet(self, line: Line) -> tuple[str, float, float] | None:
         """(glyph, glyph x, text x) when the line starts a bulleted item."""
         first = line.spans[0]
-        if _CID_GLYPH.match(first.text) and len(line.spans) > 1:  # a symbol-font bullet without Unicode map
-            return "•", first.x0, line.spans[1].x0
         glyph = first.text[:1]
         if not glyph or not (glyph in BULLETS or 0xE000 <= ord(glyph) <= 0xF8FF):
             return None
@@ -358,6 +375,13 @@ class Builder:
         self.list_parent = None
 
     def add(self, entry: Entry) -> None:
+        if entry.table is not None:  # one block per table, its caption as text; the cells stay with the table
+            draft = self._new(model.TABLE, entry)
+            draft.text = entry.table.caption or ""
+            draft.page_end = entry.table.page_end
+            draft.markers = [(len(draft.text), n, entry.page) for n in entry.table.notes]
+            self.list_parent = None
+            return
         line = entry.line
         text, markers = line_content(line, self.notes)
         if not text and markers and self.current is not None:
@@ -421,7 +445,8 @@ class Builder:
                 and (self._gap_ok(cur, entry) or self._page_continues(cur, entry)):
             self._append(cur, entry, text, markers)
             return
-        if cur is not None and cur.kind == model.PARAGRAPH and cur.box == entry.box:
+        if cur is not None and cur.kind == model.PARAGRAPH and cur.box == entry.box and not is_qa_label(text) \
+                and not self._ended_short(cur, entry):
             same_page = self._gap_ok(cur, entry) and not (
                 cur.last is not None and line.x0 > cur.last.x0 + DEFAULT_INDENT * line.size)
             if same_page or self._page_continues(cur, entry):
@@ -598,13 +623,14 @@ def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes
                     outline: list[OutlineEntry] = ()) -> Structure:
     """Blocks, sections and quotes from the body lines in reading order, decided from the document's style
     inventory, its outline (bookmarks) where it has one, and its tables of contents."""
-    inventory = style_inventory([entry.line for entry in entries])
+    text_entries = [entry for entry in entries if entry.table is None]
+    inventory = style_inventory([entry.line for entry in text_entries])
     bookmarks = [(b.level, _outline_key(b.title), b.page) for b in outline if _outline_key(b.title)]
     builder = Builder(stats, joiner, notes, inventory, bookmarks)
-    builder.level_sizes = heading_levels(entries, stats.body_size)
-    contents = find_contents([(entry.page, entry.line) for entry in entries])
-    for position, entry in enumerate(entries):
-        if position in contents:
+    builder.level_sizes = heading_levels(text_entries, stats.body_size)
+    contents = {id(text_entries[i]) for i in find_contents([(entry.page, entry.line) for entry in text_entries])}
+    for entry in entries:
+        if id(entry) in contents:
             builder.add_contents(entry)
         else:
             builder.add(entry)
