@@ -62,6 +62,7 @@ LABELS = {
     model.PARAGRAPH: "paragraph", model.LIST_ITEM: "list item", model.SUB_ITEM: "sub-item",
     model.NUMBERED_ITEM: "numbered item", model.HEADING: "heading", model.SUBHEADING: "subheading",
     model.QUOTE: "quote", model.ATTRIBUTION: "attribution", model.TABLE: "table",
+    model.CONTENTS: "table of contents",
 }
 HEADING_KINDS = (model.HEADING, model.SUBHEADING)
 MEASURE_KINDS = (model.LIST_ITEM, model.SUB_ITEM)
