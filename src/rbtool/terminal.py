@@ -149,18 +149,22 @@ def _cell_width(text: str) -> int:
 
 
 def fit_columns(columns: Sequence[Column], cells: dict[str, list[str]], width: int) -> list[Column]:
-    """The columns that fit `width`: droppable ones leave, highest `drop` first, while the table is wider
-    than the full width of its never-cut columns plus `min_width` for each wrapped one."""
-    def needed(shown: list[Column]) -> int:
-        total = TABLE_EDGE + TABLE_CELL_OVERHEAD * len(shown)
-        for c in shown:
-            content = max([_cell_width(c.title), *map(_cell_width, cells[c.name])])
-            total += min(content, c.min_width) if c.wrap else content
-        return total
+    """The columns that fit `width`: droppable ones leave, highest `drop` first, until the never-cut columns
+    have the width of their longest cell and each wrapped column, given its ratio's share of the rest, at least
+    its `min_width` (or its longest cell, when that is narrower)."""
+    def content(c: Column) -> int:
+        return max([_cell_width(c.title), *map(_cell_width, cells[c.name])])
+
+    def fits(shown: list[Column]) -> bool:
+        fixed = TABLE_EDGE + TABLE_CELL_OVERHEAD * len(shown) + sum(content(c) for c in shown if not c.wrap)
+        wrapped = [c for c in shown if c.wrap]
+        ratios = sum(c.wrap for c in wrapped)
+        return fixed <= width and all((width - fixed) * c.wrap / ratios >= min(content(c), c.min_width)
+                                      for c in wrapped)
 
     shown = list(columns)
     for victim in sorted((c for c in columns if c.drop), key=lambda c: -c.drop):
-        if needed(shown) <= width:
+        if fits(shown):
             break
         shown.remove(victim)
     return shown
@@ -187,6 +191,38 @@ def print_table(console: Console, rows: Sequence[dict], columns: Sequence[Column
     for i in range(len(rows)):
         table.add_row(*(Text(cells[c.name][i]) for c in shown))
     console.print(table)
+
+
+def chart_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def plain_charts() -> bool:
+    """Bars of '#' without colour when stdout is no terminal or NO_COLOR is set."""
+    return not stdout_is_terminal() or "NO_COLOR" in os.environ
+
+
+def print_chart(lines: Sequence[str]) -> None:
+    """A chart from rbtool.charts: plain lines as they are, or on a terminal with the bars in colour."""
+    if plain_charts():
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
+        return
+    import re
+
+    from rich.text import Text
+
+    from rbtool.charts import EIGHTHS
+
+    console = stdout_console()
+    for line in lines:
+        text = Text(line)
+        for run in re.finditer(f"[{EIGHTHS[1:]}]+", line):
+            text.stylize("cyan", run.start(), run.end())
+        console.print(text, soft_wrap=True)
+
+
 
 
 def short_title(title: str, width: int = DEFAULT_SHORT_TITLE) -> str:

@@ -36,6 +36,7 @@ SHORT_USAGE = """usage: rbtool [--corpus PATH] [--no-pager] COMMAND [OPTIONS]
   footnotes          the sources and the sentences that cite them
   compare OLD NEW    what changed between two editions
   tables             the tables of the documents
+  report DOC...      one HTML page with charts and tables
   corpus             list, info, show, remove, export
 
 'rbtool COMMAND --help' for a command's options and examples; 'rbtool --help' for all."""
@@ -67,7 +68,7 @@ def _before_the_command(
 
 
 def _register() -> None:
-    from rbtool.cli import compare, corpus, extract, footnotes, measures, search, show, tables  # noqa: F401
+    from rbtool.cli import compare, corpus, extract, footnotes, measures, report, search, show, tables  # noqa: F401
 
 
 _register()

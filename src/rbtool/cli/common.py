@@ -76,6 +76,16 @@ MinisterieOption = Annotated[Optional[list[str]], typer.Option(
 SectionOption = Annotated[Optional[list[str]], typer.Option(
     "--section", "-s", metavar="SECTION", show_default=False,
     help="Section number prefix (2.1) or title text (repeatable).")]
+OutputOption = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", metavar="FILE", dir_okay=False,
+    help="Write the rows to FILE instead of stdout, in the format of its extension: .csv .tsv .json .jsonl .md "
+         ".xlsx (.txt: plain). The file appears complete or not at all.")]
+ChartOption = Annotated[bool, typer.Option(
+    "--chart", help="Draw a bar chart in the terminal instead of the table (plain '#' bars when piped or under "
+                    "NO_COLOR).")]
+ExcelOption = Annotated[bool, typer.Option(
+    "--excel", help="CSV for Dutch spreadsheets: UTF-8 byte order mark, ';' between cells, decimal commas, text "
+                    "that would start a formula prefixed with '. Plain CSV keeps every text exactly.")]
 
 
 def kind_option(kinds: Iterable[str]):
@@ -216,10 +226,25 @@ def doc_labels(years: dict[str, int | None]) -> dict[str, str]:
 
 # ------------------------------------------------------------------------------------------- output
 
-def chosen_format(fmt: Format | None) -> str:
-    if fmt is not None:
-        return fmt.value
-    return "table" if terminal.stdout_is_terminal() else "plain"
+def chosen_format(fmt: Format | None, output: Path | None = None, excel: bool = False) -> str:
+    """The format to write: --format, else the extension of --output, else a table on a terminal and plain
+    text when piped. UsageError when --format and --output disagree or --excel meets another format than CSV."""
+    from rbtool.errors import UsageError
+    from rbtool.output import FORMAT_BY_SUFFIX
+
+    if output is not None and str(output) != "-":  # '-o -' is stdout, as for corpus export
+        by_suffix = FORMAT_BY_SUFFIX.get(output.suffix.lower())
+        if by_suffix is None:
+            raise UsageError(f"--output {output.name}: unknown extension; use one of "
+                             f"{' '.join(FORMAT_BY_SUFFIX)}")
+        if fmt is not None and fmt.value != by_suffix:
+            raise UsageError(f"--format {fmt.value} and --output {output.name} ({by_suffix}) disagree")
+        chosen = by_suffix
+    else:
+        chosen = fmt.value if fmt is not None else "table" if terminal.stdout_is_terminal() else "plain"
+    if excel and chosen != "csv":
+        raise UsageError(f"--excel is for CSV, not {chosen}")
+    return chosen
 
 
 def pager_wanted(no_pager: bool = False) -> bool:
@@ -259,12 +284,27 @@ def limited(rows: list, limit: int, noun: str) -> list:
     return rows
 
 
-def emit(rows: Sequence[dict], fmt: str, columns: Iterable, *, no_pager: bool = False) -> None:
-    """Write rows to stdout in the chosen format (the one row writer every listing command uses).
+def emit(rows: Sequence[dict], fmt: str, columns: Iterable, *, no_pager: bool = False, to: Path | None = None,
+         excel: bool = False, corpus: Path | None = None) -> None:
+    """Write rows to stdout, or to the file `to` (never over the corpus at `corpus` or another input), in the
+    chosen format (the one row writer every listing command uses).
 
     `columns` are terminal.Column specs (or plain names). No rows: JSON `[]`, CSV/TSV/Markdown their header,
     a terminal "no matches" on stderr, plain text nothing."""
     columns = [c if isinstance(c, terminal.Column) else terminal.Column(c) for c in columns]
+    names = [c.name for c in columns]
+    if to is not None and str(to) != "-":
+        from rbtool.safe_write import write_text
+
+        def produce(fh) -> None:
+            if fmt == "xlsx":
+                output.write_xlsx(rows, names, fh)
+            else:
+                output.write_rows(rows, fmt, fh, names, excel=excel)
+
+        write_text(to, produce, protected_paths(corpus), binary=fmt == "xlsx")
+        terminal.message(f"wrote {len(rows)} rows to {to}")
+        return
     if fmt == "table":
         if not rows:
             terminal.message("no matches")
@@ -273,7 +313,15 @@ def emit(rows: Sequence[dict], fmt: str, columns: Iterable, *, no_pager: bool = 
             terminal.print_table(console, rows, columns)
     else:
         with data_to_stdout() as out:
-            output.write_rows(rows, fmt, out, [c.name for c in columns])
+            output.write_rows(rows, fmt, out, names, excel=excel)
+
+
+def draw_chart(groups, title: str) -> None:
+    """A bar chart (rbtool.charts) on stdout, as wide as the terminal."""
+    from rbtool import charts
+
+    with data_to_stdout():
+        terminal.print_chart(charts.render(groups, terminal.chart_width(), terminal.plain_charts(), title))
 
 
 def exit_for(rows: Sequence) -> None:

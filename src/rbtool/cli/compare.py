@@ -6,8 +6,9 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, FormatOption, MinisterieOption, NoPagerOption, chosen_format, emit,
-                               finite, ministry_codes, open_corpus_with_sample, terminal_view)
+from rbtool.cli.common import (ChartOption, CorpusOption, ExcelOption, FormatOption, MinisterieOption, NoPagerOption,
+                               OutputOption, chosen_format, draw_chart, emit, finite, ministry_codes,
+                               open_corpus_with_sample, terminal_view)
 from rbtool.errors import UsageError
 
 ROW_COLUMNS = ["class", "also", "ministerie_old", "ministerie_new", "theme_old", "theme_new", "old_text",
@@ -52,7 +53,9 @@ def _beyond_measures(corpus, old_id: str, new_id: str, sections: bool, sources: 
                     "  rbtool compare 2020 2021 --all --format csv > alle-paren.csv\n\n"
                     "  rbtool compare 2020 2021 --sections --sources\n\n"
                     "  rbtool compare 2020 2021 --terms stikstof,woningbouw\n\n"
-                    "  rbtool compare 2020 2021 --format csv > wijzigingen.csv")
+                    "  rbtool compare 2020 2021 --format csv > wijzigingen.csv\n\n"
+                    "  rbtool compare 2020 2021 --output wijzigingen.xlsx\n\n"
+                    "  rbtool compare 2020 2021 --chart")
 def compare(
     old: Annotated[str, typer.Argument(help="Older edition: year, id prefix, file name or title word.",
                                        show_default=False)],
@@ -69,7 +72,10 @@ def compare(
     sources: Annotated[bool, typer.Option("--sources", help="Also list footnote sources new or gone.")] = False,
     terms: Annotated[Optional[str], typer.Option(help="Comma-separated terms: frequency per 10,000 words.")]
     = None,
+    chart: ChartOption = False,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
     no_pager: NoPagerOption = False,
     corpus_path: CorpusOption = None,
 ) -> None:
@@ -83,7 +89,7 @@ def compare(
     if unknown:
         raise UsageError(f"unknown class {', '.join(sorted(unknown))}; choose from {', '.join(comparing.CLASSES)}")
     codes = set(ministry_codes(ministerie) or ())
-    out = chosen_format(fmt)
+    out = chosen_format(fmt, output, excel)
     with open_corpus_with_sample(corpus_path) as corpus:
         old_id, new_id = corpus.resolve_editions(old, new)
         if old_id == new_id:
@@ -98,6 +104,13 @@ def compare(
     if classes:
         changes = [c for c in changes if c.cls in classes]
     summary = comparing.summarize_changes(changes)
+    if chart:
+        from rbtool.charts import budget_old_new
+
+        draw_chart(budget_old_new(summary, old, new),
+                   f"Budget amounts per ministry, {old} → {new} (per-unit, change, macro and other amounts left out)")
+        if output is None:  # the chart instead of the table; with --output the rows still go to the file
+            raise typer.Exit(0)
     # one group per ministry (in the order of the summary), unchanged pairs only when asked for
     order = {row["ministerie"]: i for i, row in enumerate(summary)}
     listed = sorted((c for c in changes if show_all or c.cls != "unchanged" or (classes and "unchanged" in classes)),
@@ -114,10 +127,11 @@ def compare(
     else:
         rows = [comparing.change_to_row(c) for c in listed]
         if out in ("json", "jsonl"):
-            emit(rows, out, ROW_COLUMNS)
+            emit(rows, out, ROW_COLUMNS, to=output, corpus=corpus_path)
         else:
             emit([comparing.flat_change_row(r) for r in rows], out,
-                 [*FLAT_LEAD_COLUMNS, *comparing.FLAT_CHANGE_AMOUNT_COLUMNS, "delta_eur", "similarity"])
+                 [*FLAT_LEAD_COLUMNS, *comparing.FLAT_CHANGE_AMOUNT_COLUMNS, "delta_eur", "similarity"], to=output,
+                 excel=excel, corpus=corpus_path)
         for title, rows, columns in extra:
             terminal.message(f"{title}: {len(rows)} rows (shown with --format table)")
     raise typer.Exit(0)

@@ -8,8 +8,8 @@ import typer
 from rbtool import terminal
 from rbtool.errors import printable
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, FormatOption, NoPagerOption, chosen_format, data_to_stdout, emit,
-                               exit_for, open_corpus, protected_paths)
+from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, NoPagerOption, OutputOption, chosen_format,
+                               data_to_stdout, emit, exit_for, open_corpus, protected_paths)
 from rbtool.terminal import Column
 
 corpus_app = typer.Typer(help="Inspect and manage the documents in the corpus.", no_args_is_help=True,
@@ -29,17 +29,15 @@ SECTION_COLUMNS = [Column("number", "nr", right=False), Column("title", wrap=1),
 
 
 @corpus_app.command("list", epilog="Examples:\n\n  rbtool corpus list\n\n  rbtool corpus list --format json")
-def list_documents(fmt: FormatOption = None, no_pager: NoPagerOption = False, corpus_path: CorpusOption = None
-                   ) -> None:
+def list_documents(fmt: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
+                   no_pager: NoPagerOption = False, corpus_path: CorpusOption = None) -> None:
     """List the documents in the corpus: id, year, title, pages and file."""
     with open_corpus(corpus_path) as corpus:
         rows = corpus.list_documents()
         terminal.message(f"corpus: {corpus.path}")
-    out = chosen_format(fmt)
-    if out == "table":
-        emit(rows, out, LIST_COLUMNS, no_pager=no_pager)
-    else:
-        emit(rows, out, LIST_FIELDS)
+    out = chosen_format(fmt, output, excel)
+    emit(rows, out, LIST_COLUMNS if out == "table" else LIST_FIELDS, no_pager=no_pager, to=output, excel=excel,
+         corpus=corpus_path)
     exit_for(rows)
 
 

@@ -6,9 +6,9 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, DocOption, FormatOption, MinisterieOption, NoPagerOption,
-                               SectionOption, YearOption, chosen_format, chosen_kinds, doc_labels, emit, exit_for,
-                               kind_option, limit_option, limited, ministry_codes, open_corpus_with_sample,
+from rbtool.cli.common import (CorpusOption, DocOption, ExcelOption, FormatOption, MinisterieOption, NoPagerOption,
+                               OutputOption, SectionOption, YearOption, chosen_format, chosen_kinds, doc_labels, emit,
+                               exit_for, kind_option, limit_option, limited, ministry_codes, open_corpus_with_sample,
                                resolve_documents, terminal_view)
 from rbtool.nl.sources import SOURCE_KINDS
 from rbtool.terminal import Column
@@ -40,6 +40,8 @@ def footnotes(
     = False,
     limit: limit_option("notes (with --sources: publications)") = 0,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
     no_pager: NoPagerOption = False,
     corpus_path: CorpusOption = None,
 ) -> None:
@@ -49,7 +51,8 @@ def footnotes(
 
     kinds = chosen_kinds(kind, SOURCE_KINDS)
     codes = set(ministry_codes(ministerie) or ())
-    out = chosen_format(fmt)
+    out = chosen_format(fmt, output, excel)
+    to = dict(to=output, excel=excel, corpus=corpus_path)
     with open_corpus_with_sample(corpus_path) as corpus:
         documents_by_id = {d["id"]: d for d in corpus.list_documents()}
         ids = resolve_documents(corpus, doc, year)
@@ -61,7 +64,7 @@ def footnotes(
         problems = [{"doc": d.id, "page": p.page, "problem": p.message} for d in documents
                     for p in notes.check_integrity(d)]
         if problems or out != "table":  # JSON `[]`, CSV its header
-            emit(problems, out, PROBLEM_COLUMNS if out == "table" else [c.name for c in PROBLEM_COLUMNS])
+            emit(problems, out, PROBLEM_COLUMNS if out == "table" else [c.name for c in PROBLEM_COLUMNS], **to)
         if not problems:
             terminal.message(f"footnotes consistent in {len(documents)} document(s)")
         raise typer.Exit(1 if problems else 0)
@@ -76,15 +79,15 @@ def footnotes(
             with terminal_view(no_pager) as console:
                 terminal.print_sources(console, rows, doc_labels(years))
         else:
-            emit(rows, out, SOURCE_COLUMNS)
+            emit(rows, out, SOURCE_COLUMNS, **to)
         exit_for(rows)
     found = limited(found, limit, "notes")
     extra = lambda f: {"year": years.get(f.doc), "ministerie": ministries.get((f.doc, f.number))}  # noqa: E731
-    if out in ("csv", "tsv"):
-        emit([{**r, **extra(f)} for f in found for r in notes.reference_rows([f])], out, REFERENCE_COLUMNS)
+    if out in ("csv", "tsv", "xlsx"):
+        emit([{**r, **extra(f)} for f in found for r in notes.reference_rows([f])], out, REFERENCE_COLUMNS, **to)
     elif out == "table" and found:
         with terminal_view(no_pager) as console:
             terminal.print_notes(console, found, doc_labels(years) if len(ids) > 1 else {})
     else:
-        emit([{**notes.footnote_to_row(f), **extra(f)} for f in found], out, NOTE_COLUMNS)
+        emit([{**notes.footnote_to_row(f), **extra(f)} for f in found], out, NOTE_COLUMNS, **to)
     exit_for(found)

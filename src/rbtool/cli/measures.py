@@ -6,9 +6,10 @@ from typing import Annotated, Optional
 import typer
 
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, DocOption, FormatOption, MinisterieOption, NoPagerOption,
-                               SectionOption, YearOption, chosen_format, doc_labels, emit, exit_for, limit_option,
-                               limited, ministry_codes, open_corpus_with_sample, resolve_documents)
+from rbtool.cli.common import (ChartOption, CorpusOption, DocOption, ExcelOption, FormatOption, MinisterieOption,
+                               NoPagerOption, OutputOption, SectionOption, YearOption, chosen_format, doc_labels,
+                               draw_chart, emit, exit_for, limit_option, limited, ministry_codes,
+                               open_corpus_with_sample, resolve_documents)
 from rbtool.terminal import Column
 
 JSON_COLUMNS = ["doc", "year", "ministerie", "ministerie_naam", "theme", "text", "subitems", "amounts",
@@ -40,7 +41,10 @@ def _table_columns(columns: list[Column], rows: list[dict]) -> list[Column]:
                     "  rbtool measures --summary\n\n"
                     "  rbtool measures --ministerie 'Binnenlandse Zaken' --thema wonen --min-bedrag 100m\n\n"
                     "  rbtool measures --year 2020 --year 2021 -m LNV -n 5\n\n"
-                    "  rbtool measures --zoek stikstof --format csv > stikstof.csv")
+                    "  rbtool measures --zoek stikstof --format csv > stikstof.csv\n\n"
+                    "  rbtool measures --summary --output begroting.xlsx\n\n"
+                    "  rbtool measures --summary --chart\n\n"
+                    "  rbtool measures --format csv --excel > maatregelen.csv")
 def measures(
     ministerie: MinisterieOption = None,
     thema: Annotated[Optional[str], typer.Option(help="Only measures whose theme contains TEXT.")] = None,
@@ -54,7 +58,10 @@ def measures(
     section: SectionOption = None,
     summary: Annotated[bool, typer.Option("--summary", help="One row per document and ministry.")] = False,
     limit: limit_option("measures") = 0,
+    chart: ChartOption = False,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
     no_pager: NoPagerOption = False,
     corpus_path: CorpusOption = None,
 ) -> None:
@@ -68,7 +75,17 @@ def measures(
         doc_ids = resolve_documents(corpus, doc)
         found = filter_measures(corpus.iter_measures(doc_ids, codes, min_budget_eur=min_eur), thema=thema, zoek=zoek,
                                 min_eur=min_eur, year=year, section=section)
-    out = chosen_format(fmt)
+    out = chosen_format(fmt, output, excel)
+    written = dict(to=output, excel=excel, corpus=corpus_path)
+    if chart:  # the summary as a picture: budget per ministry, one bar per edition
+        from rbtool.charts import budget_by_ministry
+
+        if output is not None:
+            emit(summarize(found), out, SUMMARY_COLUMNS, **written)
+        if found:
+            draw_chart(budget_by_ministry(found), "Budget amounts per ministry (per-unit, change, macro and other "
+                                                  "amounts left out; a yearly amount for one year)")
+        exit_for(found)
     if summary:
         rows = limited(summarize(found), limit, "rows")
         if out == "table":
@@ -77,7 +94,7 @@ def measures(
                       "budget_per_year_eur": format_eur(r["budget_per_year_eur"]) or ""} for r in rows]
             emit(table, out, _table_columns(SUMMARY_TABLE_COLUMNS, rows), no_pager=no_pager)
         else:
-            emit(rows, out, SUMMARY_COLUMNS)
+            emit(rows, out, SUMMARY_COLUMNS, **written)
         exit_for(rows)
     found = limited(found, limit, "measures")
     rows = [measure_to_row(m) for m in found]
@@ -93,5 +110,6 @@ def measures(
         emit(table, out, columns, no_pager=no_pager)
     else:
         emit(rows if out in ("json", "jsonl") else [{**r, **flat_amounts(r["amounts"])} for r in rows], out,
-             JSON_COLUMNS if out in ("json", "jsonl") else FLAT_COLUMNS)
+             JSON_COLUMNS if out in ("json", "jsonl") else FLAT_COLUMNS, to=output, excel=excel,
+             corpus=corpus_path)
     exit_for(rows)

@@ -6,24 +6,25 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (COUNT_MAX, CorpusOption, DocOption, FormatOption, MinisterieOption, NoPagerOption,
-                               QueryCommand, SectionOption, YearOption, chosen_format, chosen_kinds, emit,
-                               exit_for, kind_option, limit_option, ministry_codes, open_corpus_with_sample,
-                               resolve_documents, terminal_view)
+from rbtool.cli.common import (COUNT_MAX, ChartOption, CorpusOption, DocOption, ExcelOption, FormatOption,
+                               MinisterieOption, NoPagerOption, OutputOption, QueryCommand, SectionOption, YearOption,
+                               chosen_format, chosen_kinds, doc_labels, draw_chart, emit, exit_for, kind_option,
+                               limit_option, ministry_codes, open_corpus_with_sample, resolve_documents, terminal_view)
 from rbtool.store.search_index import KINDS
 from rbtool.terminal import Column
 
 COLUMNS = ["passage", "doc", "year", "page", "page_label", "section", "kind", "note", "ministerie", "attribution",
-           "score", "matched_terms", "snippet", "text"]
+           "label", "score", "matched_terms", "snippet", "text"]
 PLAIN_COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "snippet", "passage"]
-COUNT_COLUMNS = [Column("doc"), Column("year"), Column("title", wrap=1, drop=1), Column("section", wrap=3),
-                 Column("hits", right=True)]
+COUNT_COLUMNS = ["doc", "year", "title", "section", "hits"]
+COUNT_TABLE_COLUMNS = [Column("doc"), Column("section", wrap=1), Column("hits", right=True)]
 
 
 def _hit_row(hit) -> dict:
     return {"passage": hit.passage, "doc": hit.doc, "title": hit.title, "year": hit.year, "page": hit.page,
             "page_label": hit.page_label, "section": hit.section, "kind": hit.kind, "note": hit.note,
-            "ministerie": hit.ministerie, "attribution": hit.attribution, "score": round(hit.score, 4),
+            "ministerie": hit.ministerie, "attribution": hit.attribution, "label": hit.label,
+            "score": round(hit.score, 4),
             "matched_terms": list(hit.matched_terms), "snippet": hit.snippet, "text": hit.text, "fuzzy": hit.fuzzy}
 
 
@@ -35,7 +36,8 @@ def _hit_row(hit) -> dict:
                     "  rbtool search woningbouw OR huisvesting --ministerie BZK\n\n"
                     "  rbtool search jeugdzorg -wmo --year 2020 --format csv\n\n"
                     "  rbtool search stikstof --kind footnote --kind measure -n 0\n\n"
-                    "  rbtool search stikstof --count")
+                    "  rbtool search stikstof --count\n\n"
+                    "  rbtool search stikstof --count --chart")
 def search(
     query: Annotated[list[str], typer.Argument(help="Search words; quote phrases; -word excludes.",
                                                show_default=False)],
@@ -52,7 +54,10 @@ def search(
     full: Annotated[bool, typer.Option("--full", help="Whole passages instead of a window.")] = False,
     count: Annotated[bool, typer.Option("--count", help="Hits per document and section instead of passages.")]
     = False,
+    chart: ChartOption = False,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
     no_pager: NoPagerOption = False,
     corpus_path: CorpusOption = None,
 ) -> None:
@@ -61,16 +66,25 @@ def search(
     from rbtool.queries import search as searching
 
     text = " ".join(query)
-    out = chosen_format(fmt)
+    out = chosen_format(fmt, output, excel)
+    written = dict(to=output, excel=excel, corpus=corpus_path)
     with open_corpus_with_sample(corpus_path) as corpus:
         filters = dict(exact=exact, doc_ids=resolve_documents(corpus, doc), year=year, ministerie=ministry_codes(
             ministerie), section=section, kind=chosen_kinds(kind, list(KINDS)))
         if count:
-            titles = {d["id"]: d["title"] for d in corpus.list_documents()}
-            years = {d["id"]: d["year"] for d in corpus.list_documents()}
-            rows = [{"doc": d, "year": years.get(d), "title": titles.get(d), "section": s, "hits": n}
+            documents = {d["id"]: d for d in corpus.list_documents()}
+            rows = [{"doc": d, "year": documents[d]["year"], "title": documents[d]["title"], "section": s, "hits": n}
                     for d, s, n in searching.count(corpus.conn, text, **filters)]
-            emit(rows, out, COUNT_COLUMNS if out == "table" else [c.name for c in COUNT_COLUMNS], no_pager=no_pager)
+            if chart and rows:
+                from rbtool.charts import hit_counts
+
+                editions = {i: str(d["year"] or i) for i, d in documents.items()}
+                draw_chart(hit_counts(rows, editions), f"Hits for {text}")
+            if out == "table" and not chart:  # the doc column as the edition's year where that names it
+                labels = doc_labels({r["doc"]: r["year"] for r in rows})
+                emit([{**r, "doc": labels[r["doc"]]} for r in rows], out, COUNT_TABLE_COLUMNS, no_pager=no_pager)
+            elif output is not None or not chart:
+                emit(rows, out, COUNT_COLUMNS, **written)
             exit_for(rows)
         result = searching.search(corpus.conn, text, limit=limit, context=context, full=full, **filters)
     if result.also_matched:
@@ -82,5 +96,5 @@ def search(
         with terminal_view(no_pager) as console:
             terminal.print_hits(console, result.hits)
     else:
-        emit(rows, out, PLAIN_COLUMNS if out == "plain" else COLUMNS)
+        emit(rows, out, PLAIN_COLUMNS if out == "plain" else COLUMNS, **written)
     exit_for(rows)

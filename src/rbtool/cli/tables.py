@@ -5,9 +5,10 @@ from typing import Annotated, Optional
 import typer
 
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, DocOption, FormatOption, MinisterieOption, NoPagerOption, SectionOption,
-                               YearOption, chosen_format, data_to_stdout, emit, exit_for, limit_option, limited,
-                               ministry_codes, open_corpus_with_sample, resolve_documents)
+from rbtool.cli.common import (CorpusOption, DocOption, ExcelOption, FormatOption, MinisterieOption, NoPagerOption,
+                               OutputOption, SectionOption, YearOption, chosen_format, data_to_stdout, doc_labels, emit,
+                               exit_for, limit_option, limited, ministry_codes, open_corpus_with_sample,
+                               resolve_documents)
 from rbtool.terminal import Column
 
 # terminal: where the table is never cut; the caption folds; the section and unit leave first
@@ -23,7 +24,7 @@ LONG_TABLE_COLUMNS = [Column("doc"), Column("page", right=True), Column("table",
                     "  rbtool tables --doc 2019\n\n"
                     "  rbtool tables --zoek 'niet-beleidsartikel' --format json\n\n"
                     "  rbtool tables --doc 2019 --table 1 --format csv > tabel1.csv\n\n"
-                    "  rbtool tables --ministerie BZK --long --format csv > bzk-tabellen.csv")
+                    "  rbtool tables --doc 2019 --long --format csv > cellen.csv")
 def tables(
     doc: DocOption = None,
     year: YearOption = None,
@@ -38,6 +39,8 @@ def tables(
                                                       "eur.")] = False,
     limit: limit_option("tables (with --long: rows)") = 0,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
     no_pager: NoPagerOption = False,
     corpus_path: CorpusOption = None,
 ) -> None:
@@ -51,15 +54,17 @@ def tables(
     codes = ministry_codes(ministerie)
     with open_corpus_with_sample(corpus_path) as corpus:
         doc_ids = resolve_documents(corpus, doc, year)
+        documents = corpus.list_documents()
         found = select_tables(corpus.iter_tables(doc_ids, codes), page=page, zoek=zoek, number=table)
     if section:
         from rbtool.queries.sections import in_sections
 
         found = [f for f in found if in_sections(f[2].section, section)]
-    out = chosen_format(fmt)
+    out = chosen_format(fmt, output, excel)
+    written = dict(to=output, excel=excel, corpus=corpus_path)
     if long:
         rows = limited(long_rows(found), limit, "rows")
-        emit(rows, out, LONG_TABLE_COLUMNS if out == "table" else LONG_COLUMNS, no_pager=no_pager)
+        emit(rows, out, LONG_TABLE_COLUMNS if out == "table" else LONG_COLUMNS, no_pager=no_pager, **written)
         exit_for(rows)
     if table is not None and len(found) == 1:
         _write_grid(grid(found[0][2]), out)
@@ -67,10 +72,14 @@ def tables(
     found = limited(found, limit, "tables")
     if out in ("json", "jsonl"):
         rows = [table_to_dict(*f) for f in found]
-        emit(rows, out, CONTRACT_COLUMNS)
+        emit(rows, out, CONTRACT_COLUMNS, **written)
         exit_for(rows)
     rows = [list_row(*f) for f in found]
-    emit(rows, out, LIST_TABLE_COLUMNS if out == "table" else LIST_COLUMNS, no_pager=no_pager)
+    if out == "table":
+        labels = doc_labels({d["id"]: d["year"] for d in documents})
+        emit([{**r, "doc": labels[r["doc"]]} for r in rows], out, LIST_TABLE_COLUMNS, no_pager=no_pager)
+    else:
+        emit(rows, out, LIST_COLUMNS, **written)
     exit_for(rows)
 
 

@@ -22,6 +22,7 @@ from rbtool import model
 from rbtool.errors import AmbiguousDocument, CorpusError, UnknownDocument
 from rbtool.store import search_index
 
+UNKNOWN_DOCUMENT_LISTED = 4  # an unknown selector's one-line error names this many documents at most
 BUSY_TIMEOUT_MS = 30_000  # a second extract may wait this long for the writer lock
 REPAIR_HINT = search_index.REPAIR_HINT
 
@@ -85,7 +86,13 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
     # A remembered failure holds for the options that could change it (the password, as a digest): another
     # password tries the file again.
     ("006_reliability", [
-        "ALTER TABLE failures ADD COLUMN options TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE failures_by_options (sha256 TEXT NOT NULL, extractor_version TEXT NOT NULL,
+            options TEXT NOT NULL, source_path TEXT NOT NULL, reason TEXT NOT NULL,
+            PRIMARY KEY (sha256, extractor_version, options))""",
+        """INSERT INTO failures_by_options SELECT sha256, extractor_version, '', source_path, reason
+            FROM failures""",
+        "DROP TABLE failures",
+        "ALTER TABLE failures_by_options RENAME TO failures",
     ]),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -276,6 +283,7 @@ class Corpus:
                                json.dumps(list(m.subitems), ensure_ascii=False),
                                json.dumps([asdict(a) for a in m.amounts], ensure_ascii=False),
                                json.dumps(list(m.years)), m.section, m.page, m.page_label, m.block_id,
+                               # eur_total (schema 001): every euro mentioned; totals read budget_eur
                                sum(a.eur for a in m.amounts if a.eur is not None), m.budget_eur)
                               for i, m in enumerate(measures)])
             conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -396,8 +404,13 @@ class Corpus:
             raise AmbiguousDocument(f"'{ref}' matches {len(found)} documents; name one by id prefix, file name "
                                     f"or title word", candidates=found)
         docs = self._selector_rows()
-        raise UnknownDocument(f"no document '{ref}' in the corpus" + ("; it holds these:" if docs else
-                                                                      " (the corpus is empty)"), candidates=docs)
+        if not docs:
+            held = "the corpus is empty"
+        elif len(docs) <= UNKNOWN_DOCUMENT_LISTED:
+            held = "documents: " + ", ".join(f"{d['id']} ({d['year'] or '?'}, {d['file']})" for d in docs)
+        else:
+            held = f"{len(docs)} documents; 'rbtool corpus list' shows them"
+        raise UnknownDocument(f"no document '{ref}' in the corpus; {held}")
 
     @staticmethod
     def _matching(ref: str, docs: list[dict]) -> list[dict]:
