@@ -122,7 +122,7 @@ def test_show_gives_the_passage_in_context_with_a_citation(capsys, monkeypatch, 
     code, out, err = run(capsys, monkeypatch, "show", hit["passage"], "--format", "table")
     assert code == 0, err
     first = out.splitlines()[0]
-    assert first.endswith(f"Analyse, duiding en reflectie Rijksbegroting 2020, p. {hit['page_label']}")
+    assert first == f"Platform31, Analyse, duiding en reflectie Rijksbegroting 2020, p. {hit['page_label']}"
     assert hit["section"].split(" › ")[0] in out and hit["text"][:40] in out
     rows = json.loads(run(capsys, monkeypatch, "show", hit["passage"], "-C", "1", "--format", "json")[1])
     assert len(rows) == 3 and [r["focus"] for r in rows] == [False, True, False]

@@ -145,3 +145,13 @@ def test_progress_callback():
 def test_title_and_year_arguments_override():
     doc = extract_document(PDFS / "kamervragen-vws-2023-2024.pdf", title="Kamervragen", year=2024)
     assert (doc.title, doc.year) == ("Kamervragen", 2024)
+
+
+def test_title_and_author_from_the_pdf_information_when_the_title_page_confirms_them(variant_2020_document):
+    """The variant's title page hyphenates "Rijksbe-groting" across two lines; its information names the title
+    and the publisher, and the title page prints both."""
+    assert variant_2020_document.title == "Analyse, duiding en reflectie Rijksbegroting 2020"
+    assert variant_2020_document.author == "Platform31"
+    koning = extract_document(PDFS / "rijksbegroting-2019-hoofdstuk-I-de-koning.pdf")
+    assert koning.author is None  # its information says "Werk", which the page does not print
+    assert "_" not in koning.title  # nor its template's name "1_De_Koning"

@@ -8,8 +8,8 @@ from rbtool.queries.tables import table_to_dict
 
 def document_to_dict(doc: model.Document, measures=None) -> dict:
     out = {
-        "document": {"id": doc.id, "title": doc.title, "year": doc.year, "sha256": doc.sha256,
-                     "source_path": doc.source_path, "page_count": doc.page_count,
+        "document": {"id": doc.id, "title": doc.title, "author": doc.author, "year": doc.year,
+                     "sha256": doc.sha256, "source_path": doc.source_path, "page_count": doc.page_count,
                      "extractor_version": doc.extractor_version, "warnings": list(doc.warnings)},
         "pages": [{"index": p.index, "label": p.label} for p in doc.pages],
         "sections": [{"number": s.number, "title": s.title, "level": s.level, "page": s.page,

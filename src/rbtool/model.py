@@ -175,6 +175,7 @@ class Document:
     warnings: tuple[str, ...] = ()
     extractor_version: str = ""
     tables: tuple[Table, ...] = ()
+    author: str | None = None  # publisher or author, as the PDF's information names it and its title page confirms
 
     def page_label(self, index: int) -> str | None:
         for page in self.pages:

@@ -22,7 +22,7 @@ DocArgument = Annotated[str, typer.Argument(help="Document: id prefix, year, fil
 LIST_COLUMNS = [Column("id"), Column("year"), Column("title", wrap=3, min_width=24), Column("pages", right=True),
                 Column("file", wrap=2, drop=1, min_width=16), Column("measures", "meas.", right=True, drop=3),
                 Column("footnotes", "notes", right=True, drop=2), Column("warnings", "warn.", right=True, drop=4)]
-LIST_FIELDS = ["id", "year", "title", "pages", "file", "blocks", "footnotes", "measures", "warnings", "source_path",
+LIST_FIELDS = ["id", "year", "title", "author", "pages", "file", "blocks", "footnotes", "measures", "warnings", "source_path",
                "extracted_at"]
 SECTION_COLUMNS = [Column("number", "nr", right=False), Column("title", wrap=1), Column("level", "lvl", drop=2),
                    Column("page", right=True), Column("page_label", "printed", right=True, drop=1)]

@@ -94,6 +94,10 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         "DROP TABLE failures",
         "ALTER TABLE failures_by_options RENAME TO failures",
     ]),
+    # The publisher or author the PDF names and its title page confirms, for citation lines (issue 11).
+    ("007_document_author", [
+        "ALTER TABLE documents ADD COLUMN author TEXT",
+    ]),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -258,10 +262,10 @@ class Corpus:
         try:
             self._delete(doc.id)
             conn.execute(
-                "INSERT INTO documents(id, sha256, extractor_version, title, year, source_path, page_count, warnings)"
-                " VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents(id, sha256, extractor_version, title, year, source_path, page_count, warnings,"
+                " author) VALUES (?,?,?,?,?,?,?,?,?)",
                 (doc.id, doc.sha256, doc.extractor_version, doc.title, doc.year, doc.source_path, doc.page_count,
-                 json.dumps(list(doc.warnings), ensure_ascii=False)))
+                 json.dumps(list(doc.warnings), ensure_ascii=False), doc.author))
             conn.executemany("INSERT INTO pages VALUES (?,?,?)", [(doc.id, p.index, p.label) for p in doc.pages])
             conn.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?)",
                              [(doc.id, i, s.number, s.title, s.level, s.page, s.block_id)
@@ -382,11 +386,11 @@ class Corpus:
             """SELECT d.id, d.title, d.year, d.page_count, d.source_path, d.extracted_at, d.warnings,
                       (SELECT count(*) FROM blocks b WHERE b.doc_id=d.id),
                       (SELECT count(*) FROM footnotes f WHERE f.doc_id=d.id),
-                      (SELECT count(*) FROM measures m WHERE m.doc_id=d.id)
+                      (SELECT count(*) FROM measures m WHERE m.doc_id=d.id), d.author
                FROM documents d ORDER BY d.year, d.title, d.id""").fetchall()
         return [{"id": r[0], "title": r[1], "year": r[2], "pages": r[3], "file": Path(r[4]).name, "source_path": r[4],
                  "extracted_at": r[5], "warnings": len(json.loads(r[6])), "blocks": r[7], "footnotes": r[8],
-                 "measures": r[9]} for r in rows]
+                 "measures": r[9], "author": r[10]} for r in rows]
 
     def _selector_rows(self) -> list[dict]:
         return [{"id": r[0], "year": r[1], "title": r[3], "file": Path(r[2]).name, "source_path": r[2]}
@@ -449,8 +453,8 @@ class Corpus:
 
     def load_document(self, doc_id: str) -> model.Document:
         conn = self.conn
-        row = conn.execute("SELECT id, title, year, sha256, source_path, page_count, warnings, extractor_version "
-                           "FROM documents WHERE id=?", (doc_id,)).fetchone()
+        row = conn.execute("SELECT id, title, year, sha256, source_path, page_count, warnings, extractor_version, "
+                           "author FROM documents WHERE id=?", (doc_id,)).fetchone()
         if row is None:
             raise UnknownDocument(f"no document with id '{doc_id}'")
         pages = tuple(model.Page(i, label) for i, label in
@@ -472,7 +476,7 @@ class Corpus:
         return model.Document(id=row[0], title=row[1], year=row[2], sha256=row[3], source_path=row[4],
                               page_count=row[5], pages=pages, sections=sections, blocks=blocks,
                               footnotes=footnotes, quotes=quotes, warnings=tuple(json.loads(row[6])),
-                              extractor_version=row[7], tables=tables)
+                              extractor_version=row[7], tables=tables, author=row[8])
 
     def iter_tables(self, doc_ids: Iterable[str] | None = None, ministeries: Iterable[str] | None = None
                     ) -> Iterator[tuple[str, str | None, model.Table]]:
