@@ -65,6 +65,12 @@ def test_repeated_years_and_ministries_accumulate(capsys, monkeypatch, corpus_en
     assert {r["ministerie"] for r in rows} == {"LNV", "BZK"}
 
 
+def test_a_single_value_option_given_twice_is_refused(capsys, monkeypatch, corpus_env):
+    code, out, err = run(capsys, monkeypatch, "measures", "--thema", "wonen", "--thema", "zorg")
+    assert code == 2 and out == "" and "--thema given twice" in err and err.count("\n") == 1
+    assert run(capsys, monkeypatch, "search", "stikstof", "-n", "2", "--limit", "3")[0] == 2
+
+
 def test_summary_is_per_document(capsys, monkeypatch, corpus_env):
     rows = _csv(run(capsys, monkeypatch, "measures", "--summary", "-m", "BZK", "--format", "csv")[1])
     assert sorted(r["year"] for r in rows) == ["2020", "2021"] and len({r["doc"] for r in rows}) == 2

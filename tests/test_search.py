@@ -306,3 +306,12 @@ def test_several_documents_filters_and_removal(truth_2020):
 def test_index_records_its_stemmer(conn):
     from rbtool.nl.text import stemmer_id
     assert conn.execute("SELECT value FROM search_meta WHERE key='stemmer'").fetchone()[0] == stemmer_id()
+
+
+def test_search_kinds_are_the_kinds_the_index_filters():
+    from rbtool import model
+    from rbtool.store.search_index import KINDS, LABELS, shown_kind
+
+    assert tuple(KINDS) == model.SEARCH_KINDS
+    assert {shown_kind(kind, None) for kinds, _ in KINDS.values() for kind in kinds} <= set(model.SEARCH_KINDS)
+    assert set(LABELS.values()) <= set(model.SEARCH_KINDS)

@@ -202,6 +202,13 @@ class ExtractStats:
     cached: bool = False  # a failure remembered from an earlier run, not read again
 
 
+# The kinds a search row shows (and `search --kind` accepts); store.search_index.KINDS says what each holds.
+SEARCH_KINDS = ("paragraph", "measure", "list item", "sub-item", "numbered item", "quote", "attribution", "heading",
+                "subheading", "footnote", "table", "table of contents")
+# The kinds a footnote's reference can have (rbtool.nl.sources decides them), as `footnotes --kind` takes them.
+SOURCE_KINDS = ("kamerstuk", "media", "report", "web", "crossref", "idem", "other")
+
+
 @dataclass(frozen=True)
 class Hit:
     """One search result: a passage (block or footnote) with where to cite it."""

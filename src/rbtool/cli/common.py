@@ -125,17 +125,41 @@ def ministry_codes(values: list[str] | None) -> list[str] | None:
     return list(dict.fromkeys(resolve(value).code for value in values))
 
 
-class QueryCommand(TyperCommand):
+def _takes_value(command, ctx) -> dict[str, object]:
+    """Option spelling → its parameter, for the options of `command` that take a value."""
+    return {name: param for param in command.get_params(ctx) if param.param_type_name == "option"
+            and not param.is_flag and not param.count for name in (*param.opts, *param.secondary_opts)}
+
+
+class Command(TyperCommand):
+    """Every rbtool command: an option that takes one value and is given twice is refused (repeatable options
+    accumulate instead) — silently keeping the last `--limit` or `--thema` would hide a mistake."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        from rbtool.errors import UsageError
+
+        seen: dict[str, str] = {}
+        for arg in args[:args.index("--")] if "--" in args else args:
+            param = _takes_value(self, ctx).get(arg.split("=", 1)[0])
+            if param is None or param.multiple:
+                continue
+            if param.name in seen:
+                raise UsageError(f"{seen[param.name]} given twice; give it once (see '{ctx.command_path} --help')")
+            seen[param.name] = arg.split("=", 1)[0]
+        return super().parse_args(ctx, args)
+
+
+class QueryCommand(Command):
     """A command whose arguments are query words: a word starting with '-' that is not one of the command's
     options is an exclusion (`rbtool search jeugdzorg -wmo`), not an unknown option. A short option takes
     its value after a space or as digits (`-n 5`, `-n5`); `-mBZK` would read as the exclusion of "mBZK"."""
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
-        takes_value = {}
+        takes_value = dict.fromkeys(_takes_value(self, ctx), True)
         for param in self.get_params(ctx):
             if param.param_type_name == "option":
                 for name in (*param.opts, *param.secondary_opts):
-                    takes_value[name] = not param.is_flag and not param.count
+                    takes_value.setdefault(name, False)
         options, words = [], []
         i = 0
         while i < len(args):

@@ -6,8 +6,8 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (ChartOption, CorpusOption, ExcelOption, FormatOption, MinisterieOption, NoPagerOption,
-                               OutputOption, chosen_format, draw_chart, emit, finite, ministry_codes,
+from rbtool.cli.common import (ChartOption, Command, CorpusOption, ExcelOption, FormatOption, MinisterieOption,
+                               NoPagerOption, OutputOption, chosen_format, draw_chart, emit, finite, ministry_codes,
                                open_corpus_with_sample, terminal_view)
 from rbtool.errors import UsageError
 
@@ -47,7 +47,7 @@ def _beyond_measures(corpus, old_id: str, new_id: str, sections: bool, sources: 
     return tables
 
 
-@app.command(epilog="Examples:\n\n"
+@app.command(cls=Command, epilog="Examples:\n\n"
                     "  rbtool compare 2020 2021\n\n"
                     "  rbtool compare 2020 2021 --ministerie BZK --only new,dropped\n\n"
                     "  rbtool compare 2020 2021 --all --format csv > alle-paren.csv\n\n"
@@ -67,7 +67,8 @@ def compare(
              "moved_ministerie, dropped, new.")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also list the unchanged measures.")] = False,
     threshold: Annotated[Optional[float], typer.Option(
-        min=0, max=100, callback=finite, help="Similarity (0-100) above which two measures are the same measure.")] = None,
+        min=0, max=100, callback=finite,
+        help="Similarity (0-100) above which two measures are the same measure.")] = None,
     sections: Annotated[bool, typer.Option("--sections", help="Also list sections added or removed.")] = False,
     sources: Annotated[bool, typer.Option("--sources", help="Also list footnote sources new or gone.")] = False,
     terms: Annotated[Optional[str], typer.Option(help="Comma-separated terms: frequency per 10,000 words.")]

@@ -8,8 +8,8 @@ import typer
 from rbtool import terminal
 from rbtool.errors import printable
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, NoPagerOption, OutputOption, chosen_format,
-                               data_to_stdout, emit, exit_for, open_corpus, protected_paths)
+from rbtool.cli.common import (Command, CorpusOption, ExcelOption, FormatOption, NoPagerOption, OutputOption,
+                               chosen_format, data_to_stdout, emit, exit_for, open_corpus, protected_paths)
 from rbtool.terminal import Column
 
 corpus_app = typer.Typer(help="Inspect and manage the documents in the corpus.", no_args_is_help=True,
@@ -22,13 +22,14 @@ DocArgument = Annotated[str, typer.Argument(help="Document: id prefix, year, fil
 LIST_COLUMNS = [Column("id"), Column("year"), Column("title", wrap=3, min_width=24), Column("pages", right=True),
                 Column("file", wrap=2, drop=1, min_width=16), Column("measures", "meas.", right=True, drop=3),
                 Column("footnotes", "notes", right=True, drop=2), Column("warnings", "warn.", right=True, drop=4)]
-LIST_FIELDS = ["id", "year", "title", "author", "pages", "file", "blocks", "footnotes", "measures", "warnings", "source_path",
-               "extracted_at"]
+LIST_FIELDS = ["id", "year", "title", "author", "pages", "file", "blocks", "footnotes", "measures", "warnings",
+               "source_path", "extracted_at"]
 SECTION_COLUMNS = [Column("number", "nr", right=False), Column("title", wrap=1), Column("level", "lvl", drop=2),
                    Column("page", right=True), Column("page_label", "printed", right=True, drop=1)]
 
 
-@corpus_app.command("list", epilog="Examples:\n\n  rbtool corpus list\n\n  rbtool corpus list --format json")
+@corpus_app.command("list", cls=Command,
+                    epilog="Examples:\n\n  rbtool corpus list\n\n  rbtool corpus list --format json")
 def list_documents(fmt: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
                    no_pager: NoPagerOption = False, corpus_path: CorpusOption = None) -> None:
     """List the documents in the corpus: id, year, title, pages and file."""
@@ -41,7 +42,7 @@ def list_documents(fmt: FormatOption = None, output: OutputOption = None, excel:
     exit_for(rows)
 
 
-@corpus_app.command(epilog="Examples:\n\n  rbtool corpus info\n\n  rbtool corpus info --format json")
+@corpus_app.command(cls=Command, epilog="Examples:\n\n  rbtool corpus info\n\n  rbtool corpus info --format json")
 def info(fmt: FormatOption = None, corpus_path: CorpusOption = None) -> None:
     """Where the corpus is, how big, and what it holds."""
     with open_corpus(corpus_path) as corpus:
@@ -65,7 +66,8 @@ def _human_size(size: int) -> str:
     return str(size)
 
 
-@corpus_app.command(epilog="Examples:\n\n  rbtool corpus show 2020\n\n  rbtool corpus show c441 --format json")
+@corpus_app.command(cls=Command,
+                    epilog="Examples:\n\n  rbtool corpus show 2020\n\n  rbtool corpus show c441 --format json")
 def show(doc: DocArgument, fmt: FormatOption = None, no_pager: NoPagerOption = False,
          corpus_path: CorpusOption = None) -> None:
     """Show a document's metadata, sections and warnings."""
@@ -82,7 +84,7 @@ def show(doc: DocArgument, fmt: FormatOption = None, no_pager: NoPagerOption = F
     exit_for(rows)
 
 
-@corpus_app.command(epilog="Examples:\n\n  rbtool corpus remove 2021\n\n  rbtool corpus remove c441 aafb")
+@corpus_app.command(cls=Command, epilog="Examples:\n\n  rbtool corpus remove 2021\n\n  rbtool corpus remove c441 aafb")
 def remove(docs: Annotated[list[str], typer.Argument(help="Documents: id prefix, year, file name or title word.",
                                                      show_default=False)],
            corpus_path: CorpusOption = None) -> None:
@@ -96,7 +98,7 @@ def remove(docs: Annotated[list[str], typer.Argument(help="Documents: id prefix,
         corpus.compact()
 
 
-@corpus_app.command(epilog="Examples:\n\n  rbtool corpus export 2020 > analyse-2020.json\n\n"
+@corpus_app.command(cls=Command, epilog="Examples:\n\n  rbtool corpus export 2020 > analyse-2020.json\n\n"
                            "  rbtool corpus export c441 --output analyse.json")
 def export(doc: DocArgument,
            fmt: Annotated[str, typer.Option("--format", "-f", help="Only json is supported.")] = "json",
@@ -123,7 +125,7 @@ def export(doc: DocArgument,
             out.write(text)
 
 
-@corpus_app.command(epilog="Examples:\n\n  rbtool corpus repair")
+@corpus_app.command(cls=Command, epilog="Examples:\n\n  rbtool corpus repair")
 def repair(corpus_path: CorpusOption = None) -> None:
     """Check the corpus and rebuild its search index from the stored documents.
 

@@ -7,7 +7,8 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import YEAR_MAX, YEAR_MIN, CorpusOption, FormatOption, chosen_format, emit, finite, open_corpus
+from rbtool.cli.common import (YEAR_MAX, YEAR_MIN, Command, CorpusOption, FormatOption, chosen_format, emit, finite,
+                               open_corpus)
 from rbtool.sandbox import (DEFAULT_FILE_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_PAGE_CHARS, DEFAULT_PAGE_SECONDS,
                             DEFAULT_STREAM_MB, Limits)
 from rbtool.model import ExtractStats
@@ -31,7 +32,7 @@ def _row(stats: ExtractStats) -> dict:
             "warnings": len(stats.warnings) or "", "reason": stats.error or "; ".join(stats.warnings)}
 
 
-@app.command(epilog="Examples:\n\n"
+@app.command(cls=Command, epilog="Examples:\n\n"
                     "  rbtool extract tests/pdfs/kamervragen-*.pdf\n\n"
                     "  rbtool extract tests/pdfs/kamervragen-*.pdf --jobs 2 --format csv\n\n"
                     "  rbtool extract tests/pdfs/encrypted-password-test.pdf --password test\n\n"

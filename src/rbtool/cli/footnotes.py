@@ -6,11 +6,11 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, DocOption, ExcelOption, FormatOption, MinisterieOption, NoPagerOption,
-                               OutputOption, SectionOption, YearOption, chosen_format, chosen_kinds, doc_labels, emit,
-                               exit_for, kind_option, limit_option, limited, ministry_codes, open_corpus_with_sample,
-                               resolve_documents, terminal_view)
-from rbtool.nl.sources import SOURCE_KINDS
+from rbtool.cli.common import (Command, CorpusOption, DocOption, ExcelOption, FormatOption, MinisterieOption,
+                               NoPagerOption, OutputOption, SectionOption, YearOption, chosen_format, chosen_kinds,
+                               doc_labels, emit, exit_for, kind_option, limit_option, limited, ministry_codes,
+                               open_corpus_with_sample, resolve_documents, terminal_view)
+from rbtool.model import SOURCE_KINDS
 from rbtool.terminal import Column
 
 NOTE_COLUMNS = ["doc", "year", "number", "page", "page_label", "ministerie", "citing_sentence", "text", "kinds",
@@ -21,7 +21,7 @@ SOURCE_COLUMNS = ["source", "kind", "identifier", "url", "count", "pages", "doc_
 PROBLEM_COLUMNS = [Column("doc"), Column("page", right=True), Column("problem", wrap=1)]
 
 
-@app.command(epilog="Examples:\n\n"
+@app.command(cls=Command, epilog="Examples:\n\n"
                     "  rbtool footnotes --kind kamerstuk\n\n"
                     "  rbtool footnotes --sources\n\n"
                     "  rbtool footnotes --zoek stikstof --format csv\n\n"

@@ -6,10 +6,10 @@ from typing import Annotated, Optional
 import typer
 
 from rbtool.cli import app
-from rbtool.cli.common import (ChartOption, CorpusOption, DocOption, ExcelOption, FormatOption, MinisterieOption,
-                               NoPagerOption, OutputOption, SectionOption, YearOption, chosen_format, doc_labels,
-                               draw_chart, emit, exit_for, limit_option, limited, ministry_codes,
-                               open_corpus_with_sample, resolve_documents)
+from rbtool.cli.common import (ChartOption, Command, CorpusOption, DocOption, ExcelOption, FormatOption,
+                               MinisterieOption, NoPagerOption, OutputOption, SectionOption, YearOption,
+                               chosen_format, doc_labels, draw_chart, emit, exit_for, limit_option, limited,
+                               ministry_codes, open_corpus_with_sample, resolve_documents)
 from rbtool.terminal import Column
 
 JSON_COLUMNS = ["doc", "year", "ministerie", "ministerie_naam", "theme", "text", "subitems", "amounts",
@@ -36,7 +36,7 @@ def _table_columns(columns: list[Column], rows: list[dict]) -> list[Column]:
     return columns if len({r["doc"] for r in rows}) > 1 else [c for c in columns if c.name != "doc"]
 
 
-@app.command(epilog="Examples:\n\n"
+@app.command(cls=Command, epilog="Examples:\n\n"
                     "  rbtool measures --ministerie BZK\n\n"
                     "  rbtool measures --summary\n\n"
                     "  rbtool measures --ministerie 'Binnenlandse Zaken' --thema wonen --min-bedrag 100m\n\n"

@@ -7,10 +7,11 @@ import typer
 from rbtool import terminal
 from rbtool.cli import app
 from rbtool.cli.common import (COUNT_MAX, ChartOption, CorpusOption, DocOption, ExcelOption, FormatOption,
-                               MinisterieOption, NoPagerOption, OutputOption, QueryCommand, SectionOption, YearOption,
-                               chosen_format, chosen_kinds, doc_labels, draw_chart, emit, exit_for, kind_option,
-                               limit_option, ministry_codes, open_corpus_with_sample, resolve_documents, terminal_view)
-from rbtool.store.search_index import KINDS
+                               MinisterieOption, NoPagerOption, OutputOption, QueryCommand, SectionOption,
+                               YearOption, chosen_format, chosen_kinds, doc_labels, draw_chart, emit, exit_for,
+                               kind_option, limit_option, ministry_codes, open_corpus_with_sample,
+                               resolve_documents, terminal_view)
+from rbtool.model import SEARCH_KINDS
 from rbtool.terminal import Column
 
 COLUMNS = ["passage", "doc", "year", "page", "page_label", "section", "kind", "note", "ministerie", "attribution",
@@ -47,7 +48,7 @@ def search(
     year: YearOption = None,
     ministerie: MinisterieOption = None,
     section: SectionOption = None,
-    kind: kind_option(KINDS) = None,
+    kind: kind_option(SEARCH_KINDS) = None,
     limit: limit_option("passages") = 20,
     context: Annotated[int, typer.Option("--context", "-C", min=1, max=COUNT_MAX,
                                          help="Words around the matches.")] = 12,
@@ -70,7 +71,7 @@ def search(
     written = dict(to=output, excel=excel, corpus=corpus_path)
     with open_corpus_with_sample(corpus_path) as corpus:
         filters = dict(exact=exact, doc_ids=resolve_documents(corpus, doc), year=year, ministerie=ministry_codes(
-            ministerie), section=section, kind=chosen_kinds(kind, list(KINDS)))
+            ministerie), section=section, kind=chosen_kinds(kind, SEARCH_KINDS))
         if count:
             documents = {d["id"]: d for d in corpus.list_documents()}
             rows = [{"doc": d, "year": documents[d]["year"], "title": documents[d]["title"], "section": s, "hits": n}

@@ -11,7 +11,8 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import CorpusOption, FormatOption, NoPagerOption, chosen_format, emit, open_corpus, terminal_view
+from rbtool.cli.common import (Command, CorpusOption, FormatOption, NoPagerOption, chosen_format, emit, open_corpus,
+                               terminal_view)
 
 COLUMNS = ["passage", "doc", "year", "page", "page_label", "section", "kind", "focus", "text", "citation"]
 # PDF viewers that open a file at a page: (program, arguments before the file, given the 1-based page index)
@@ -19,7 +20,7 @@ PAGE_VIEWERS = (("zathura", lambda page: ["-P", str(page)]), ("okular", lambda p
                 ("evince", lambda page: [f"--page-index={page}"]))
 
 
-@app.command(epilog="Examples:\n\n"
+@app.command(cls=Command, epilog="Examples:\n\n"
                     "  rbtool show c4416458:57\n\n"
                     "  rbtool show c4416458:57 --context 0 --format json\n\n"
                     "  rbtool show c4416458:57 --open")

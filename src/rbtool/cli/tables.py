@@ -5,10 +5,10 @@ from typing import Annotated, Optional
 import typer
 
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, DocOption, ExcelOption, FormatOption, MinisterieOption, NoPagerOption,
-                               OutputOption, SectionOption, YearOption, chosen_format, data_to_stdout, doc_labels, emit,
-                               exit_for, limit_option, limited, ministry_codes, open_corpus_with_sample,
-                               resolve_documents)
+from rbtool.cli.common import (Command, CorpusOption, DocOption, ExcelOption, FormatOption, MinisterieOption,
+                               NoPagerOption, OutputOption, SectionOption, YearOption, chosen_format,
+                               data_to_stdout, doc_labels, emit, exit_for, limit_option, limited, ministry_codes,
+                               open_corpus_with_sample, resolve_documents)
 from rbtool.terminal import Column
 
 # terminal: where the table is never cut; the caption folds; the section and unit leave first
@@ -20,7 +20,7 @@ LONG_TABLE_COLUMNS = [Column("doc"), Column("page", right=True), Column("table",
                       Column("value", right=True), Column("eur", right=True, drop=2)]
 
 
-@app.command(epilog="Examples:\n\n"
+@app.command(cls=Command, epilog="Examples:\n\n"
                     "  rbtool tables --doc 2019\n\n"
                     "  rbtool tables --zoek 'niet-beleidsartikel' --format json\n\n"
                     "  rbtool tables --doc 2019 --table 1 --format csv > tabel1.csv\n\n"

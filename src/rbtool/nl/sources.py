@@ -96,9 +96,6 @@ PUBLISHERS: dict[str, str] = {
     "PwC": r"\bPwC\b",
 }
 # Publishers named by a pattern rather than a list: the name as written is the identifier.
-# Every kind a reference can have, as `rbtool footnotes` shows and filters them.
-SOURCE_KINDS = ("kamerstuk", "media", "report", "web", "crossref", "idem", "other")
-
 GENERIC_PUBLISHERS = (
     r"(?i:\bministerie\s+van)\s+[A-Z]\w+(?:\s+[A-Z]\w+)?"  # "... van Volksgezondheid, Welzijn en Sport"
     r"(?:(?:,\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)*\s+en\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)?",

@@ -80,6 +80,7 @@ KINDS: dict[str, tuple[tuple[str, ...], bool | None]] = {
     "subheading": ((model.SUBHEADING,), None),
     "footnote": (("footnote",), None),
     "table": ((model.TABLE,), None),
+    "table of contents": ((model.CONTENTS,), None),
 }
 
 
