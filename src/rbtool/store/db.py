@@ -269,6 +269,7 @@ class Corpus:
                                json.dumps(list(m.subitems), ensure_ascii=False),
                                json.dumps([asdict(a) for a in m.amounts], ensure_ascii=False),
                                json.dumps(list(m.years)), m.section, m.page, m.page_label, m.block_id,
+                               # eur_total (schema 001): every euro mentioned; totals read budget_eur
                                sum(a.eur for a in m.amounts if a.eur is not None), m.budget_eur)
                               for i, m in enumerate(measures)])
             conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?)",

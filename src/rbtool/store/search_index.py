@@ -62,6 +62,7 @@ LABELS = {
     model.PARAGRAPH: "paragraph", model.LIST_ITEM: "list item", model.SUB_ITEM: "sub-item",
     model.NUMBERED_ITEM: "numbered item", model.HEADING: "heading", model.SUBHEADING: "subheading",
     model.QUOTE: "quote", model.ATTRIBUTION: "attribution", model.TABLE: "table",
+    model.CONTENTS: "table of contents",
 }
 HEADING_KINDS = (model.HEADING, model.SUBHEADING)
 MEASURE_KINDS = (model.LIST_ITEM, model.SUB_ITEM)
@@ -140,7 +141,9 @@ def table_cells(table: model.Table) -> Iterator[tuple[int, str, str]]:
     for r, row in enumerate(table.rows, start=1):
         name = f' "{row[0]}"' if row and row[0] else ""
         for c, cell in enumerate(row):
-            if cell:
+            if cell and c == 0 and name:  # the row's own label
+                yield table.page, f"table {table.number}, row {r}{name}", cell
+            elif cell:
                 column = table.columns[c] if c < len(table.columns) and table.columns[c] else str(c + 1)
                 yield table.page, f'table {table.number}, row {r}{name}, column "{column}"', cell
 
