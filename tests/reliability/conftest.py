@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import hostile
+from reliability import hostile
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +37,7 @@ def files(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def small_corpus(tmp_path_factory, files) -> Path:
     """A corpus of three documents (two generated, one real with footnotes); copy it before changing it."""
-    from harness import PDFS, rbtool
+    from reliability.harness import PDFS, rbtool
 
     corpus = tmp_path_factory.mktemp("small") / "corpus.sqlite"
     run = rbtool("extract", str(files["good1"]), str(files["good2"]), str(PDFS / "kamervragen-vws-2023-2024.pdf"),

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from harness import assert_corpus_sound, assert_one_line_errors, copy_corpus, rbtool
+from reliability.harness import assert_corpus_sound, assert_one_line_errors, copy_corpus, rbtool
 from rbtool import signals
 from rbtool.errors import CorpusError, Interrupted
 from rbtool.store import db

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness import assert_one_line_errors, rbtool
+from reliability.harness import assert_one_line_errors, rbtool
 from rbtool.store.db import Corpus
 
 HUGE = "9223372036854775808"  # one past SQLite's largest integer

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from harness import assert_corpus_sound, assert_one_line_errors, rbtool
+from reliability.harness import assert_corpus_sound, assert_one_line_errors, rbtool
 
 # Above SQLite's 32 kB shared-memory file (the corpus is read meanwhile), below the export written here.
 FILE_LIMIT = 34_000

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import PDFS, assert_corpus_sound, rbtool
+from reliability.harness import PDFS, assert_corpus_sound, rbtool
 from rbtool.export import document_to_dict
 from rbtool.store.db import Corpus
 
