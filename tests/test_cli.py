@@ -109,7 +109,7 @@ def test_encrypted_pdf_goes_in_with_its_password(capsys, monkeypatch):
 
 def test_every_command_has_help_with_examples(capsys, monkeypatch):
     for command in (["extract"], ["search"], ["measures"], ["footnotes"], ["compare"], ["corpus", "list"],
-                    ["corpus", "show"], ["corpus", "remove"], ["corpus", "export"]):
+                    ["corpus", "show"], ["corpus", "remove"], ["corpus", "export"], ["tables"]):
         code, out, _ = run(capsys, monkeypatch, *command, "--help")
         assert code == 0 and "Examples" in out, command
 

@@ -21,7 +21,8 @@ EURO_FORMAT = '"€" #,##0'
 DEFAULT_MAX_COLUMN_WIDTH = 60  # characters; longer text wraps in its cell
 
 def flat_value(value: Any) -> str:
-    """One cell of a CSV/TSV/Markdown/plain row: lists joined with '; ', None empty, dicts as JSON."""
+    """One cell for people (terminal table, Markdown, plain): lists joined with '; ', None empty, dicts as
+    JSON, floats in full (the shortest text that reads back as the same number)."""
     if isinstance(value, str):  # most cells: checked first, rows run into the ten thousands
         return value
     if type(value) is int:
@@ -32,13 +33,28 @@ def flat_value(value: Any) -> str:
         return "; ".join(flat_value(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    return str(value)
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def data_cell(value: Any) -> str:
+    """One cell for CSV and TSV, which must read back exactly: lists and dicts as JSON (an item may itself
+    hold "; "), floats in full."""
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return flat_value(value)
+
+
+# TSV as IANA text/tab-separated-values: no quoting; a tab, newline, carriage return or backslash inside a
+# cell is written as \t, \n, \r or \\ (the escapes PostgreSQL COPY and many readers undo).
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def tsv_cell(value: Any) -> str:
+    return data_cell(value).translate(_TSV_ESCAPES)
 
 
 def one_line(value) -> str:
-    """A cell for line-oriented formats (TSV, Markdown, plain): no tabs or newlines inside."""
+    """A cell for line-oriented human formats (Markdown, plain): no tabs or newlines inside."""
     return " ".join(flat_value(value).split())
 
 
@@ -73,16 +89,16 @@ def write_rows(rows: Sequence[dict], fmt: str, out: IO[str], columns: Iterable[s
     elif fmt == "jsonl":
         for row in rows:
             out.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
-    elif fmt in ("csv", "tsv"):
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        if fmt == "csv":
-            # CSV quotes tabs and newlines, and the csv module writes str, int and None (as "") itself;
-            # only lists, dicts and floats need flattening (this loop runs for every cell of every row)
-            writer.writerows([v if v is None or type(v) is str or type(v) is int else flat_value(v)
-                              for v in map(row.get, columns)] for row in rows)
-        else:  # TSV cells must not contain tabs or newlines
-            writer.writerows([one_line(row.get(c)) for c in columns] for row in rows)
+        # CSV quotes tabs and newlines, and the csv module writes str, int and None (as "") itself; only
+        # lists, dicts and floats need converting (this loop runs for every cell of every row)
+        writer.writerows([v if v is None or type(v) is str or type(v) is int else data_cell(v)
+                          for v in map(row.get, columns)] for row in rows)
+    elif fmt == "tsv":
+        out.write("\t".join(tsv_cell(c) for c in columns) + "\n")
+        out.writelines("\t".join([tsv_cell(v) for v in map(row.get, columns)]) + "\n" for row in rows)
     elif fmt == "md":
         from tabulate import tabulate
 

@@ -17,7 +17,7 @@ COUNT_COLUMNS = ["doc", "section", "hits"]
 
 def _hit_row(hit) -> dict:
     return {"doc": hit.doc, "title": hit.title, "year": hit.year, "page": hit.page, "page_label": hit.page_label,
-            "section": hit.section, "kind": hit.kind, "score": round(hit.score, 4),
+            "section": hit.section, "kind": hit.kind, "score": hit.score,
             "matched_terms": list(hit.matched_terms), "snippet": hit.snippet, "text": hit.text,
             "fuzzy": hit.fuzzy}
 
@@ -41,7 +41,7 @@ def search(
                                                       help="Only passages in this ministry's section.")] = None,
     section: Annotated[Optional[str], typer.Option(help="Section number prefix (2.1) or title text.")] = None,
     kind: Annotated[Optional[str], typer.Option(
-        help="paragraph, list_item, measure, footnote, quote or heading.")] = None,
+        help="paragraph, list_item, measure, footnote, quote, heading or table.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=COUNT_MAX, help="Most passages to show.")] = 20,
     context: Annotated[int, typer.Option("--context", "-C", min=1, max=COUNT_MAX,
                                          help="Words around the matches.")] = 12,

@@ -85,7 +85,13 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
     # A remembered failure holds for the options that could change it (the password, as a digest): another
     # password tries the file again.
     ("006_reliability", [
-        "ALTER TABLE failures ADD COLUMN options TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE failures_by_options (sha256 TEXT NOT NULL, extractor_version TEXT NOT NULL,
+            options TEXT NOT NULL, source_path TEXT NOT NULL, reason TEXT NOT NULL,
+            PRIMARY KEY (sha256, extractor_version, options))""",
+        """INSERT INTO failures_by_options SELECT sha256, extractor_version, '', source_path, reason
+            FROM failures""",
+        "DROP TABLE failures",
+        "ALTER TABLE failures_by_options RENAME TO failures",
     ]),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
