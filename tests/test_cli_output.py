@@ -1,4 +1,5 @@
-"""--output FILE (format from the extension), spreadsheets (.xlsx) and --excel CSV for Dutch spreadsheets."""
+"""From the command line: --output FILE (format from the extension), spreadsheets (.xlsx), --excel CSV for Dutch
+spreadsheets, --chart, and amounts in the compare table."""
 from __future__ import annotations
 
 import csv
@@ -149,3 +150,12 @@ def test_charts_from_the_command_line_fit_80_columns(capsys, monkeypatch, corpus
         lines = out.splitlines()
         assert lines and all(len(line) <= 80 for line in lines) and "#" in out and "\x1b[" not in out
     assert "€ 40,5 mld" in run(capsys, monkeypatch, "measures", "--summary", "--chart")[1]
+
+
+def test_compare_table_shows_budget_changes_and_other_amount_changes(capsys, monkeypatch, corpus_env):
+    code, out, err = run(capsys, monkeypatch, "compare", "2020", "2021", "--ministerie", "SZW", "--format", "table",
+                         "--only", "amount_changed")
+    assert code == 0, err
+    flat = " ".join(out.split())
+    assert "€ 16 per unit, € 75 per unit → € 12 per unit, € 75 per unit" in flat  # no budget: the amounts
+    assert "budget € 35 mln → € 44 mln (+€ 9 mln)" in flat
