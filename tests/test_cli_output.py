@@ -159,3 +159,13 @@ def test_compare_table_shows_budget_changes_and_other_amount_changes(capsys, mon
     flat = " ".join(out.split())
     assert "€ 16 per unit, € 75 per unit → € 12 per unit, € 75 per unit" in flat  # no budget: the amounts
     assert "budget € 35 mln → € 44 mln (+€ 9 mln)" in flat
+
+
+def test_every_listing_command_writes_a_spreadsheet(capsys, monkeypatch, corpus_env, tmp_path):
+    for args in (["footnotes", "--doc", "2020"], ["footnotes", "--sources"], ["corpus", "list"],
+                 ["corpus", "show", "2020"], ["tables"], ["search", "stikstof"]):
+        path = tmp_path / f"{'-'.join(args)}.xlsx"
+        code, out, err = run(capsys, monkeypatch, *args, "--output", str(path))
+        assert code in (0, 1) and out == "", (args, err)
+        if code == 0:
+            assert load_workbook(path).active.max_row > 1, args
