@@ -352,15 +352,13 @@ def _head_columns(chunk: Chunk, columns: list[list[float]], body_size: float) ->
     pitch = rights[1] - rights[0] if len(rights) > 1 else columns[0][1] - columns[0][0]
     lefts = [rights[0] - pitch] + rights[:-1]
     middle, wide = (chunk.x0 + chunk.x1) / 2, DEFAULT_SPAN_SHARE * (chunk.x1 - chunk.x0)
-    best: tuple[float, list[int]] | None = None
-    for i in range(len(columns)):
-        for j in range(i, len(columns)):
-            if rights[j] - lefts[i] < wide:
-                continue
-            distance = abs((lefts[i] + rights[j]) / 2 - middle)
-            if best is None or distance < best[0]:
-                best = (distance, list(range(i, j + 1)))
-    return best[1] if best else []
+    runs = [(abs((lefts[i] + rights[j]) / 2 - middle), j - i, list(range(i, j + 1)))
+            for i in range(len(columns)) for j in range(i, len(columns)) if rights[j] - lefts[i] >= wide]
+    if not runs:
+        return []
+    # runs centred alike ("2020" is as centred over 2019–2021 as over 2020 alone): the narrowest
+    nearest = min(distance for distance, _, _ in runs)
+    return min((r for r in runs if r[0] <= nearest + DEFAULT_ALIGN * body_size / 2), key=lambda r: r[1])[2]
 
 
 def _column_of(chunk: Chunk, columns: list[list[float]]) -> int | None:
@@ -417,7 +415,9 @@ def _aligned_tables(lines: list[Line], rects: list[Rect], body_size: float, pitc
             i += 1
             continue
         tables.extend(table)
-        i = run[-1] + 1
+        # go on after the table's last line: the run may have grown through prose into the next table
+        last = {id(line) for t in table for line in t.lines}
+        i = max(k for k in run if id(rows[k][0]) in last) + 1
     return tables
 
 
