@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 
 from rbtool.layout.footnotes import marker_numbers
-from rbtool.nl.numbers import is_numeric_cell, table_unit
-from rbtool.pdf import DEFAULT_RULE_THICKNESS, DEFAULT_TAB_GAP, Line, Rect
+from rbtool.nl.numbers import is_caption, is_continuation, is_numeric_cell, table_unit
+from rbtool.pdf import DEFAULT_MIN_SPACE_GAP, DEFAULT_RULE_THICKNESS, DEFAULT_TAB_GAP, Line, Rect
 
 RULED = "ruled"
 ALIGNED = "aligned"
@@ -56,11 +56,6 @@ DEFAULT_BAR_SHARE = 0.3
 # An aligned table has at least this many rows with figures.
 DEFAULT_MIN_FIGURE_ROWS = 2
 
-# "Tabel 2.1 …", "Overzicht 3 …", "Begrotingsstaat …": a caption word with its number (prose that starts
-# with "tabel" is not a caption).
-CAPTION = re.compile(r"^(?:(?:tabel|table|tab\.|overzicht|staat|bijlage)\s+[\dA-Z][\d.]*[a-z]?\b|begrotingsstaat\b)",
-                     re.IGNORECASE)
-CONTINUED = re.compile(r"\((?:vervolg|vervolgd|continued)\)|\bvervolg\b", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d\d(?:[-–/]\d{2,4})?[¹²³⁴⁵⁶⁷⁸⁹*]*$")
 LEADER = re.compile(r"(?:\s\.{2,}|\.{3,})\s*$")  # dot leaders that run a label or figure to its column
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -116,7 +111,7 @@ def _chunks(line: Line, notes: set[int]) -> list[Chunk]:
             continue
         if out and span.x0 - out[-1].x1 <= DEFAULT_TAB_GAP * line.size:
             last = out[-1]
-            last.text += (" " if span.space_before or span.x0 - last.x1 > 0.15 * line.size else "") + span.text
+            last.text += (" " if span.space_before or span.x0 - last.x1 > DEFAULT_MIN_SPACE_GAP * line.size else "") + span.text
             last.x1 = max(last.x1, span.x1)
             last.bold = last.bold and span.bold
             continue
@@ -509,7 +504,7 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
         # a label-column head ("x € 1 mln", "Omschrijving") may stand left, beside heads over the figures
         heads = [c for c in chunks if c.x0 > label_end]
         if not heads or len(chunks) - len(heads) > 1 or any(_is_figure(c.text) for c in chunks) \
-                or CAPTION.match(chunks[0].text) or any(c.x0 < label_end < c.x1 for c in chunks):
+                or is_caption(chunks[0].text) or any(c.x0 < label_end < c.x1 for c in chunks):
             break
         header_lines.insert(0, (line, chunks))
         top_line = line
@@ -609,15 +604,15 @@ def _attach_caption(table: PageTable, free: list[Line], body_size: float, pitch:
         picked.insert(0, line)
         edge = line.top
     texts = [over_table(l) for l in picked]
-    start = next((k for k, text in enumerate(texts) if CAPTION.match(text)), None)
+    start = next((k for k, text in enumerate(texts) if is_caption(text)), None)
     if start is not None:
         caption_lines, caption_texts = picked[start:], texts[start:]
-    elif picked and (table_unit(texts[-1]) is not None or CONTINUED.search(texts[-1])):
+    elif picked and (table_unit(texts[-1]) is not None or is_continuation(texts[-1])):
         caption_lines, caption_texts = picked[-1:], texts[-1:]
     else:
         caption_lines, caption_texts = [], []
         under = sorted((l for l in free if l.top >= bottom - 1 and over_table(l)), key=lambda l: l.top)
-        if under and under[0].top - bottom <= DEFAULT_CAPTION_GAP * pitch and CAPTION.match(over_table(under[0])):
+        if under and under[0].top - bottom <= DEFAULT_CAPTION_GAP * pitch and is_caption(over_table(under[0])):
             caption_lines, caption_texts = under[:1], [over_table(under[0])]
     if caption_lines:
         text = _join(caption_texts)
@@ -644,7 +639,7 @@ def find_tables(lines: list[Line], rects: list[Rect], body_size: float, pitch: f
     free = [l for l in lines if id(l) not in taken]  # caption candidates (tables side by side share one)
     for table in aligned:
         _attach_caption(table, free, body_size, pitch)
-        if len(table.columns) < 3 and not (table.caption and (CAPTION.match(table.caption) or table.unit)):
+        if len(table.columns) < 3 and not (table.caption and (is_caption(table.caption) or table.unit)):
             table.lines = []  # one figure column without a caption saying so: a list of pages, not a table
     for table in tables:
         _attach_caption(table, free, body_size, pitch)
@@ -661,7 +656,7 @@ def continues(first: PageTable, second: PageTable) -> bool:
     header at all."""
     if len(first.columns) != len(second.columns):
         return False
-    if second.caption and CONTINUED.search(second.caption):
+    if second.caption and is_continuation(second.caption):
         return True
     same_head = second.columns == first.columns or not any(second.columns)
     return same_head and (second.caption is None or second.caption == first.caption)
