@@ -33,6 +33,8 @@ ALIGNED = "aligned"
 DEFAULT_TOUCH = 0.3
 # A fill higher than this many line pitches is a frame or background, not a cell or a row band.
 DEFAULT_MAX_FILL_PITCHES = 6.0
+# A page with more rules and fills than this is a drawing (a map, a chart), not a ruled table.
+DEFAULT_MAX_SHAPES = 2000
 # Lines of an aligned table follow each other at most this many body pitches apart.
 DEFAULT_ROW_GAP = 2.2
 # A caption stands at most this many body pitches above (or below) its table.
@@ -254,6 +256,8 @@ def _ruled_tables(lines: list[Line], rects: list[Rect], body_size: float, pitch:
     touch = DEFAULT_TOUCH * body_size
     shapes = [r for r in rects if (min(r.width, r.height) <= DEFAULT_RULE_THICKNESS and max(r.width, r.height) >= body_size)
               or (r.width > DEFAULT_RULE_THICKNESS and DEFAULT_RULE_THICKNESS < r.height <= DEFAULT_MAX_FILL_PITCHES * pitch)]
+    if len(shapes) > DEFAULT_MAX_SHAPES:  # a map or a drawing, not a grid (and clustering it costs n²)
+        return []
     tables = []
     for cluster in _clusters(shapes, touch):
         xs, ys = _grid(cluster, touch)
