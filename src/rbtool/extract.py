@@ -21,7 +21,7 @@ from rbtool.layout.furniture import find_furniture, strip_margin_column, text_co
 from rbtool.layout.stats import document_stats
 from rbtool.layout.tables import PageTable, continues, find_tables
 from rbtool.layout.text import UNMAPPED, Joiner, hyphenates, ligature_readings, read_ligatures, vocabulary
-from rbtool.pdf import Line, PageData, Rect, read_pages
+from rbtool.pdf import Line, OutlineEntry, PageData, Rect, read_outline, read_pages
 
 EXTRACTOR_VERSION = "10"
 
@@ -49,11 +49,12 @@ def extract_document(path, *, password: str | None = None, title: str | None = N
         pages.append(page)
         if on_page:
             on_page(page.index, total)
-    return build_document(pages, where=where, sha256=sha, title=title, year=year)
+    return build_document(pages, where=where, sha256=sha, title=title, year=year,
+                          outline=read_outline(path, password))
 
 
 def build_document(pages: list[PageData], *, where: str, sha256: str, title: str | None = None,
-                   year: int | None = None) -> model.Document:
+                   year: int | None = None, outline: list[OutlineEntry] = ()) -> model.Document:
     warnings: list[str] = []
     _check_text_layer(pages, where, warnings)
     _read_ligatures(pages, warnings)
@@ -103,7 +104,7 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
     joiner = Joiner(vocab=vocabulary(body_texts), auto_hyphenation=hyphenates(body_texts))
     notes = {d.number for d in drafts}
     entries = _join_continued_tables(entries)
-    structure = build_structure(entries, stats, joiner, notes)
+    structure = build_structure(entries, stats, joiner, notes, outline)
     tables = _tables(entries, structure.blocks, warnings)
     footnotes = []
     for d in drafts:

@@ -54,6 +54,7 @@ class Span:
     size: float
     fontname: str
     space_before: bool = False  # separated from the previous span by a word space or a tab
+    color: str = ""  # fill colour of the glyphs ("" for black or unset), e.g. "0.12,0.31,0.6"
 
     @property
     def bold(self) -> bool:
@@ -62,6 +63,10 @@ class Span:
     @property
     def italic(self) -> bool:
         return is_italic(self.fontname)
+
+    @property
+    def small_caps(self) -> bool:
+        return is_small_caps(self.fontname)
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,29 @@ def is_italic(fontname: str) -> bool:
     return "italic" in name or "oblique" in name or name.endswith((",i", "-i"))
 
 
+# "Minion-SC", "LinLibertine_RIS_SmallCaps", "CrimsonText-Caps": small caps set in a font of their own (small caps
+# made with an OpenType feature of the body font show no sign in the PDF and are not recognised)
+_SMALL_CAPS = re.compile(r"small.?caps|[-_+]sc$|[-_]caps$|[a-z]sc$", re.I)
+
+
+def is_small_caps(fontname: str) -> bool:
+    return bool(_SMALL_CAPS.search(fontname.split("+")[-1]))
+
+
+def color_name(color) -> str:
+    """A fill colour as a short stable string; black (grey 0, RGB 0,0,0, CMYK 0,0,0,1) and unset are ""."""
+    if color is None:
+        return ""
+    values = tuple(color) if isinstance(color, (tuple, list)) else (color,)
+    try:
+        rounded = tuple(round(float(v), 2) for v in values)
+    except (TypeError, ValueError):  # a pattern colour space: a name, not numbers
+        return ""
+    if all(v == 0 for v in rounded) or (len(rounded) == 4 and rounded[:3] == (0, 0, 0) and rounded[3] == 1):
+        return ""
+    return ",".join(f"{v:g}" for v in rounded)
+
+
 def join_spans(spans) -> str:
     out = ""
     for span in spans:
@@ -175,6 +203,51 @@ def read_pages(path: str | Path, password: str | None = None) -> Iterator[tuple[
             yield total, data
 
 
+@dataclass(frozen=True)
+class OutlineEntry:
+    """One bookmark of the PDF's outline: its depth (1 = top), title and the page it points to (1-based)."""
+
+    level: int
+    title: str
+    page: int | None
+
+
+def read_outline(path: str | Path, password: str | None = None) -> list[OutlineEntry]:
+    """The PDF's outline (bookmarks), in document order; [] when it has none or it cannot be read.
+
+    An outline is evidence for headings, not a requirement: a broken one must never stop an extraction."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path, password=password or "") as pdf:
+            doc = pdf.doc
+            page_of = {page.page_obj.pageid: number for number, page in enumerate(pdf.pages, start=1)}
+            entries = []
+            for level, title, dest, action, _ in doc.get_outlines():
+                entries.append(OutlineEntry(level=int(level), title=re.sub(r"\s+", " ", str(title or "")).strip(),
+                                            page=_outline_page(doc, dest, action, page_of)))
+            return entries
+    except Exception:  # PDFNoOutlines, or any of pdfminer's many errors on a damaged outline
+        return []
+
+
+def _outline_page(doc, dest, action, page_of: dict[int, int]) -> int | None:
+    """The 1-based page a bookmark points to: an explicit destination, a named one, or a GoTo action's."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    if dest is None and isinstance(resolve1(action), dict):
+        dest = resolve1(action).get("D")
+    dest = resolve1(dest)
+    if isinstance(dest, (bytes, str, PSLiteral)):  # a named destination
+        dest = resolve1(doc.get_dest(dest.name if isinstance(dest, PSLiteral) else dest))
+    if isinstance(dest, dict):
+        dest = resolve1(dest.get("D"))
+    if isinstance(dest, list) and dest:
+        return page_of.get(getattr(dest[0], "objid", None))
+    return None
+
+
 def _translate(exc: Exception, where: str, password: str | None, page: int | None = None) -> RbtoolError:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
@@ -187,7 +260,7 @@ def _translate(exc: Exception, where: str, password: str | None, page: int | Non
         if isinstance(e, LimitExceeded):
             return LimitExceeded(f"page {page}: {e.reason}" if page else e.reason, where)
         if isinstance(e, (MemoryError, RecursionError)):
-            what = "memory" if isinstance(e, MemoryError) else "stack depth (nesting)"
+            what = f"memory{_memory_limit_note}" if isinstance(e, MemoryError) else "stack depth (nesting)"
             return LimitExceeded(f"{f'page {page}: ' if page else ''}out of {what}; skipped", where)
     if any(isinstance(e, PDFPasswordIncorrect) for e in chain):
         return EncryptedPdf("wrong password" if password else "encrypted; give the password with --password", where)
@@ -212,6 +285,7 @@ def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
     mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
     chars: list[dict] = []
     rects: list[Rect] = []
+    colors: dict = {}  # raw fill colour → color_name (a page uses a handful of colours for thousands of glyphs)
     stack = [iter(page.layout._objs)]
     while stack:
         obj = next(stack[-1], None)
@@ -221,11 +295,18 @@ def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
             fontname = obj.fontname.decode("latin-1") if isinstance(obj.fontname, bytes) else obj.fontname
             a, b = obj.matrix[:2]
             turn = 0 if obj.upright and a > 0 else _turn(a, b)
+            raw = getattr(obj.graphicstate, "ncolor", None)
+            try:
+                color = colors[raw]
+            except KeyError:
+                color = colors[raw] = color_name(raw)
+            except TypeError:  # an unhashable (list) colour
+                color = color_name(raw)
             chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
                           "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
                           # a sideways glyph's size is its extent across the page
                           "size": obj.width if turn in (90, 270) else obj.size, "fontname": fontname,
-                          "turn": turn})
+                          "turn": turn, "color": color})
         elif isinstance(obj, LTCurve):  # rects and lines are curves too
             rects.append(Rect(obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
         elif isinstance(obj, LTContainer):  # figures: their characters count, in stream order
@@ -348,7 +429,8 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
         if run:
             prev = run[-1]
             word_space = marked[i - 1] or shares[i - 1] > limit
-            same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1
+            same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1 \
+                and prev.get("color", "") == ch.get("color", "")
             if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 == tab_after or not same_style:
                 spans.append(_make_span(run, text, space_before))
                 space_before = word_space
@@ -405,6 +487,7 @@ def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
         size=run[0]["size"],
         fontname=run[0]["fontname"],
         space_before=space_before or text[:1].isspace(),
+        color=run[0].get("color", ""),
     )
 
 
@@ -449,8 +532,12 @@ class _BoundedZlib:
         return Inflater()
 
 
-def install_limits(stream_bytes: int, page_chars: int) -> None:
-    """Bound what one PDF may cost in this process: inflated stream size and characters per page.
+_memory_limit_note = ""  # " (limit 2048 MB)" once the worker has capped its memory
+
+
+def install_limits(stream_bytes: int, page_chars: int, memory_mb: int | None = None) -> None:
+    """Bound what one PDF may cost in this process: inflated stream size and characters per page
+    (`memory_mb`, the process's own cap, only names the limit in an out-of-memory message).
 
     Called once by the extraction worker (rbtool.sandbox), a process that reads nothing but PDFs, so
     replacing pdfminer's zlib and pdfplumber's page device there affects no other code."""
@@ -459,6 +546,8 @@ def install_limits(stream_bytes: int, page_chars: int) -> None:
     import pdfminer.pdftypes
     import pdfplumber.page
 
+    global _memory_limit_note
+    _memory_limit_note = f" (limit {memory_mb} MB)" if memory_mb else ""
     pdfminer.pdftypes.zlib = _BoundedZlib(zlib, stream_bytes)
     base = pdfplumber.page.PDFPageAggregatorWithMarkedContent
 
