@@ -353,9 +353,12 @@ def _page_data(page, number: int) -> PageData:
     kept = [ch for ch in chars if ch["turn"] == data.turn]
     if data.turn:
         kept = [_turn_upright(ch, data.turn, data.width, data.height) for ch in kept]
+        # frames and rules turn with the text (a turned table keeps its grid)
+        data.rects = [Rect(b["x0"], b["top"], b["x1"], b["bottom"]) for b in
+                      (_turn_upright({"x0": r.x0, "x1": r.x1, "top": r.top, "bottom": r.bottom}, data.turn,
+                                     data.width, data.height) for r in data.rects)]
         if data.turn != 180:
             data.width, data.height = data.height, data.width
-        data.rects = []  # frames and rules are not turned with the text
     data.lines = build_lines(kept, number)
     return data
 
