@@ -320,3 +320,15 @@ def test_a_prose_dash_wrapped_to_a_line_start_is_no_sub_item():
     intro = line(span("•", 70, 100), span("de wegtrajecten:", 84, 100))
     blocks = structure([intro, wrapped]).blocks
     assert [b.kind for b in blocks] == [model.LIST_ITEM, model.SUB_ITEM]
+
+
+def test_cut_pieces_take_their_own_size_and_a_raised_marker_rejoins_its_column():
+    heading = line(span("Twee koppen", 70, 100), span("3.5 Landbouw", 320, 96, 16), page=1)
+    marker = line(span("87", 200, 114, 6), span("rechts verder", 320, 114), page=1)
+    body = [line(span(f"links regel {i} met tekst", 70, 118 + 14 * i), span(f"rechts regel {i}", 320, 118 + 14 * i))
+            for i in range(12)]
+    pieces = split_columns([heading, marker] + body, [300.0])
+    right_heading = next(p for p in pieces if p.text == "3.5 Landbouw")
+    assert right_heading.size == 16
+    left = [p.text for p in pieces if p.x0 < 300]
+    assert "87" not in left and any(t.startswith("links regel 0") and "87" in t for t in left)

@@ -119,6 +119,21 @@ class PageData:
     unread: int = 0  # characters running another way than the page's text, left out
 
 
+def line_of(spans: tuple[Span, ...], page: int = 0) -> Line:
+    """A line made of some spans (a piece of a line cut at a column gutter, a line without its margin
+    text): its size and font are those of most of its characters, its extent that of its main-size spans."""
+    weights: dict[tuple[float, str], int] = {}
+    for span in spans:
+        key = (round(span.size, 1), span.fontname)
+        weights[key] = weights.get(key, 0) + len(span.text)
+    size, fontname = max(weights, key=weights.get)
+    main = [s for s in spans if abs(s.size - size) < 0.1] or list(spans)
+    spans = (replace(spans[0], space_before=False),) + tuple(spans[1:])
+    return Line(spans=spans, x0=spans[0].x0, x1=max(s.x1 for s in spans), top=min(s.top for s in main),
+                bottom=max(s.bottom for s in main), size=size, fontname=fontname, bold=is_bold(fontname),
+                italic=is_italic(fontname), page=page)
+
+
 def is_bold(fontname: str) -> bool:
     name = fontname.lower()
     return any(w in name for w in ("bold", "black", "heavy", "semibold", "demi")) or name.endswith((",b", "-b"))
@@ -467,7 +482,9 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
 
 def _label_end(shares: list[float], marked: list[bool], limit: float) -> int | None:
     """The gap index after a short leading label set off by a wider gap than the line's word spaces."""
-    words = [i for i, share in enumerate(shares) if marked[i] or share > limit]
+    # only the run of text the label opens counts: a row can carry another column's text after a gutter
+    end = next((i for i, share in enumerate(shares) if share > DEFAULT_TAB_GAP), len(shares))
+    words = [i for i, share in enumerate(shares[:end]) if marked[i] or share > limit]
     if len(words) < 2 or words[0] >= DEFAULT_MAX_LABEL:
         return None
     first, others = shares[words[0]], sorted(shares[i] for i in words[1:])
