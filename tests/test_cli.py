@@ -109,7 +109,7 @@ def test_encrypted_pdf_goes_in_with_its_password(capsys, monkeypatch):
 
 def test_every_command_has_help_with_examples(capsys, monkeypatch):
     for command in (["extract"], ["search"], ["measures"], ["footnotes"], ["compare"], ["corpus", "list"],
-                    ["corpus", "show"], ["corpus", "remove"], ["corpus", "export"]):
+                    ["corpus", "show"], ["corpus", "remove"], ["corpus", "export"], ["tables"]):
         code, out, _ = run(capsys, monkeypatch, *command, "--help")
         assert code == 0 and "Examples" in out, command
 
@@ -241,7 +241,7 @@ def test_piped_output_defaults_to_plain_tab_separated_rows(capsys, monkeypatch, 
     code, out, _ = run(capsys, monkeypatch, "measures", "--summary", "--year", "2020")
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
-    assert {len(r) for r in rows} == {6} and "\x1b[" not in out
+    assert {len(r) for r in rows} == {7} and "\x1b[" not in out
     truth_codes = {b["ministerie"] for b in TRUTH_2020["blocks"] if b.get("ministerie")}
     assert {r[0] for r in rows} == truth_codes
 

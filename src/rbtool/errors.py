@@ -69,6 +69,14 @@ class QuerySyntaxError(RbtoolError):
     pass
 
 
+class QueryTooCostly(QuerySyntaxError):
+    """A query that would take longer than the search time budget (rbtool.queries.search)."""
+
+    def __init__(self, reason: str = "the query needs more time than the search allows; "
+                                     "use fewer or more specific words"):
+        super().__init__(reason)
+
+
 class UsageError(RbtoolError):
     """A bad option value (unknown ministry, malformed amount)."""
 

@@ -16,7 +16,7 @@ from rbtool import model
 from rbtool.errors import GarbledTextLayer, NoTextLayer, PdfError, printable
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
-from rbtool.layout.footnotes import NoteDraft, parse_notes, split_footnote_zone
+from rbtool.layout.footnotes import NoteDraft, note_number, parse_notes, split_footnote_zone
 from rbtool.layout.furniture import find_furniture, strip_margin_column, text_column
 from rbtool.layout.stats import document_stats
 from rbtool.layout.tables import PageTable, continues, find_tables
@@ -77,14 +77,17 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         if not lines:
             continue
         right = max(l.x1 for l in lines)
-        body, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right)
-        if zone:
-            parse_notes(zone, page.index, drafts)
-        # tables first: their columns would read as gutters, their rows as paragraphs
-        tables = _page_tables(body, page, stats, {d.number for d in drafts}, warnings)
+        # tables first: their columns would read as gutters, their rows as paragraphs, and a table in small
+        # type at a page's foot as footnotes; the notes a first look finds there may be marked in its cells
+        _, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right)
+        noted = {d.number for d in drafts} | {n for n in map(note_number, zone) if n is not None}
+        tables = _page_tables(lines, page, stats, noted, warnings)
         if tables:
             taken = {id(line) for table in tables for line in table.lines}
-            body = [line for line in body if id(line) not in taken]
+            lines = [line for line in lines if id(line) not in taken]
+        body, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right) if lines else ([], [])
+        if zone:
+            parse_notes(zone, page.index, drafts)
         gutters = find_gutters(body, stats.body_size)
         if gutters:
             columns = f"{_COLUMN_WORDS.get(len(gutters) + 1, len(gutters) + 1)} columns, read column by column"

@@ -260,7 +260,7 @@ def _translate(exc: Exception, where: str, password: str | None, page: int | Non
         if isinstance(e, LimitExceeded):
             return LimitExceeded(f"page {page}: {e.reason}" if page else e.reason, where)
         if isinstance(e, (MemoryError, RecursionError)):
-            what = "memory" if isinstance(e, MemoryError) else "stack depth (nesting)"
+            what = f"memory{_memory_limit_note}" if isinstance(e, MemoryError) else "stack depth (nesting)"
             return LimitExceeded(f"{f'page {page}: ' if page else ''}out of {what}; skipped", where)
     if any(isinstance(e, PDFPasswordIncorrect) for e in chain):
         return EncryptedPdf("wrong password" if password else "encrypted; give the password with --password", where)
@@ -529,8 +529,12 @@ class _BoundedZlib:
         return Inflater()
 
 
-def install_limits(stream_bytes: int, page_chars: int) -> None:
-    """Bound what one PDF may cost in this process: inflated stream size and characters per page.
+_memory_limit_note = ""  # " (limit 2048 MB)" once the worker has capped its memory
+
+
+def install_limits(stream_bytes: int, page_chars: int, memory_mb: int | None = None) -> None:
+    """Bound what one PDF may cost in this process: inflated stream size and characters per page
+    (`memory_mb`, the process's own cap, only names the limit in an out-of-memory message).
 
     Called once by the extraction worker (rbtool.sandbox), a process that reads nothing but PDFs, so
     replacing pdfminer's zlib and pdfplumber's page device there affects no other code."""
@@ -539,6 +543,8 @@ def install_limits(stream_bytes: int, page_chars: int) -> None:
     import pdfminer.pdftypes
     import pdfplumber.page
 
+    global _memory_limit_note
+    _memory_limit_note = f" (limit {memory_mb} MB)" if memory_mb else ""
     pdfminer.pdftypes.zlib = _BoundedZlib(zlib, stream_bytes)
     base = pdfplumber.page.PDFPageAggregatorWithMarkedContent
 

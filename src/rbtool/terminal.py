@@ -105,6 +105,36 @@ def print_table(rows: Sequence[dict], columns: Iterable[str], headers: dict[str,
     stdout_console().print(table)
 
 
+def chart_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def plain_charts() -> bool:
+    """Bars of '#' without colour when stdout is no terminal or NO_COLOR is set."""
+    return not stdout_is_terminal() or "NO_COLOR" in os.environ
+
+
+def print_chart(lines: Sequence[str]) -> None:
+    """A chart from rbtool.charts: plain lines as they are, or on a terminal with the bars in colour."""
+    if plain_charts():
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
+        return
+    import re
+
+    from rich.text import Text
+
+    from rbtool.charts import EIGHTHS
+
+    console = stdout_console()
+    for line in lines:
+        text = Text(line)
+        for run in re.finditer(f"[{EIGHTHS[1:]}]+", line):
+            text.stylize("cyan", run.start(), run.end())
+        console.print(text, soft_wrap=True)
+
+
 def print_hits(hits) -> None:
     """Search hits, ripgrep-style: a header line with the citation, then the highlighted passage."""
     from rich.padding import Padding

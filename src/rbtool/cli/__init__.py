@@ -27,7 +27,7 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from rbtool.cli import compare, corpus, extract, footnotes, measures, search, tables  # noqa: F401
+    from rbtool.cli import compare, corpus, extract, footnotes, measures, report, search, tables  # noqa: F401
 
 
 _register()

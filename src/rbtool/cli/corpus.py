@@ -8,8 +8,8 @@ import typer
 from rbtool import terminal
 from rbtool.errors import printable
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, exit_for, open_corpus,
-                               protected_paths)
+from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format, data_to_stdout, emit,
+                               exit_for, open_corpus, protected_paths)
 
 corpus_app = typer.Typer(help="Inspect and manage the documents in the corpus.", no_args_is_help=True,
                          rich_markup_mode=None)
@@ -22,13 +22,15 @@ LIST_COLUMNS = ["id", "year", "title", "pages", "blocks", "footnotes", "measures
 
 
 @corpus_app.command("list", epilog="Examples:\n\n  rbtool corpus list\n\n  rbtool corpus list --format json")
-def list_documents(fmt: FormatOption = None, corpus_path: CorpusOption = None) -> None:
+def list_documents(fmt: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
+                   corpus_path: CorpusOption = None) -> None:
     """List the documents in the corpus."""
     with open_corpus(corpus_path) as corpus:
         rows = corpus.list_documents()
         terminal.message(f"corpus: {corpus.path}")
     if rows:
-        emit(rows, chosen_format(fmt), LIST_COLUMNS, right={"pages", "blocks", "footnotes", "measures"})
+        emit(rows, chosen_format(fmt, output, excel), LIST_COLUMNS, right={"pages", "blocks", "footnotes", "measures"},
+             to=output, excel=excel, corpus=corpus_path)
     exit_for(rows)
 
 

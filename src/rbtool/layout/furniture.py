@@ -24,6 +24,12 @@ DEFAULT_REPEAT_SHARE = 0.3
 # Candidates must lie in this outer share of the page height (a page number is never mid-page).
 DEFAULT_EDGE_ZONE = 0.2
 
+# Lines at the same edge whose top (bottom) lies within the same band of this many points share a slot ...
+DEFAULT_SLOT_TOLERANCE = 2.0
+# ... and a slot filled on enough pages is a running header when at least this share of its lines carry a
+# text that stands in the slot on other pages too.
+DEFAULT_SLOT_RECURRENCE = 0.6
+
 # Running text that can serve as the document title is at least this share letters.
 DEFAULT_TITLE_LETTER_SHARE = 0.7
 # The page-number run keeps one offset to the page index on at least this share of the pages.
@@ -109,6 +115,32 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
                         at = label_at + (len(runs) - known.count("#") if tmpl.endswith(" " + known) else 0)
                         labels.setdefault(index, runs[at])
                 break
+    # A running header whose text changes per chapter ("2 Analyse" over the pages of chapter 2, "3 Maatregelen
+    # per ministerie" over those of chapter 3): one slot at the page's edge (the same position, font and size)
+    # filled on a good share of the pages, with text that mostly recurs from page to page. Body lines and
+    # headings that happen to open pages at the same height carry text of their own.
+    slots: dict[tuple, list[tuple[int, int, Line, str]]] = defaultdict(list)
+    for (where, tmpl), hits in candidates.items():
+        for index, pos, line in hits:
+            anchor = line.top if where == "top" else line.bottom
+            slots[(where, round(anchor / DEFAULT_SLOT_TOLERANCE), line.fontname, round(line.size, 1))].append(
+                (index, pos, line, tmpl))
+    for slot_hits in slots.values():
+        if len({h[0] for h in slot_hits}) < needed or all((h[0], h[1]) in found for h in slot_hits):
+            continue
+        pages_of = Counter(h[3] for h in slot_hits)
+        recurring_texts = [n for n in pages_of.values() if n > 1]
+        # the text changes: two texts at least, each on two pages or more (one is the template rule above)
+        if len(recurring_texts) < 2 or sum(recurring_texts) < DEFAULT_SLOT_RECURRENCE * len(slot_hits):
+            continue
+        hits = [h[:3] for h in slot_hits]
+        found.update((index, pos) for index, pos, _ in hits)
+        label_at = _varying_digit_run(hits, from_end=True)
+        if label_at is not None:
+            for index, _, line in hits:
+                runs = _DIGITS.findall(line.text)
+                if label_at < len(runs):
+                    labels.setdefault(index, runs[-1 - label_at])
     # Standalone roman page numbers ("iv") recur only as a template of their own; accept lone numerals.
     for index, height, lines in pages:
         for pos in (0, len(lines) - 1):
@@ -119,12 +151,13 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
     return Furniture(lines=frozenset(found), labels=labels, text=text)
 
 
-def _varying_digit_run(hits: list[tuple[int, int, Line]]) -> int | None:
-    """Index of the digit run that counts along with the pages (the page number), else None.
+def _varying_digit_run(hits: list[tuple[int, int, Line]], from_end: bool = False) -> int | None:
+    """Index of the digit run that counts along with the pages (the page number), else None; counted from
+    the line's end when `from_end` (the texts differ in front of it: a chapter title with its number).
 
     A page number keeps a constant offset to the PDF page index on most pages; other varying numbers
     (dates, job codes) do not."""
-    runs = [(index, _DIGITS.findall(line.text)) for index, _, line in hits]
+    runs = [(index, _DIGITS.findall(line.text)[::-1 if from_end else 1]) for index, _, line in hits]
     width = min((len(r) for _, r in runs), default=0)
     best, best_share = None, DEFAULT_LABEL_CONSISTENCY
     for i in range(width):
