@@ -64,6 +64,7 @@ _SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _DOTTED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[^\W\d_]")
 _ITEM_LABEL = re.compile(r"^(\d{1,2}|[a-z])[.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
+_BOOKMARK_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s")
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,4})[.)]?\s+")
 
 
@@ -179,9 +180,16 @@ def _heading_text(text: str) -> bool:
     return bool(re.search(r"[^\W\d_]{2}", text)) and len(text) <= DEFAULT_MAX_HEADING_CHARS
 
 
+# the closing marks that answer an opening one (Dutch „…” and ‚…’ as well as “…” and ‘…’)
+_CLOSERS_OF = {"“": "”", "„": "”“", "‘": "’", "‚": "’‘", "«": "»", '"': '"', "'": "'"}
+
+
 def _closes(text: str) -> bool:
-    """The text ends with a closing quotation mark (before final punctuation: ”. ”) »,)."""
-    return bool(re.search(f"[{QUOTE_CLOSERS}][.,;:!?)]*$", text.rstrip()))
+    """The quoted text ends with the mark that answers its opening one, before final punctuation (”. ”) »,):
+    "‘regiobesturen’." inside a “…” quote does not close it."""
+    text = text.strip()
+    closers = _CLOSERS_OF.get(text[:1])
+    return bool(closers) and bool(re.search(f"[{closers}][.,;:!?)]*$", text))
 
 
 def _size_key(size: float) -> float:
@@ -201,6 +209,7 @@ class Builder:
         self.notes = notes
         self.inventory = inventory
         self.outline = outline  # (level, _outline_key(title), page) per bookmark
+        self.outline_numbers: list[tuple[str, int | None, str]] = []  # (number, page, key) of numbered bookmarks
         self.drafts: list[Draft] = []
         self.level_sizes: dict[float, int] = {}  # heading size → level (heading_levels)
         self.numbered_size: float | None = None  # the smallest size of a numbered heading
@@ -266,7 +275,7 @@ class Builder:
         Evidence, strongest first: the PDF's outline names the line on its page (level from the outline, if
         the line stands out from the body); a size clearly above the body, or a bold dotted number
         ("2.1 Title"). A line that opens in lower case continues a wrapped sentence and is never a heading;
-        where sizes are OCR noise, size counts only for a short numbered line ("1 Aanleiding")."""
+        where sizes are OCR noise, a short numbered line ("1 Aanleiding") is a heading whatever its size."""
         line = entry.line
         if not _heading_text(text) or (text[:1].islower() and not self._continues_heading(entry)):
             return None
@@ -281,10 +290,12 @@ class Builder:
         outlined = self._outline_level(entry, text)
         if outlined is not None:
             return number, outlined, title
+        if number is not None and self._outline_disagrees(entry, number, title):
+            return None
         large = line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
-        if large and not self.inventory.size_coherent:
+        if not self.inventory.size_coherent:  # OCR: sizes are noise, a short numbered title line is the evidence
             large = number is not None and len(title.split()) <= DEFAULT_MAX_OCR_HEADING_WORDS \
-                and not re.search(r"[.,;:]$", title)
+                and title[:1].isupper() and not re.search(r"[.,;:]$", title)
         dotted = is_bold(line) and line.size >= self.stats.body_size - 0.3 and _DOTTED_SECTION.match(text)
         if not (large or dotted):
             return None
@@ -309,6 +320,13 @@ class Builder:
         cur = self.current
         return cur is not None and cur.kind == model.HEADING and self._gap_ok(cur, entry, 1.6) \
             and abs(cur.size - entry.line.size) < 0.5
+
+    def _outline_disagrees(self, entry: Entry, number: str, title: str) -> bool:
+        """The outline gives this section number, on this page, to a title that starts otherwise: the line
+        only looks like that heading (a diagram's "1. Proceskader 2. Model" beside "1. DEEL I – PROCESKADER")."""
+        first = _outline_key(title).split()[:1]
+        return any(page == entry.page and bookmark_number == number and key.split()[:1] != first
+                   for bookmark_number, page, key in self.outline_numbers)
 
     def _outline_level(self, entry: Entry, text: str) -> int | None:
         """The outline level of the bookmark that names this line on its page, if the line stands out from
@@ -526,9 +544,10 @@ class Builder:
                 return False  # an italic title (of a box, say) standing apart is no quote
             return opens or indented or (cur is not None and cur.kind == model.QUOTE)
         if cur is not None and cur.kind == model.QUOTE and cur.last is not None and not is_italic(cur.last):
-            # the quote goes on in its own style: its next line, or its next paragraph opening with a mark
-            return line_style(line) == line_style(cur.last) and (
-                (self._gap_ok(cur, entry) and not _closes(cur.text)) or (opens and self._gap_ok(cur, entry, 2.5)))
+            # the quote goes on in its own style, also past a paragraph break or a page break: while it is
+            # open, or with a next paragraph that opens with a quotation mark again
+            near = self._gap_ok(cur, entry, 2.5) or entry.page == cur.page_end + 1
+            return line_style(line) == line_style(cur.last) and near and (opens or not _closes(cur.text))
         smaller = line.size <= self.stats.body_size - DEFAULT_QUOTE_SIZE_STEP
         return opens and (indented or entry.box or smaller)
 
@@ -599,7 +618,7 @@ class Builder:
             if draft.kind != model.QUOTE or i in attributed:
                 continue
             text = draft.text.strip()
-            if not (text[:1] in QUOTE_OPENERS and _closes(text)):
+            if not _closes(text):
                 draft.kind = model.PARAGRAPH
 
     def finish(self) -> Structure:
@@ -653,6 +672,8 @@ def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes
     inventory = style_inventory([entry.line for entry in text_entries])
     bookmarks = [(b.level, _outline_key(b.title), b.page) for b in outline if _outline_key(b.title)]
     builder = Builder(stats, joiner, notes, inventory, bookmarks)
+    builder.outline_numbers = [(m.group(1), b.page, _outline_key(b.title)) for b in outline
+                               if (m := _BOOKMARK_NUMBER.match(b.title))]
     builder.level_sizes, builder.numbered_size = heading_levels(text_entries, stats.body_size)
     contents = {id(text_entries[i]) for i in find_contents([(entry.page, entry.line) for entry in text_entries])}
     for entry in entries:

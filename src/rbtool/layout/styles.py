@@ -40,7 +40,7 @@ DEFAULT_MIN_HEADING_USES = 2
 # Lines of one style belong to one run (one use) while each follows the previous within this many sizes.
 DEFAULT_RUN_GAP = 1.6
 # A heading use is a run of lines of at most this many words.
-DEFAULT_MAX_HEADING_WORDS = 20
+DEFAULT_MAX_HEADING_WORDS = 24
 # When more than this share of the lines of several words mix sizes of one font, sizes are OCR noise.
 DEFAULT_MAX_MIXED_SIZE_SHARE = 0.5
 
