@@ -110,8 +110,8 @@ def test_compare_csv_uses_the_measures_amount_columns(capsys, monkeypatch, corpu
     assert code == 0, err
     rows = list(csv.DictReader(io.StringIO(out)))
     new = next(r for r in rows if r["class"] == "new" and "4,5 miljard euro" in r["new_amounts"])
-    assert (new["new_eur_amounts"], new["new_amount_roles"], new["delta_eur"]) == ("4500000000", "budget",
-                                                                                    "4500000000")
+    assert (json.loads(new["new_eur_amounts"]), json.loads(new["new_amount_roles"]), new["delta_eur"]) == (
+        [4500000000], ["budget"], "4500000000")
     code, measures_csv, _ = run(capsys, monkeypatch, "measures", "--format", "csv")
     flat = [c for c in next(csv.reader(io.StringIO(measures_csv))) if c.startswith(("amount", "eur_amounts"))]
     assert all(f"new_{c}" in rows[0] and f"old_{c}" in rows[0] for c in flat)
