@@ -437,3 +437,22 @@ def test_an_outline_entry_makes_a_standing_out_line_a_heading_with_its_level():
     result = build_structure(entries, STATS, Joiner(Counter(), False), set(), outline)
     # the bold line is the bookmark's heading; the body-style line of the same text is not (layout disagrees)
     assert [(s.title, s.level) for s in result.sections] == [("Migratie en integratie", 2)]
+
+
+def test_small_capitals_of_the_font_itself_are_told_by_their_width():
+    # "De opgave" in the body font's small capitals: the same font name, lower-case letters set wider than
+    # that font's own lower case elsewhere on the page; the span ends where the small caps end
+    def glyphs(text, x0, top, width):
+        out = []
+        for letter in text:
+            advance = 2.5 if letter == " " else width
+            out.append({"text": letter, "x0": x0, "x1": x0 + advance, "top": top, "bottom": top + 10, "size": 10.0,
+                        "fontname": REGULAR})
+            x0 += advance
+        return out
+
+    body = [g for row in range(3) for g in glyphs("gewone tekst met de opgave erin", 70, 120 + 14 * row, 5.0)]
+    heading = glyphs("De opgave", 70, 100, 6.0) + glyphs(" Veel seinen", 70 + 9 * 6.0 - 3.5, 100, 5.0)
+    lines = build_lines(heading + body)
+    assert [(s.text, s.small_caps) for s in lines[0].spans] == [("De opgave", True), ("Veel seinen", False)]
+    assert not any(s.small_caps for s in lines[1].spans)
