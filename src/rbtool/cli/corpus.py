@@ -68,8 +68,8 @@ def _human_size(size: int) -> str:
 
 @corpus_app.command(cls=Command,
                     epilog="Examples:\n\n  rbtool corpus show 2020\n\n  rbtool corpus show c441 --format json")
-def show(doc: DocArgument, fmt: FormatOption = None, no_pager: NoPagerOption = False,
-         corpus_path: CorpusOption = None) -> None:
+def show(doc: DocArgument, fmt: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
+         no_pager: NoPagerOption = False, corpus_path: CorpusOption = None) -> None:
     """Show a document's metadata, sections and warnings."""
     with open_corpus(corpus_path) as corpus:
         document = corpus.load_document(corpus.resolve(doc))
@@ -79,8 +79,9 @@ def show(doc: DocArgument, fmt: FormatOption = None, no_pager: NoPagerOption = F
         terminal.warning(warning)
     rows = [{"number": s.number or "", "title": s.title, "level": s.level, "page": s.page,
              "page_label": document.page_label(s.page) or ""} for s in document.sections]
-    out = chosen_format(fmt)
-    emit(rows, out, SECTION_COLUMNS if out == "table" else [c.name for c in SECTION_COLUMNS], no_pager=no_pager)
+    out = chosen_format(fmt, output, excel)
+    emit(rows, out, SECTION_COLUMNS if out == "table" else [c.name for c in SECTION_COLUMNS], no_pager=no_pager,
+         to=output, excel=excel, corpus=corpus_path)
     exit_for(rows)
 
 

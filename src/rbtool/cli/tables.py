@@ -61,33 +61,37 @@ def tables(
 
         found = [f for f in found if in_sections(f[2].section, section)]
     out = chosen_format(fmt, output, excel)
-    written = dict(to=output, excel=excel, corpus=corpus_path)
+    to = dict(to=output, excel=excel, corpus=corpus_path)
     if long:
         rows = limited(long_rows(found), limit, "rows")
-        emit(rows, out, LONG_TABLE_COLUMNS if out == "table" else LONG_COLUMNS, no_pager=no_pager, **written)
+        emit(rows, out, LONG_TABLE_COLUMNS if out == "table" else LONG_COLUMNS, no_pager=no_pager, **to)
         exit_for(rows)
     if table is not None and len(found) == 1:
-        _write_grid(grid(found[0][2]), out)
+        _write_grid(grid(found[0][2]), out, to)
         exit_for(found)
     found = limited(found, limit, "tables")
     if out in ("json", "jsonl"):
         rows = [table_to_dict(*f) for f in found]
-        emit(rows, out, CONTRACT_COLUMNS, **written)
+        emit(rows, out, CONTRACT_COLUMNS, **to)
         exit_for(rows)
     rows = [list_row(*f) for f in found]
     if out == "table":
         labels = doc_labels({d["id"]: d["year"] for d in documents})
         emit([{**r, "doc": labels[r["doc"]]} for r in rows], out, LIST_TABLE_COLUMNS, no_pager=no_pager)
     else:
-        emit(rows, out, LIST_COLUMNS, **written)
+        emit(rows, out, LIST_COLUMNS, **to)
     exit_for(rows)
 
 
-def _write_grid(cells: list[list[str]], fmt: str) -> None:
-    """One table as a plain grid: CSV/TSV/plain as rows of cells, the terminal and Markdown as a table."""
+def _write_grid(cells: list[list[str]], fmt: str, to: dict) -> None:
+    """One table as a plain grid: CSV/TSV/plain as rows of cells, the terminal and Markdown as a table; with
+    --output, a file of the grid's rows under its header."""
     header, body = cells[0], cells[1:]
     names = [name or " " * (i + 1) for i, name in enumerate(header)]  # distinct keys for blank header cells
     rows = [dict(zip(names, row)) for row in body]
+    if to["to"] is not None or to["excel"]:
+        emit(rows, fmt, names, **to)
+        return
     if fmt in ("csv", "tsv", "plain"):
         import csv
 
