@@ -388,7 +388,13 @@ def _hit(row: search_index.PassageRow, plan: _Plan, tier: int, relevance: float,
         surface = row.text[words[p].start:words[p].end].lower()
         if surface not in matched:
             matched.append(surface)
-    return model.Hit(doc=row.doc_id, title=row.title, year=row.year, page=row.page, page_label=row.page_label,
+    page, page_label = row.page, row.page_label
+    if row.page_parts and positions:  # the page the first matched word stands on
+        first = words[min(positions)].start
+        for offset, part_page, part_label in row.page_parts:
+            if first >= offset:
+                page, page_label = part_page, part_label
+    return model.Hit(doc=row.doc_id, title=row.title, year=row.year, page=page, page_label=page_label,
                      section=row.section_path, kind=row.label, block_id=row.block_id, text=row.text,
                      snippet=snippet, score=_score(tier, relevance), matched_terms=tuple(matched),
                      highlights=highlights, fuzzy=tier == FUZZY)

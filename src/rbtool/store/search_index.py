@@ -15,6 +15,7 @@ is read by rbtool.queries.search; no sqlite3 error leaves this module.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
@@ -362,6 +363,8 @@ class PassageRow:
     section_path: str | None
     section_key: str | None
     text: str
+    # a block crossing pages: (offset, page, page label) where each next page's part starts
+    page_parts: tuple[tuple[int, int, str | None], ...] = ()
 
 
 def _where(filters: Filters) -> tuple[str, list]:
@@ -435,9 +438,18 @@ def passages(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, PassageR
         return {}
     marks = ",".join("?" * len(ids))
     rows = _run(conn, "SELECT p.id, p.doc_id, d.title, d.year, p.seq, p.block_id, p.kind, p.label, p.page,"
-                      " p.page_label, p.section_path, p.section_key, p.text FROM search_passages p"
-                      f" JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks})", ids)
-    return {row[0]: PassageRow(*row) for row in rows}
+                      " p.page_label, p.section_path, p.section_key, p.text, b.page_breaks FROM search_passages p"
+                      " JOIN documents d ON d.id = p.doc_id"
+                      " LEFT JOIN blocks b ON b.doc_id = p.doc_id AND b.id = p.block_id AND p.kind = b.kind"
+                      f" WHERE p.id IN ({marks})", ids)
+    out = {}
+    for *fields, breaks in rows:
+        parts = ()
+        if breaks and breaks != "[]" and fields[6] != "table":
+            labels = dict(_run(conn, "SELECT idx, label FROM pages WHERE doc_id=?", [fields[1]]))
+            parts = tuple((offset, page, labels.get(page)) for offset, page in json.loads(breaks))
+        out[fields[0]] = PassageRow(*fields, page_parts=parts)
+    return out
 
 
 def document_words(conn: sqlite3.Connection, doc_id: str) -> int:
