@@ -16,14 +16,14 @@ from rbtool import model
 from rbtool.errors import GarbledTextLayer, NoTextLayer, PdfError, printable
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
-from rbtool.layout.footnotes import NoteDraft, parse_notes, split_footnote_zone
+from rbtool.layout.footnotes import NoteDraft, note_number, parse_notes, split_footnote_zone
 from rbtool.layout.furniture import find_furniture, strip_margin_column, text_column
 from rbtool.layout.stats import document_stats
 from rbtool.layout.tables import PageTable, continues, find_tables
 from rbtool.layout.text import UNMAPPED, Joiner, hyphenates, ligature_readings, read_ligatures, vocabulary
-from rbtool.pdf import Line, PageData, Rect, read_pages
+from rbtool.pdf import Line, OutlineEntry, PageData, Rect, read_outline, read_pages
 
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "14"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -49,11 +49,12 @@ def extract_document(path, *, password: str | None = None, title: str | None = N
         pages.append(page)
         if on_page:
             on_page(page.index, total)
-    return build_document(pages, where=where, sha256=sha, title=title, year=year)
+    return build_document(pages, where=where, sha256=sha, title=title, year=year,
+                          outline=read_outline(path, password))
 
 
 def build_document(pages: list[PageData], *, where: str, sha256: str, title: str | None = None,
-                   year: int | None = None) -> model.Document:
+                   year: int | None = None, outline: list[OutlineEntry] = ()) -> model.Document:
     warnings: list[str] = []
     _check_text_layer(pages, where, warnings)
     _read_ligatures(pages, warnings)
@@ -76,14 +77,17 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         if not lines:
             continue
         right = max(l.x1 for l in lines)
-        body, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right)
-        if zone:
-            parse_notes(zone, page.index, drafts)
-        # tables first: their columns would read as gutters, their rows as paragraphs
-        tables = _page_tables(body, page, stats, {d.number for d in drafts}, warnings)
+        # tables first: their columns would read as gutters, their rows as paragraphs, and a table in small
+        # type at a page's foot as footnotes; the notes a first look finds there may be marked in its cells
+        _, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right)
+        noted = {d.number for d in drafts} | {n for n in map(note_number, zone) if n is not None}
+        tables = _page_tables(lines, page, stats, noted, warnings)
         if tables:
             taken = {id(line) for table in tables for line in table.lines}
-            body = [line for line in body if id(line) not in taken]
+            lines = [line for line in lines if id(line) not in taken]
+        body, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right) if lines else ([], [])
+        if zone:
+            parse_notes(zone, page.index, drafts)
         gutters = find_gutters(body, stats.body_size)
         if gutters:
             columns = f"{_COLUMN_WORDS.get(len(gutters) + 1, len(gutters) + 1)} columns, read column by column"
@@ -100,7 +104,7 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
     joiner = Joiner(vocab=vocabulary(body_texts), auto_hyphenation=hyphenates(body_texts))
     notes = {d.number for d in drafts}
     entries = _join_continued_tables(entries)
-    structure = build_structure(entries, stats, joiner, notes)
+    structure = build_structure(entries, stats, joiner, notes, outline)
     tables = _tables(entries, structure.blocks, warnings)
     footnotes = []
     for d in drafts:

@@ -23,7 +23,9 @@ NUMBERED_ITEM = "numbered_item"
 QUOTE = "quote"
 ATTRIBUTION = "attribution"
 TABLE = "table"  # the block's text is the caption; its cells are the Document's Table with this block_id
-BLOCK_KINDS = (HEADING, SUBHEADING, PARAGRAPH, LIST_ITEM, SUB_ITEM, NUMBERED_ITEM, QUOTE, ATTRIBUTION, TABLE)
+CONTENTS = "toc"  # a table of contents: its entries are never sections or headings
+BLOCK_KINDS = (HEADING, SUBHEADING, PARAGRAPH, LIST_ITEM, SUB_ITEM, NUMBERED_ITEM, QUOTE, ATTRIBUTION, TABLE,
+               CONTENTS)
 ITEM_KINDS = (LIST_ITEM, SUB_ITEM, NUMBERED_ITEM)  # what the extract summary counts as list items
 
 

@@ -36,6 +36,11 @@ DEFAULT_LABEL_GAP_RATIO = 1.3
 DEFAULT_MAX_LABEL = 4
 # Two characters belong to one line when their vertical extents overlap by this share of the smaller one.
 DEFAULT_LINE_OVERLAP = 0.5
+# A lower-case glyph at least this share wider than the page's usual width for that letter in that font
+# is a small capital (OpenType small caps keep the font's name and the letters' Unicode values); a run of
+# lower-case letters is small caps when this share of them are.
+DEFAULT_SMALL_CAP_WIDTH = 1.08
+DEFAULT_SMALL_CAP_SHARE = 0.8
 # A rectangle thinner than this (points) is a rule line, not a frame.
 DEFAULT_RULE_THICKNESS = 2.0
 
@@ -54,6 +59,8 @@ class Span:
     size: float
     fontname: str
     space_before: bool = False  # separated from the previous span by a word space or a tab
+    color: str = ""  # fill colour of the glyphs ("" for black or unset), e.g. "0.12,0.31,0.6"
+    caps: bool = False  # small-cap glyphs of the font itself (its lower case set wider than the page's own)
 
     @property
     def bold(self) -> bool:
@@ -62,6 +69,10 @@ class Span:
     @property
     def italic(self) -> bool:
         return is_italic(self.fontname)
+
+    @property
+    def small_caps(self) -> bool:
+        return self.caps or is_small_caps(self.fontname)
 
 
 @dataclass(frozen=True)
@@ -139,6 +150,29 @@ def is_italic(fontname: str) -> bool:
     return "italic" in name or "oblique" in name or name.endswith((",i", "-i"))
 
 
+# "Minion-SC", "LinLibertine_RIS_SmallCaps", "CrimsonText-Caps": small caps set in a font of their own (small caps
+# made with an OpenType feature of the body font show no sign in the PDF and are not recognised)
+_SMALL_CAPS = re.compile(r"small.?caps|[-_+]sc$|[-_]caps$|[a-z]sc$", re.I)
+
+
+def is_small_caps(fontname: str) -> bool:
+    return bool(_SMALL_CAPS.search(fontname.split("+")[-1]))
+
+
+def color_name(color) -> str:
+    """A fill colour as a short stable string; black (grey 0, RGB 0,0,0, CMYK 0,0,0,1) and unset are ""."""
+    if color is None:
+        return ""
+    values = tuple(color) if isinstance(color, (tuple, list)) else (color,)
+    try:
+        rounded = tuple(round(float(v), 2) for v in values)
+    except (TypeError, ValueError):  # a pattern colour space: a name, not numbers
+        return ""
+    if all(v == 0 for v in rounded) or (len(rounded) == 4 and rounded[:3] == (0, 0, 0) and rounded[3] == 1):
+        return ""
+    return ",".join(f"{v:g}" for v in rounded)
+
+
 def join_spans(spans) -> str:
     out = ""
     for span in spans:
@@ -190,6 +224,51 @@ def read_pages(path: str | Path, password: str | None = None) -> Iterator[tuple[
             yield total, data
 
 
+@dataclass(frozen=True)
+class OutlineEntry:
+    """One bookmark of the PDF's outline: its depth (1 = top), title and the page it points to (1-based)."""
+
+    level: int
+    title: str
+    page: int | None
+
+
+def read_outline(path: str | Path, password: str | None = None) -> list[OutlineEntry]:
+    """The PDF's outline (bookmarks), in document order; [] when it has none or it cannot be read.
+
+    An outline is evidence for headings, not a requirement: a broken one must never stop an extraction."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path, password=password or "") as pdf:
+            doc = pdf.doc
+            page_of = {page.page_obj.pageid: number for number, page in enumerate(pdf.pages, start=1)}
+            entries = []
+            for level, title, dest, action, _ in doc.get_outlines():
+                entries.append(OutlineEntry(level=int(level), title=re.sub(r"\s+", " ", str(title or "")).strip(),
+                                            page=_outline_page(doc, dest, action, page_of)))
+            return entries
+    except Exception:  # PDFNoOutlines, or any of pdfminer's many errors on a damaged outline
+        return []
+
+
+def _outline_page(doc, dest, action, page_of: dict[int, int]) -> int | None:
+    """The 1-based page a bookmark points to: an explicit destination, a named one, or a GoTo action's."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    if dest is None and isinstance(resolve1(action), dict):
+        dest = resolve1(action).get("D")
+    dest = resolve1(dest)
+    if isinstance(dest, (bytes, str, PSLiteral)):  # a named destination
+        dest = resolve1(doc.get_dest(dest.name if isinstance(dest, PSLiteral) else dest))
+    if isinstance(dest, dict):
+        dest = resolve1(dest.get("D"))
+    if isinstance(dest, list) and dest:
+        return page_of.get(getattr(dest[0], "objid", None))
+    return None
+
+
 def _translate(exc: Exception, where: str, password: str | None, page: int | None = None) -> RbtoolError:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
@@ -202,7 +281,7 @@ def _translate(exc: Exception, where: str, password: str | None, page: int | Non
         if isinstance(e, LimitExceeded):
             return LimitExceeded(f"page {page}: {e.reason}" if page else e.reason, where)
         if isinstance(e, (MemoryError, RecursionError)):
-            what = "memory" if isinstance(e, MemoryError) else "stack depth (nesting)"
+            what = f"memory{_memory_limit_note}" if isinstance(e, MemoryError) else "stack depth (nesting)"
             return LimitExceeded(f"{f'page {page}: ' if page else ''}out of {what}; skipped", where)
     if any(isinstance(e, PDFPasswordIncorrect) for e in chain):
         return EncryptedPdf("wrong password" if password else "encrypted; give the password with --password", where)
@@ -227,6 +306,7 @@ def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
     mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
     chars: list[dict] = []
     rects: list[Rect] = []
+    colors: dict = {}  # raw fill colour → color_name (a page uses a handful of colours for thousands of glyphs)
     stack = [iter(page.layout._objs)]
     while stack:
         obj = next(stack[-1], None)
@@ -236,11 +316,18 @@ def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
             fontname = obj.fontname.decode("latin-1") if isinstance(obj.fontname, bytes) else obj.fontname
             a, b = obj.matrix[:2]
             turn = 0 if obj.upright and a > 0 else _turn(a, b)
+            raw = getattr(obj.graphicstate, "ncolor", None)
+            try:
+                color = colors[raw]
+            except KeyError:
+                color = colors[raw] = color_name(raw)
+            except TypeError:  # an unhashable (list) colour
+                color = color_name(raw)
             chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
                           "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
                           # a sideways glyph's size is its extent across the page
                           "size": obj.width if turn in (90, 270) else obj.size, "fontname": fontname,
-                          "turn": turn})
+                          "turn": turn, "color": color})
         elif isinstance(obj, LTCurve):  # rects and lines are curves too
             rects.append(Rect(obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
         elif isinstance(obj, LTContainer):  # figures: their characters count, in stream order
@@ -287,9 +374,12 @@ def _page_data(page, number: int) -> PageData:
     kept = [ch for ch in chars if ch["turn"] == data.turn]
     if data.turn:
         kept = [_turn_upright(ch, data.turn, data.width, data.height) for ch in kept]
+        # frames and rules turn with the text (a turned table keeps its grid)
+        data.rects = [Rect(b["x0"], b["top"], b["x1"], b["bottom"]) for b in
+                      (_turn_upright({"x0": r.x0, "x1": r.x1, "top": r.top, "bottom": r.bottom}, data.turn,
+                                     data.width, data.height) for r in data.rects)]
         if data.turn != 180:
             data.width, data.height = data.height, data.width
-        data.rects = []  # frames and rules are not turned with the text
     data.lines = build_lines(kept, number)
     return data
 
@@ -327,9 +417,28 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
         if not placed:
             rows.append([ch])
             bands.append([top, bottom])
+    _mark_small_caps(glyphs)
     lines = [_make_line(sorted(row, key=lambda c: c["x0"]), page, spaced) for row in rows]
     lines.sort(key=lambda l: (l.top, l.x0))
     return lines
+
+
+def _mark_small_caps(glyphs: list[dict]) -> None:
+    """Set "caps" on every lower-case glyph: True when it is clearly wider than the usual width (the median
+    on this page) of the same letter in the same font, relative to the size; other glyphs get None."""
+    widths: dict[tuple[str, str], list[float]] = {}
+    for ch in glyphs:
+        text = ch["text"]
+        if text.islower() and len(text) == 1:
+            widths.setdefault((ch["fontname"], text), []).append((ch["x1"] - ch["x0"]) / max(ch["size"], 0.1))
+    usual = {key: sorted(values)[len(values) // 2] for key, values in widths.items()}
+    for ch in glyphs:
+        text = ch["text"]
+        if text.islower() and len(text) == 1:
+            width = (ch["x1"] - ch["x0"]) / max(ch["size"], 0.1)
+            ch["caps"] = width >= DEFAULT_SMALL_CAP_WIDTH * usual[(ch["fontname"], text)]
+        else:
+            ch["caps"] = None
 
 
 def word_gap(gaps: list[float]) -> float:
@@ -356,19 +465,37 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
     run: list[dict] = []
     text = ""
     space_before = False
+    word = 0  # where the current word starts in `run`
+    caps_on = caps_seen = 0  # small-cap and all lower-case glyphs in `run`
     for i, ch in enumerate(chars):
         if run:
             prev = run[-1]
             word_space = marked[i - 1] or shares[i - 1] > limit
-            same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1
+            same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1 \
+                and prev.get("color", "") == ch.get("color", "")
             if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 == tab_after or not same_style:
                 spans.append(_make_span(run, text, space_before))
                 space_before = word_space
-                run, text = [], ""
+                run, text, word = [], "", 0
             elif word_space:
                 text += " "
+                word = len(run)
+            elif word and ch["caps"] is not None and caps_seen and ch["caps"] != (
+                    caps_on >= DEFAULT_SMALL_CAP_SHARE * caps_seen):
+                # small caps begin or end in this word ("De opgave Veel …"): the span ends before the word
+                head, run = run[:word], run[word:]
+                cut = len(text) - len("".join(c["text"] for c in run))
+                spans.append(_make_span(head, text[:cut], space_before))
+                space_before, text, word = True, text[cut:], 0
+                caps_seen = sum(c["caps"] is not None for c in run)
+                caps_on = sum(bool(c["caps"]) for c in run)
+        if not run:
+            caps_on = caps_seen = 0
         run.append(ch)
         text += ch["text"]
+        if ch["caps"] is not None:
+            caps_seen += 1
+            caps_on += ch["caps"]
     if run:
         spans.append(_make_span(run, text, space_before))
     if len(spans) > 1 and _CID.fullmatch(spans[0].text):
@@ -409,6 +536,14 @@ def _label_end(shares: list[float], marked: list[bool], limit: float) -> int | N
     return None
 
 
+def _caps_state(chars: list[dict]) -> bool | None:
+    """Whether the lower-case letters among these glyphs are small caps (None without lower-case letters)."""
+    states = [c.get("caps") for c in chars if c.get("caps") is not None]
+    if not states:
+        return None
+    return sum(states) >= DEFAULT_SMALL_CAP_SHARE * len(states)
+
+
 def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
     return Span(
         text=re.sub(r"\s+", " ", text).strip(),
@@ -419,6 +554,8 @@ def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
         size=run[0]["size"],
         fontname=run[0]["fontname"],
         space_before=space_before or text[:1].isspace(),
+        color=run[0].get("color", ""),
+        caps=bool(_caps_state(run)),
     )
 
 
@@ -463,8 +600,12 @@ class _BoundedZlib:
         return Inflater()
 
 
-def install_limits(stream_bytes: int, page_chars: int) -> None:
-    """Bound what one PDF may cost in this process: inflated stream size and characters per page.
+_memory_limit_note = ""  # " (limit 2048 MB)" once the worker has capped its memory
+
+
+def install_limits(stream_bytes: int, page_chars: int, memory_mb: int | None = None) -> None:
+    """Bound what one PDF may cost in this process: inflated stream size and characters per page
+    (`memory_mb`, the process's own cap, only names the limit in an out-of-memory message).
 
     Called once by the extraction worker (rbtool.sandbox), a process that reads nothing but PDFs, so
     replacing pdfminer's zlib and pdfplumber's page device there affects no other code."""
@@ -473,6 +614,8 @@ def install_limits(stream_bytes: int, page_chars: int) -> None:
     import pdfminer.pdftypes
     import pdfplumber.page
 
+    global _memory_limit_note
+    _memory_limit_note = f" (limit {memory_mb} MB)" if memory_mb else ""
     pdfminer.pdftypes.zlib = _BoundedZlib(zlib, stream_bytes)
     base = pdfplumber.page.PDFPageAggregatorWithMarkedContent
 

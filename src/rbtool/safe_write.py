@@ -20,9 +20,10 @@ from rbtool.errors import OutputError, printable
 INPUT_SIGNATURES = (b"%PDF-", b"SQLite format 3\x00")
 
 
-def write_text(target: str | Path, produce: Callable[[IO[str]], None], protected: Iterable[str | Path] = ()
-               ) -> None:
-    """Call `produce(file)` to write UTF-8 text to `target`, atomically; refuse inputs (`protected` paths)."""
+def write_text(target: str | Path, produce: Callable[[IO], None], protected: Iterable[str | Path] = (),
+               binary: bool = False) -> None:
+    """Call `produce(file)` to write UTF-8 text (bytes when `binary`: a spreadsheet) to `target`, atomically;
+    refuse inputs (`protected` paths)."""
     path = Path(target)
     where = printable(target)
     _refuse_inputs(path, protected, where)
@@ -36,21 +37,26 @@ def write_text(target: str | Path, produce: Callable[[IO[str]], None], protected
         raise OutputError("is a folder; give a file name", where)
     try:
         if mode is not None and not stat.S_ISREG(mode):  # a device or a pipe: nothing to replace
-            with open(path, "w", encoding="utf-8", newline="") as fh:
+            with open(path, *_mode(binary)) as fh:
                 produce(fh)
             return
-        _replace(path, produce, mode)
+        _replace(path, produce, mode, binary)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", where) from None
 
 
-def _replace(path: Path, produce: Callable[[IO[str]], None], mode: int | None) -> None:
+def _mode(binary: bool) -> tuple:
+    """open() arguments: bytes, or UTF-8 text with newlines as written."""
+    return ("wb",) if binary else ("w", -1, "utf-8", None, "")
+
+
+def _replace(path: Path, produce: Callable[[IO], None], mode: int | None, binary: bool = False) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"no such folder: {printable(folder)}", printable(path))
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, *_mode(binary)) as fh:
             produce(fh)
             fh.flush()
             os.fsync(fh.fileno())

@@ -83,7 +83,7 @@ def _worker(parent: int, jobs_fd: int, results_fd: int, limits: Limits) -> None:
     from rbtool.extract import extract_document
     from rbtool.pdf import install_limits
 
-    install_limits(limits.stream_mb << 20, limits.page_chars)
+    install_limits(limits.stream_mb << 20, limits.page_chars, limits.memory_mb)
     jobs, results = Connection(jobs_fd, writable=False), Connection(results_fd, readable=False)
     while True:
         try:
@@ -139,13 +139,12 @@ class _Worker:
         self.jobs.close()
         self.results.close()
 
-    def death(self) -> str:
-        """Why the process ended, for the failed file's line."""
+    def death(self, memory_mb: int) -> str:
+        """Why the process ended, for the failed file's line (a library that runs into the memory limit often
+        crashes instead of raising MemoryError, so the limit is named)."""
         code = self.process.wait()
         if code < 0:
-            name = signal.Signals(-code).name
-            cause = " (out of memory?)" if -code == signal.SIGKILL else ""
-            return f"extraction crashed: killed by {name}{cause}; skipped"
+            return f"extraction crashed: killed by {signal.Signals(-code).name} (memory limit {memory_mb} MB); skipped"
         return f"extraction crashed (exit status {code}); skipped"
 
 
@@ -155,6 +154,7 @@ class Pool:
     def __init__(self, size: int, limits: Limits):
         self.size, self.limits = size, limits
         self.workers: list[_Worker] = []
+        self.pending: list = []  # jobs not started yet, the next one last
 
     def __enter__(self) -> "Pool":
         return self
@@ -173,8 +173,7 @@ class Pool:
             on_page: Callable[[object, int, int], None] = lambda job, done, total: None) -> None:
         """Extract every job; `on_result(job, Document | RbtoolError)` runs in this process, one at a time.
         `pending` shrinks as jobs start, so a caller interrupted mid-run can tell what never started."""
-        self.pending = list(jobs)
-        self.pending.reverse()  # pop() from the end keeps the given order
+        self.pending = list(reversed(list(jobs)))  # pop() from the end keeps the given order
         while self.pending or self.busy():
             while self.pending and (idle := self._idle()) is not None:
                 job = self.pending.pop()
@@ -199,7 +198,7 @@ class Pool:
         try:
             message = worker.results.recv()
         except (EOFError, OSError):
-            self._replace(worker, on_result, ExtractionCrashed(worker.death()))
+            self._replace(worker, on_result, ExtractionCrashed(worker.death(self.limits.memory_mb)))
             return
         if message[0] == "page":
             worker.page, worker.last_page = message[1], time.monotonic()

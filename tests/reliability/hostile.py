@@ -68,8 +68,10 @@ def compressed_bomb(inflated_mb: int) -> bytes:
 
 
 def huge_page(text_mb: int) -> bytes:
-    """One page with `text_mb` MB of text in one compressed stream (a 40 kB file, a 10 MB page)."""
-    content = b"BT /F1 1 Tf 0 0 Td (" + b"x" * (text_mb * MB) + b") Tj ET"
+    """One page with `text_mb` MB of text in one compressed stream (a 40 kB file, a 10 MB page), in runs of 100
+    characters, as a producer that never breaks a page would write it."""
+    run = b"(" + b"x" * 100 + b") Tj\n"
+    content = b"BT /F1 1 Tf 0 0 Td\n" + run * (text_mb * MB // 100) + b"ET"
     return pdf_bytes([zlib.compress(content, 9)], compressed=True)
 
 
@@ -81,5 +83,6 @@ def many_operators(count: int) -> bytes:
 
 def many_pages(n_pages: int) -> bytes:
     """A long document: `n_pages` pages of two short lines each."""
-    return pdf_bytes([text_page([f"Hoofdstuk {page}", "De begroting van dit jaar in het kort."])
+    return pdf_bytes([text_page([f"De uitgaven in paragraaf {page} stijgen met {page % 97} miljoen euro per jaar.",
+                                 f"Het kabinet trekt {page * 3} miljoen uit voor woningbouw en zorg."])
                       for page in range(1, n_pages + 1)])

@@ -44,6 +44,16 @@ CorpusOption = Annotated[Optional[Path], typer.Option(
 FormatOption = Annotated[Optional[Format], typer.Option(
     "--format", "-f", case_sensitive=False,
     help="Output format. Default: table on a terminal, plain text when piped.")]
+OutputOption = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", metavar="FILE", dir_okay=False,
+    help="Write the rows to FILE instead of stdout, in the format of its extension: .csv .tsv .json .jsonl .md "
+         ".xlsx (.txt: plain). The file appears complete or not at all.")]
+ChartOption = Annotated[bool, typer.Option(
+    "--chart", help="Draw a bar chart in the terminal instead of the table (plain '#' bars when piped or under "
+                    "NO_COLOR).")]
+ExcelOption = Annotated[bool, typer.Option(
+    "--excel", help="CSV for Dutch spreadsheets: UTF-8 byte order mark, ';' between cells, decimal commas, text "
+                    "that would start a formula prefixed with '. Plain CSV keeps every text exactly.")]
 
 
 def default_corpus_path() -> Path:
@@ -81,10 +91,25 @@ def open_corpus_with_sample(path: Path | None):
     return corpus
 
 
-def chosen_format(fmt: Format | None) -> str:
-    if fmt is not None:
-        return fmt.value
-    return "table" if terminal.stdout_is_terminal() else "plain"
+def chosen_format(fmt: Format | None, output: Path | None = None, excel: bool = False) -> str:
+    """The format to write: --format, else the extension of --output, else a table on a terminal and plain
+    text when piped. UsageError when --format and --output disagree or --excel meets another format than CSV."""
+    from rbtool.errors import UsageError
+    from rbtool.output import FORMAT_BY_SUFFIX
+
+    if output is not None and str(output) != "-":  # '-o -' is stdout, as for corpus export
+        by_suffix = FORMAT_BY_SUFFIX.get(output.suffix.lower())
+        if by_suffix is None:
+            raise UsageError(f"--output {output.name}: unknown extension; use one of "
+                             f"{' '.join(FORMAT_BY_SUFFIX)}")
+        if fmt is not None and fmt.value != by_suffix:
+            raise UsageError(f"--format {fmt.value} and --output {output.name} ({by_suffix}) disagree")
+        chosen = by_suffix
+    else:
+        chosen = fmt.value if fmt is not None else "table" if terminal.stdout_is_terminal() else "plain"
+    if excel and chosen != "csv":
+        raise UsageError(f"--excel is for CSV, not {chosen}")
+    return chosen
 
 
 @contextmanager
@@ -105,13 +130,37 @@ def data_to_stdout():
 
 
 def emit(rows: Sequence[dict], fmt: str, columns: Iterable[str], *, headers: dict[str, str] | None = None,
-         wrap: Iterable[str] | dict[str, int] = (), right: Iterable[str] = ()) -> None:
-    """Write rows to stdout in the chosen format (the one row writer every listing command uses)."""
+         wrap: Iterable[str] | dict[str, int] = (), right: Iterable[str] = (), to: Path | None = None,
+         excel: bool = False, corpus: Path | None = None) -> None:
+    """Write rows to stdout, or to the file `to` (never over the corpus at `corpus` or another input), in the
+    chosen format (the one row writer every listing command uses)."""
+    if to is not None and str(to) != "-":
+        from rbtool.safe_write import write_text
+
+        columns = list(columns)
+
+        def produce(fh) -> None:
+            if fmt == "xlsx":
+                output.write_xlsx(rows, columns, fh)
+            else:
+                output.write_rows(rows, fmt, fh, columns, excel=excel)
+
+        write_text(to, produce, protected_paths(corpus), binary=fmt == "xlsx")
+        terminal.message(f"wrote {len(rows)} rows to {to}")
+        return
     with data_to_stdout() as out:
         if fmt == "table":
             terminal.print_table(rows, columns, headers=headers, wrap=wrap, right=right)
         else:
-            output.write_rows(rows, fmt, out, columns)
+            output.write_rows(rows, fmt, out, columns, excel=excel)
+
+
+def draw_chart(groups, title: str) -> None:
+    """A bar chart (rbtool.charts) on stdout, as wide as the terminal."""
+    from rbtool import charts
+
+    with data_to_stdout():
+        terminal.print_chart(charts.render(groups, terminal.chart_width(), terminal.plain_charts(), title))
 
 
 def exit_for(rows: Sequence) -> None:

@@ -8,8 +8,8 @@ import typer
 from rbtool import terminal
 from rbtool.errors import printable
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, exit_for, open_corpus,
-                               protected_paths)
+from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format, data_to_stdout, emit,
+                               exit_for, open_corpus, protected_paths)
 
 corpus_app = typer.Typer(help="Inspect and manage the documents in the corpus.", no_args_is_help=True,
                          rich_markup_mode=None)
@@ -22,18 +22,21 @@ LIST_COLUMNS = ["id", "year", "title", "pages", "blocks", "footnotes", "measures
 
 
 @corpus_app.command("list", epilog="Examples:\n\n  rbtool corpus list\n\n  rbtool corpus list --format json")
-def list_documents(fmt: FormatOption = None, corpus_path: CorpusOption = None) -> None:
+def list_documents(fmt: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
+                   corpus_path: CorpusOption = None) -> None:
     """List the documents in the corpus."""
     with open_corpus(corpus_path) as corpus:
         rows = corpus.list_documents()
         terminal.message(f"corpus: {corpus.path}")
     if rows:
-        emit(rows, chosen_format(fmt), LIST_COLUMNS, right={"pages", "blocks", "footnotes", "measures"})
+        emit(rows, chosen_format(fmt, output, excel), LIST_COLUMNS, right={"pages", "blocks", "footnotes", "measures"},
+             to=output, excel=excel, corpus=corpus_path)
     exit_for(rows)
 
 
 @corpus_app.command(epilog="Examples:\n\n  rbtool corpus show 2020\n\n  rbtool corpus show 3f2a --format json")
-def show(doc: DocArgument, fmt: FormatOption = None, corpus_path: CorpusOption = None) -> None:
+def show(doc: DocArgument, fmt: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
+         corpus_path: CorpusOption = None) -> None:
     """Show a document's metadata, sections and warnings."""
     with open_corpus(corpus_path) as corpus:
         document = corpus.load_document(corpus.resolve(doc))
@@ -43,7 +46,8 @@ def show(doc: DocArgument, fmt: FormatOption = None, corpus_path: CorpusOption =
         terminal.warning(warning)
     rows = [{"number": s.number or "", "title": s.title, "level": s.level, "page": s.page,
              "page_label": document.page_label(s.page) or ""} for s in document.sections]
-    emit(rows, chosen_format(fmt), ["number", "title", "level", "page", "page_label"], right={"page"})
+    emit(rows, chosen_format(fmt, output, excel), ["number", "title", "level", "page", "page_label"], right={"page"},
+         to=output, excel=excel, corpus=corpus_path)
 
 
 @corpus_app.command(epilog="Examples:\n\n  rbtool corpus remove 2020\n\n  rbtool corpus remove 3f2a9c")

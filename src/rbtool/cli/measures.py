@@ -5,8 +5,8 @@ from typing import Annotated, Optional
 import typer
 
 from rbtool.cli import app
-from rbtool.cli.common import (YEAR_MAX, YEAR_MIN, CorpusOption, FormatOption, chosen_format, emit, exit_for,
-                               open_corpus_with_sample)
+from rbtool.cli.common import (YEAR_MAX, YEAR_MIN, ChartOption, CorpusOption, ExcelOption, FormatOption, OutputOption,
+                               chosen_format, draw_chart, emit, exit_for, open_corpus_with_sample)
 
 JSON_COLUMNS = ["doc", "year", "ministerie", "ministerie_naam", "theme", "text", "subitems", "amounts",
                 "budget_eur", "budget_per_year_eur", "years", "section", "page", "page_label"]
@@ -23,7 +23,10 @@ SUMMARY_HEADERS = {"budget_eur": "budget €", "budget_per_year_eur": "of which 
                     "  rbtool measures --ministerie BZK\n\n"
                     "  rbtool measures --summary\n\n"
                     "  rbtool measures --ministerie 'Binnenlandse Zaken' --thema wonen --min-bedrag 100m\n\n"
-                    "  rbtool measures --zoek stikstof --format csv > stikstof.csv")
+                    "  rbtool measures --zoek stikstof --format csv > stikstof.csv\n\n"
+                    "  rbtool measures --summary --output begroting.xlsx\n\n"
+                    "  rbtool measures --summary --chart\n\n"
+                    "  rbtool measures --format csv --excel > maatregelen.csv")
 def measures(
     ministerie: Annotated[Optional[list[str]], typer.Option(
         "--ministerie", "-m", help="Ministry code, name or common spelling (repeatable).")] = None,
@@ -37,7 +40,10 @@ def measures(
     year: Annotated[Optional[int], typer.Option(min=YEAR_MIN, max=YEAR_MAX,
                                                 help="Only documents of this budget year.")] = None,
     summary: Annotated[bool, typer.Option("--summary", help="One row per ministry.")] = False,
+    chart: ChartOption = False,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
     corpus_path: CorpusOption = None,
 ) -> None:
     """The measures each ministry announces, with theme, euro amounts and the page to cite."""
@@ -50,15 +56,24 @@ def measures(
     with open_corpus_with_sample(corpus_path) as corpus:
         doc_ids = [corpus.resolve(d) for d in doc] if doc else None
         found = filter_measures(corpus.iter_measures(doc_ids, codes, min_budget_eur=min_eur), thema=thema, zoek=zoek,
-                                min_eur=min_eur, year=year)
-    out = chosen_format(fmt)
+                                year=year)
+    out = chosen_format(fmt, output, excel)
+    if chart:  # the summary as a picture: budget per ministry, one bar per edition
+        from rbtool.charts import budget_by_ministry
+
+        if output is not None:
+            emit(summarize(found), out, SUMMARY_COLUMNS, to=output, excel=excel, corpus=corpus_path)
+        if found:
+            draw_chart(budget_by_ministry(found), "Budget amounts per ministry (per-unit, change, macro and other "
+                                                  "amounts left out; a yearly amount for one year)")
+        exit_for(found)
     if summary:
         rows = summarize(found)
         if out == "table":
             rows = [{**r, **{c: format_eur(r[c]) if r[c] else "" for c in SUMMARY_HEADERS}} for r in rows]
         if rows:
             emit(rows, out, SUMMARY_COLUMNS, headers=SUMMARY_HEADERS, right={"measures", "with_amounts", *SUMMARY_HEADERS},
-                 wrap={"ministerie_naam"})
+                 wrap={"ministerie_naam"}, to=output, excel=excel, corpus=corpus_path)
         exit_for(rows)
     rows = [measure_to_row(m) for m in found]
     if out == "table":
@@ -70,5 +85,6 @@ def measures(
                  headers={"amounts": "bedragen"})
     elif rows:
         emit(rows if out in ("json", "jsonl") else [{**r, **flat_amounts(r["amounts"])} for r in rows], out,
-             JSON_COLUMNS if out in ("json", "jsonl") else FLAT_COLUMNS)
+             JSON_COLUMNS if out in ("json", "jsonl") else FLAT_COLUMNS, to=output, excel=excel,
+             corpus=corpus_path)
     exit_for(rows)

@@ -13,15 +13,17 @@ Footnote markers (small raised digits) are taken out of the text and recorded wi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from statistics import median
 
 from rbtool import model
+from rbtool.layout.contents import find_contents
 from rbtool.layout.footnotes import marker_numbers
 from rbtool.layout.stats import DocStats
+from rbtool.layout.styles import Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
 from rbtool.nl.kamerstukken import is_qa_label
-from rbtool.pdf import Line
+from rbtool.pdf import Line, OutlineEntry
 
 # A heading is at least this much larger than the body text.
 DEFAULT_HEADING_RATIO = 1.12
@@ -38,6 +40,15 @@ DEFAULT_SPACE_ROOM = 0.5
 DEFAULT_STYLE_SHARE = 0.9
 # Longest heading/subheading, in characters (longer bold text is a bold paragraph).
 DEFAULT_MAX_HEADING_CHARS = 200
+# Where sizes are OCR noise, a heading is a numbered line of at most this many words.
+DEFAULT_MAX_OCR_HEADING_WORDS = 10
+# The first line of a heading that wraps matches the start of its bookmark's title, at least this share.
+DEFAULT_OUTLINE_PREFIX = 0.4
+
+# A quote set apart by size alone is at least this many points smaller than the body.
+DEFAULT_QUOTE_SIZE_STEP = 0.5
+# An attribution line is at most this many words.
+DEFAULT_MAX_ATTRIBUTION_WORDS = 30
 
 BULLETS = "–—-•▪◦○●■□►▸‣⁃>*·∙➢➤✓"
 DASH_BULLETS = "–—-"
@@ -53,6 +64,8 @@ _SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _DOTTED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[^\W\d_]")
 _ITEM_LABEL = re.compile(r"^(\d{1,2}|[a-z])[.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
+_BOOKMARK_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s")
+_LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,4})[.)]?\s+")
 
 
 @dataclass(frozen=True)
@@ -136,25 +149,71 @@ def names_a_person(text: str) -> bool:
     return 2 <= len(words) <= DEFAULT_MAX_NAME_WORDS and capitals >= 2 and not _SENTENCE_INSIDE.search(match.group(1))
 
 
-def heading_levels(entries: list[Entry], body_size: float) -> dict[int, float]:
-    """Median font size of the numbered headings per level (to place unnumbered headings)."""
-    sizes: dict[int, list[float]] = {}
+def heading_levels(entries: list[Entry], body_size: float) -> tuple[dict[float, int], float | None]:
+    """Heading level per heading size (rounded like the style inventory): the sizes used for headings (lines
+    clearly larger than the body), each with the level its numbered headings have ("2.1 Title" → 2); a size
+    without numbered headings takes the level below the nearest larger size that has them (or, in a
+    document without numbers, its rank among the heading sizes, largest first). Also the smallest size of a
+    numbered heading, if any."""
+    numbered: dict[float, list[int]] = {}
+    sizes: set[float] = set()
     for entry in entries:
         line = entry.line
-        if line.size >= DEFAULT_HEADING_RATIO * body_size:
+        if line.size >= DEFAULT_HEADING_RATIO * body_size and _heading_text(line.text) and not line.text[:1].islower():
+            size = _size_key(line.size)
+            sizes.add(size)
             match = _SECTION_TITLE.match(line.text)
             if match:
-                sizes.setdefault(match.group(1).count(".") + 1, []).append(line.size)
-    return {level: median(values) for level, values in sizes.items()}
+                numbered.setdefault(size, []).append(match.group(1).count(".") + 1)
+    levels: dict[float, int] = {}
+    above = 0
+    for size in sorted(sizes, reverse=True):
+        if size in numbered:
+            levels[size] = round(median(numbered[size]))
+        else:
+            levels[size] = above + 1
+        above = levels[size]
+    return levels, min(numbered, default=None)
+
+
+def _heading_text(text: str) -> bool:
+    """Text that can be a heading: a word of at least two letters, not longer than a heading gets."""
+    return bool(re.search(r"[^\W\d_]{2}", text)) and len(text) <= DEFAULT_MAX_HEADING_CHARS
+
+
+# the closing marks that answer an opening one (Dutch „…” and ‚…’ as well as “…” and ‘…’)
+_CLOSERS_OF = {"“": "”", "„": "”“", "‘": "’", "‚": "’‘", "«": "»", '"': '"', "'": "'"}
+
+
+def _closes(text: str) -> bool:
+    """The quoted text ends with the mark that answers its opening one, before final punctuation (”. ”) »,):
+    "‘regiobesturen’." inside a “…” quote does not close it."""
+    text = text.strip()
+    closers = _CLOSERS_OF.get(text[:1])
+    return bool(closers) and bool(re.search(f"[{closers}][.,;:!?)]*$", text))
+
+
+def _size_key(size: float) -> float:
+    return round(size * 2) / 2
+
+
+def _outline_key(title: str) -> str:
+    """An outline title or heading line compared without numbering, case, spacing and punctuation."""
+    return re.sub(r"[\W_]+", " ", _LEADING_NUMBER.sub("", title)).strip().lower()
 
 
 class Builder:
-    def __init__(self, stats: DocStats, joiner: Joiner, notes: set[int]):
+    def __init__(self, stats: DocStats, joiner: Joiner, notes: set[int], inventory: Inventory,
+                 outline: list[tuple[int, str, int | None]]):
         self.stats = stats
         self.joiner = joiner
         self.notes = notes
+        self.inventory = inventory
+        self.outline = outline  # (level, _outline_key(title), page) per bookmark
+        self.outline_numbers: list[tuple[str, int | None, str]] = []  # (number, page, key) of numbered bookmarks
         self.drafts: list[Draft] = []
-        self.level_sizes: dict[int, float] = {}
+        self.level_sizes: dict[float, int] = {}  # heading size → level (heading_levels)
+        self.numbered_size: float | None = None  # the smallest size of a numbered heading
         self.list_parent: int | None = None
 
     # ------------------------------------------------------------------ helpers
@@ -213,28 +272,81 @@ class Builder:
         draft.page_end = entry.page
 
     # ------------------------------------------------------------------ classification
-    def _heading(self, line: Line, text: str) -> tuple[str | None, int, str] | None:
-        large = line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
-        dotted = is_bold(line) and line.size >= self.stats.body_size - 0.3 and _DOTTED_SECTION.match(text)
-        if not (large or dotted) or not re.search(r"[^\W\d_]{2}", text):
+    def _heading(self, entry: Entry, text: str) -> tuple[str | None, int, str] | None:
+        """(number, level, title) when the line is a heading.
+
+        Evidence, strongest first: the PDF's outline names the line on its page (level from the outline, if
+        the line stands out from the body); a size clearly above the body, or a bold dotted number
+        ("2.1 Title"). A line that opens in lower case continues a wrapped sentence and is never a heading;
+        where sizes are OCR noise, a short numbered line ("1 Aanleiding") is a heading whatever its size."""
+        line = entry.line
+        if not _heading_text(text) or (text[:1].islower() and not self._continues_heading(entry)):
             return None
-        if len(text) > DEFAULT_MAX_HEADING_CHARS:
-            return None
-        spans = [s.text for s in line.spans]
         match = _SECTION_TITLE.match(text)
+        spans = [s.text for s in line.spans]
         if match:
-            return match.group(1), match.group(1).count(".") + 1, match.group(2).strip()
-        if len(spans) > 1 and _SECTION_NUMBER.match(spans[0]):
-            number = spans[0].rstrip(".")
-            return number, number.count(".") + 1, text[len(spans[0]):].strip()
-        level = 1
-        for lvl, size in sorted(self.level_sizes.items()):
-            if line.size >= size - 0.5:
-                level = lvl
-                break
+            number, title = match.group(1), match.group(2).strip()
+        elif len(spans) > 1 and _SECTION_NUMBER.match(spans[0]):
+            number, title = spans[0].rstrip("."), text[len(spans[0]):].strip()
         else:
-            level = max(self.level_sizes, default=0) + 1 if self.level_sizes else 1
+            number, title = None, text
+        outlined = self._outline_level(entry, text)
+        if outlined is not None:
+            return number, outlined, title
+        if number is not None and self._outline_disagrees(entry, number, title):
+            return None
+        large = line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
+        if not self.inventory.size_coherent:  # OCR: sizes are noise, a short numbered title line is the evidence
+            large = number is not None and len(title.split()) <= DEFAULT_MAX_OCR_HEADING_WORDS \
+                and title[:1].isupper() and not re.search(r"[.,;:]$", title)
+        dotted = is_bold(line) and line.size >= self.stats.body_size - 0.3 and _DOTTED_SECTION.match(text)
+        if not (large or dotted):
+            return None
+        if number is not None:
+            return number, number.count(".") + 1, title
+        if self._below_numbered_headings(line):
+            return None
+        size = _size_key(line.size)
+        level = self.level_sizes.get(size)
+        if level is None:  # a size between the heading sizes: the level of the nearest smaller one
+            smaller = [s for s in self.level_sizes if s <= size]
+            level = self.level_sizes[max(smaller)] if smaller else max(self.level_sizes.values(), default=0) + 1
         return None, level, text
+
+    def _below_numbered_headings(self, line: Line) -> bool:
+        """An unnumbered line larger than the body but smaller than every numbered heading of a document
+        that numbers its headings sits below its deepest numbered level: a subheading set apart by size."""
+        return self.numbered_size is not None and _size_key(line.size) < self.numbered_size \
+            and line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
+
+    def _continues_heading(self, entry: Entry) -> bool:
+        cur = self.current
+        return cur is not None and cur.kind == model.HEADING and self._gap_ok(cur, entry, 1.6) \
+            and abs(cur.size - entry.line.size) < 0.5
+
+    def _outline_disagrees(self, entry: Entry, number: str, title: str) -> bool:
+        """The outline gives this section number, on this page, to a title that starts otherwise: the line
+        only looks like that heading (a diagram's "1. Proceskader 2. Model" beside "1. DEEL I – PROCESKADER")."""
+        first = _outline_key(title).split()[:1]
+        return any(page == entry.page and bookmark_number == number and key.split()[:1] != first
+                   for bookmark_number, page, key in self.outline_numbers)
+
+    def _outline_level(self, entry: Entry, text: str) -> int | None:
+        """The outline level of the bookmark that names this line on its page, if the line stands out from
+        the body (larger, or in another style): a bookmark is checked against the layout, not trusted."""
+        if not self.outline:
+            return None
+        key = _outline_key(text)
+        if not key:
+            return None
+        line = entry.line
+        if line.size < DEFAULT_HEADING_RATIO * self.stats.body_size and line_style(line) in (None, self.inventory.body):
+            return None
+        for level, title, page in self.outline:
+            if (page is None or page == entry.page) and (title == key or (title.startswith(key + " ")
+                                                                         and len(key) >= DEFAULT_OUTLINE_PREFIX * len(title))):
+                return level
+        return None
 
     def _bullet(self, line: Line) -> tuple[str, float, float] | None:
         """(glyph, glyph x, text x) when the line starts a bulleted item."""
@@ -283,6 +395,16 @@ class Builder:
         return label, line.spans[0].x0, line.spans[1].x0
 
     # ------------------------------------------------------------------ main loop
+    def add_contents(self, entry: Entry) -> None:
+        """A line of a table of contents: one block per table, one entry per line."""
+        text, _ = line_content(entry.line, set())
+        cur = self.current
+        if cur is not None and cur.kind == model.CONTENTS and entry.page == cur.page_end:
+            self._append(cur, entry, text, [], "\n")
+        else:
+            self._append(self._new(model.CONTENTS, entry), entry, text, [])
+        self.list_parent = None
+
     def add(self, entry: Entry) -> None:
         if entry.table is not None:  # one block per table, its caption as text; the cells stay with the table
             draft = self._new(model.TABLE, entry)
@@ -299,7 +421,7 @@ class Builder:
         if not text:
             return
         cur = self.current
-        heading = self._heading(line, text)
+        heading = self._heading(entry, text)
         if heading:
             number, level, title = heading
             if (cur is not None and cur.kind == model.HEADING and self._gap_ok(cur, entry, 1.6)
@@ -315,8 +437,7 @@ class Builder:
         if cur is not None and cur.kind in (model.QUOTE, model.ATTRIBUTION):
             if self._attribution(cur, entry, text, italic, bold, markers):
                 return
-        if italic and (text[:1] in QUOTE_OPENERS or line.x0 > self.stats.left + DEFAULT_INDENT * line.size
-                       or (cur is not None and cur.kind == model.QUOTE)):
+        if self._quote_line(entry, text, italic):
             if cur is not None and cur.kind == model.QUOTE and (self._gap_ok(cur, entry, 2.5)
                                                               or entry.page == cur.page_end + 1):
                 sep = None if self._gap_ok(cur, entry) or self._page_continues(cur, entry) else "\n"
@@ -325,9 +446,11 @@ class Builder:
                 self._append(self._new(model.QUOTE, entry), entry, text, markers)
             self.list_parent = None
             return
-        if bold and not italic and line.size >= DEFAULT_SUBHEADING_MIN_RATIO * self.stats.body_size \
-                and len(text) <= DEFAULT_MAX_HEADING_CHARS and re.search(r"[^\W\d_]", text):
-            if cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry):
+        if self._run_in(entry, markers):
+            return
+        if self._subheading(line, text, bold, italic) or self._continues_subheading(entry):
+            if cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry) \
+                    and line_style(line) == line_style(cur.last):
                 self._append(cur, entry, text, markers)
             else:
                 self._append(self._new(model.SUBHEADING, entry), entry, text, markers)
@@ -363,19 +486,97 @@ class Builder:
         self.list_parent = None
         self._append(self._new(model.PARAGRAPH, entry), entry, text, markers)
 
+    def _subheading(self, line: Line, text: str, bold: bool, italic: bool) -> bool:
+        """A short line at about body size in a style that stands out: bold (upright), or any style the
+        inventory saw used as standalone titles rather than running text (italic, bold italic, small caps,
+        colour, another family); or an unnumbered line sized between the body and the numbered headings."""
+        if line.size < DEFAULT_SUBHEADING_MIN_RATIO * self.stats.body_size or len(text) > DEFAULT_MAX_HEADING_CHARS \
+                or not re.search(r"[^\W\d_]", text):
+            return False
+        if bold and not italic:
+            return True
+        if not self.inventory.is_title(line) or self._bullet(line) is not None:
+            return False
+        return self.inventory.is_subheading_style(line_style(line)) or self._below_numbered_headings(line)
+
+    def _continues_subheading(self, entry: Entry) -> bool:
+        """The next line of a subheading that wraps: same style, at line distance."""
+        cur = self.current
+        return cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry) \
+            and line_style(entry.line) == line_style(cur.last) and self.inventory.is_title(entry.line)
+
+    def _run_in(self, entry: Entry, markers) -> bool:
+        """A run-in subheading: the line starts a paragraph with a phrase in a run-in style of the document
+        ("Wonen. De woningbouw …" with "Wonen." in bold); the heading ends where the style changes, the rest
+        of the line starts the paragraph."""
+        line, cur = entry.line, self.current
+        # a run-in heading too long for one line: its first line stood alone, this one ends it
+        wrapped = cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry) \
+            and span_style(line.spans[0]) == line_style(cur.last)
+        split = run_in_split(line, self.inventory.body, continued=wrapped)
+        if not split or not (wrapped or self.inventory.is_run_in_style(span_style(line.spans[0]))):
+            return False
+        if cur is not None and cur.box == entry.box and cur.kind == model.PARAGRAPH and self._gap_ok(cur, entry) \
+                and not _SENTENCE_END.search(cur.text.rstrip()):
+            return False  # a bold phrase inside a running sentence is emphasis
+        head = replace(line, spans=line.spans[:split], x1=line.spans[split - 1].x1)
+        rest = replace(line, spans=line.spans[split:], x0=line.spans[split].x0)
+        head_text, head_markers = line_content(head, self.notes)
+        rest_text, rest_markers = line_content(rest, self.notes)
+        self._append(cur if wrapped else self._new(model.SUBHEADING, entry), entry, head_text.rstrip(), head_markers)
+        self.list_parent = None
+        self._append(self._new(model.PARAGRAPH, entry), Entry(line=rest, page=entry.page, box=entry.box),
+                     rest_text, rest_markers)
+        return True
+
+    def _quote_line(self, entry: Entry, text: str, italic: bool) -> bool:
+        """A line of a quote candidate: italic and opening with a quotation mark or indented, or opening with
+        a quotation mark and set apart (indented, framed or smaller), or continuing a quote. Never a bulleted
+        line or the continuation of a list item. Whether the candidate stays a quote is decided when it is
+        complete (`_has_quote_evidence`)."""
+        line, cur = entry.line, self.current
+        if self._bullet(line) is not None:
+            return False
+        opens = text[:1] in QUOTE_OPENERS
+        if cur is not None and cur.kind in model.ITEM_KINDS and cur.box == entry.box \
+                and line.x0 >= cur.text_x - 0.5 * line.size and self._gap_ok(cur, entry):
+            return False
+        indented = line.x0 > self.stats.left + DEFAULT_INDENT * line.size
+        if italic:
+            if not opens and self.inventory.is_title(line) and self.inventory.is_subheading_style(line_style(line)):
+                return False  # an italic title (of a box, say) standing apart is no quote
+            return opens or indented or (cur is not None and cur.kind == model.QUOTE)
+        if cur is not None and cur.kind == model.QUOTE and cur.last is not None and not is_italic(cur.last):
+            # the quote goes on in its own style, also past a paragraph break or a page break: while it is
+            # open, or with a next paragraph that opens with a quotation mark again
+            near = self._gap_ok(cur, entry, 2.5) or entry.page == cur.page_end + 1
+            return line_style(line) == line_style(cur.last) and near and (opens or not _closes(cur.text))
+        smaller = line.size <= self.stats.body_size - DEFAULT_QUOTE_SIZE_STEP
+        return opens and (indented or entry.box or smaller)
+
     def _attribution(self, cur: Draft, entry: Entry, text, italic, bold, markers) -> bool:
         line = entry.line
         if cur.kind == model.ATTRIBUTION:
-            if not italic and self._gap_ok(cur, entry) and is_bold(cur.last) == bold \
-                    and abs(line.size - cur.size) < 0.3:
+            if self._gap_ok(cur, entry) and line_style(line) == line_style(cur.last) \
+                    and not _SENTENCE_END.search(cur.text.rstrip()):
                 self._append(cur, entry, text, markers)
                 return True
             return False
-        if italic or not (self._gap_ok(cur, entry, 2.5) or entry.page == cur.page_end + 1):
+        if not (self._gap_ok(cur, entry, 2.5) or entry.page == cur.page_end + 1):
             return False
-        indented = line.x0 > self.stats.left + DEFAULT_INDENT * line.size
-        signed = cur.text.rstrip()[-1:] in QUOTE_CLOSERS and names_a_person(text)
-        if not (bold or indented or text[:1] in "—–-" or signed):
+        if line_style(line) == line_style(cur.last) and not _closes(cur.text):
+            return False  # the open quote goes on
+        # who is quoted: a person's name with a role ("Jouke van Dijk, hoogleraar …"), or a short name after
+        # a dash ("— Jan de Vries"); an indent or bold type alone does not make a line an attribution
+        name = text.lstrip("—–- ")
+        dashed = name != text
+        short_name = dashed and 0 < len(name.split()) <= DEFAULT_MAX_NAME_WORDS and name[:1].isupper() \
+            and not _SENTENCE_END.search(name)
+        if not (names_a_person(name) or short_name) or len(text.split()) > DEFAULT_MAX_ATTRIBUTION_WORDS:
+            return False
+        # a numbered or bulleted line after the candidate is the next item or heading, never who said it
+        if not dashed and (self._bullet(line) is not None or self._numbered(line) is not None
+                           or _ITEM_LABEL.match(text) or _SECTION_TITLE.match(text)):
             return False
         quote_index = len(self.drafts) - 1
         draft = self._new(model.ATTRIBUTION, entry, parent=quote_index)
@@ -412,11 +613,23 @@ class Builder:
         self._append(draft, entry, body, markers)
 
     # ------------------------------------------------------------------ result
+    def _drop_unproven_quotes(self) -> None:
+        """A quote candidate stays a quote only with evidence: it opens and closes with quotation marks, or
+        an attribution follows it. Otherwise (an italic instruction, an emphasised line) it is a paragraph."""
+        attributed = {d.parent for d in self.drafts if d.kind == model.ATTRIBUTION}
+        for i, draft in enumerate(self.drafts):
+            if draft.kind != model.QUOTE or i in attributed:
+                continue
+            text = draft.text.strip()
+            if not _closes(text):
+                draft.kind = model.PARAGRAPH
+
     def finish(self) -> Structure:
         blocks: list[model.Block] = []
         sections: list[model.Section] = []
         quotes: list[model.Quote] = []
         anchors: dict[int, tuple[str, int, str]] = {}
+        self._drop_unproven_quotes()
         ids = [f"b{i + 1:04d}" for i in range(len(self.drafts))]
         section: str | None = None
         subheading: str | None = None
@@ -461,9 +674,21 @@ def _page_breaks(draft: Draft) -> tuple[tuple[int, int], ...]:
     return tuple((max(0, offset - shift), page) for offset, page in draft.breaks)
 
 
-def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes: set[int]) -> Structure:
-    builder = Builder(stats, joiner, notes)
-    builder.level_sizes = heading_levels(entries, stats.body_size)
+def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes: set[int],
+                    outline: list[OutlineEntry] = ()) -> Structure:
+    """Blocks, sections and quotes from the body lines in reading order, decided from the document's style
+    inventory, its outline (bookmarks) where it has one, and its tables of contents."""
+    text_entries = [entry for entry in entries if entry.table is None]
+    inventory = style_inventory([entry.line for entry in text_entries])
+    bookmarks = [(b.level, _outline_key(b.title), b.page) for b in outline if _outline_key(b.title)]
+    builder = Builder(stats, joiner, notes, inventory, bookmarks)
+    builder.outline_numbers = [(m.group(1), b.page, _outline_key(b.title)) for b in outline
+                               if (m := _BOOKMARK_NUMBER.match(b.title))]
+    builder.level_sizes, builder.numbered_size = heading_levels(text_entries, stats.body_size)
+    contents = {id(text_entries[i]) for i in find_contents([(entry.page, entry.line) for entry in text_entries])}
     for entry in entries:
-        builder.add(entry)
+        if id(entry) in contents:
+            builder.add_contents(entry)
+        else:
+            builder.add(entry)
     return builder.finish()

@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 
 from rbtool.layout.footnotes import marker_numbers
-from rbtool.nl.numbers import is_numeric_cell, table_unit
-from rbtool.pdf import DEFAULT_RULE_THICKNESS, DEFAULT_TAB_GAP, Line, Rect
+from rbtool.nl.numbers import is_caption, is_continuation, is_numeric_cell, table_unit
+from rbtool.pdf import DEFAULT_MIN_SPACE_GAP, DEFAULT_RULE_THICKNESS, DEFAULT_TAB_GAP, Line, Rect
 
 RULED = "ruled"
 ALIGNED = "aligned"
@@ -33,6 +33,8 @@ ALIGNED = "aligned"
 DEFAULT_TOUCH = 0.3
 # A fill higher than this many line pitches is a frame or background, not a cell or a row band.
 DEFAULT_MAX_FILL_PITCHES = 6.0
+# A page with more rules and fills than this is a drawing (a map, a chart), not a ruled table.
+DEFAULT_MAX_SHAPES = 2000
 # Lines of an aligned table follow each other at most this many body pitches apart.
 DEFAULT_ROW_GAP = 2.2
 # A caption stands at most this many body pitches above (or below) its table.
@@ -42,13 +44,22 @@ DEFAULT_CAPTION_LINES = 3
 # Figures of one column overlap horizontally, or end within this share of the body size of each other.
 DEFAULT_ALIGN = 1.0
 # A figure column must hold a figure in at least this share of the table's figure rows.
-DEFAULT_COLUMN_SHARE = 0.3
+DEFAULT_COLUMN_SHARE = 0.5
+# A run of cells a centred head stands over is at least this share of the head's width.
+DEFAULT_SPAN_SHARE = 0.8
+# At least this share of an aligned table's lines have figures, and at least this share of the cells in its
+# figure columns are figures.
+DEFAULT_FIGURE_LINE_SHARE = 0.5
+DEFAULT_FIGURE_SHARE = 0.8
+# Figures that stand at most this many body sizes right of a filled bar on their line are a bar chart's
+# value labels, when at least this share of the figures do.
+DEFAULT_BAR_GAP = 1.5
+DEFAULT_BAR_SHARE = 0.3
 # An aligned table has at least this many rows with figures.
 DEFAULT_MIN_FIGURE_ROWS = 2
 
-CAPTION = re.compile(r"^(?:tabel|table|tab\.|begrotingsstaat|overzicht|staat|kerncijfers)\b", re.IGNORECASE)
-CONTINUED = re.compile(r"\((?:vervolg|vervolgd|continued)\)|\bvervolg\b", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d\d(?:[-–/]\d{2,4})?[¹²³⁴⁵⁶⁷⁸⁹*]*$")
+LEADER = re.compile(r"(?:\s\.{2,}|\.{3,})\s*$")  # dot leaders that run a label or figure to its column
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -102,13 +113,13 @@ def _chunks(line: Line, notes: set[int]) -> list[Chunk]:
             continue
         if out and span.x0 - out[-1].x1 <= DEFAULT_TAB_GAP * line.size:
             last = out[-1]
-            last.text += (" " if span.space_before or span.x0 - last.x1 > 0.15 * line.size else "") + span.text
+            last.text += (" " if span.space_before or span.x0 - last.x1 > DEFAULT_MIN_SPACE_GAP * line.size else "") + span.text
             last.x1 = max(last.x1, span.x1)
             last.bold = last.bold and span.bold
             continue
         out.append(Chunk(span.text, span.x0, span.x1, span.top, span.bottom, span.bold))
     for chunk in out:
-        chunk.text = chunk.text.strip()
+        chunk.text = LEADER.sub("", chunk.text).strip()
     return [c for c in out if c.text]
 
 
@@ -155,7 +166,10 @@ def _header_count(grid: list[list[list[Chunk]]]) -> int:
         first_free = not cells[0] or table_unit(cells[0]) is not None
         bold_head = all_bold(row) and not all(all_bold(r) for r in grid[i + 1:])
         years = any(_is_year(t) for t in cells[1:] if t)
-        if not (first_free or bold_head or years):
+        # words over a column that holds figures further down name that column
+        over_figures = i == 0 and any(t and any(_is_figure(x) for x in texts(r)[c:c + 1]) for r in grid[1:]
+                                      for c, t in enumerate(cells) if c > 0)
+        if not (first_free or bold_head or years or over_figures):
             break
         count += 1
     return count
@@ -215,6 +229,10 @@ def _grid(cluster: list[Rect], touch: float) -> tuple[list[float], list[float]]:
     bottom = max(r.bottom for r in cluster)
     xs, ys = [x0, x1], [top, bottom]
     fills = [r for r in cluster if r.width > DEFAULT_RULE_THICKNESS and r.height > DEFAULT_RULE_THICKNESS]
+    # a fill inside another (a shaded line of text in a shaded cell) says nothing about the grid
+    fills = [f for f in fills if not any(g is not f and g.x0 - touch <= f.x0 and f.x1 <= g.x1 + touch
+                                         and g.top - touch <= f.top and f.bottom <= g.bottom + touch
+                                         and (g.width, g.height) != (f.width, f.height) for g in fills)]
     for r in cluster:
         if r.width <= DEFAULT_RULE_THICKNESS:  # vertical rule; where a segment ends, a row ends
             xs.append((r.x0 + r.x1) / 2)
@@ -238,6 +256,8 @@ def _ruled_tables(lines: list[Line], rects: list[Rect], body_size: float, pitch:
     touch = DEFAULT_TOUCH * body_size
     shapes = [r for r in rects if (min(r.width, r.height) <= DEFAULT_RULE_THICKNESS and max(r.width, r.height) >= body_size)
               or (r.width > DEFAULT_RULE_THICKNESS and DEFAULT_RULE_THICKNESS < r.height <= DEFAULT_MAX_FILL_PITCHES * pitch)]
+    if len(shapes) > DEFAULT_MAX_SHAPES:  # a map or a drawing, not a grid (and clustering it costs n²)
+        return []
     tables = []
     for cluster in _clusters(shapes, touch):
         xs, ys = _grid(cluster, touch)
@@ -320,6 +340,26 @@ def _figure_columns(rows: list[list[Chunk]], tolerance: float) -> list[list[floa
     return merged
 
 
+def _head_columns(chunk: Chunk, columns: list[list[float]], body_size: float) -> list[int]:
+    """The figure columns a head stands over. Figures are right-aligned, so column k's cell runs from the
+    right edge of column k-1 to its own right edge. A head ending on a column's right edge heads that
+    column; a centred head heads the run of cells whose middle is nearest its middle (and wide enough)."""
+    rights = [c[1] for c in columns]
+    for k, right in enumerate(rights):
+        if abs(chunk.x1 - right) <= DEFAULT_ALIGN * body_size / 2:
+            return [k]
+    pitch = rights[1] - rights[0] if len(rights) > 1 else columns[0][1] - columns[0][0]
+    lefts = [rights[0] - pitch] + rights[:-1]
+    middle, wide = (chunk.x0 + chunk.x1) / 2, DEFAULT_SPAN_SHARE * (chunk.x1 - chunk.x0)
+    runs = [(abs((lefts[i] + rights[j]) / 2 - middle), j - i, list(range(i, j + 1)))
+            for i in range(len(columns)) for j in range(i, len(columns)) if rights[j] - lefts[i] >= wide]
+    if not runs:
+        return []
+    # runs centred alike ("2020" is as centred over 2019–2021 as over 2020 alone): the narrowest
+    nearest = min(distance for distance, _, _ in runs)
+    return min((r for r in runs if r[0] <= nearest + DEFAULT_ALIGN * body_size / 2), key=lambda r: r[1])[2]
+
+
 def _column_of(chunk: Chunk, columns: list[list[float]]) -> int | None:
     """The index of the figure column a chunk stands in (overlap first, then the nearest right edge)."""
     best, best_overlap = None, 0.0
@@ -330,7 +370,27 @@ def _column_of(chunk: Chunk, columns: list[list[float]]) -> int | None:
     return best
 
 
-def _aligned_tables(lines: list[Line], body_size: float, pitch: float, notes: set[int], page: int) -> list[PageTable]:
+def _bar_chart(body, rects: list[Rect], body_size: float) -> bool:
+    """A bar chart's value labels look like a figure column that does not align. The evidence: on the
+    figure's line a filled bar starts after the line's label and ends at the figure (just before it, or
+    under its end), for a good share of the figures. Zebra bands start before the labels."""
+    bars = [r for r in rects if r.width > DEFAULT_RULE_THICKNESS and r.height > DEFAULT_RULE_THICKNESS]
+    gap = DEFAULT_BAR_GAP * body_size
+    figures = at_bars = 0
+    for _, chunks in body:
+        label_end = chunks[0].x1 if chunks and not chunks[0].numeric else float("-inf")
+        for c in chunks:
+            if not c.numeric:
+                continue
+            figures += 1
+            at_bars += any(r.x0 >= label_end - gap and r.x0 < c.x0 and r.top < c.bottom and c.top < r.bottom
+                           and r.height <= 3 * (c.bottom - c.top)
+                           and (abs(c.x0 - r.x1) <= gap or abs(c.x1 - r.x1) <= gap) for r in bars)
+    return figures > 0 and at_bars >= DEFAULT_BAR_SHARE * figures
+
+
+def _aligned_tables(lines: list[Line], rects: list[Rect], body_size: float, pitch: float, notes: set[int],
+                    page: int) -> list[PageTable]:
     rows = [(line, _chunks(line, notes)) for line in lines]
     tables = []
     i = 0
@@ -346,12 +406,17 @@ def _aligned_tables(lines: list[Line], body_size: float, pitch: float, notes: se
             j += 1
         while run and not _figure_line(rows[run[-1]][1]):
             run.pop()
+        if _bar_chart([rows[k] for k in run], rects, body_size):
+            i = run[-1] + 1
+            continue
         table = _read_run([rows[k] for k in run], [rows[k] for k in range(0, i)], body_size, pitch, page)
         if table is None:
             i += 1
             continue
         tables.extend(table)
-        i = run[-1] + 1
+        # go on after the table's last line: the run may have grown through prose into the next table
+        last = {id(line) for t in table for line in t.lines}
+        i = max(k for k in run if id(rows[k][0]) in last) + 1
     return tables
 
 
@@ -377,7 +442,17 @@ def _read_run(run, above, body_size: float, pitch: float, page: int) -> list[Pag
                 break
             continue
         body.append((line, chunks))
-    if len([1 for _, c in body if _figure_line(c)]) < DEFAULT_MIN_FIGURE_ROWS:
+    figure_lines = sum(1 for _, c in body if _figure_line(c))
+    if figure_lines < DEFAULT_MIN_FIGURE_ROWS or figure_lines < DEFAULT_FIGURE_LINE_SHARE * len(body):
+        return None
+    # the figure columns hold figures: prose in columns ends in a number now and then, but has words there
+    in_columns = [c for _, chunks in body for c in chunks[1:] if _column_of(c, columns) is not None]
+    if sum(1 for c in in_columns if c.numeric) < DEFAULT_FIGURE_SHARE * len(in_columns):
+        return None
+    # at least two rows carry figures in most of the figure columns
+    full = sum(1 for _, chunks in body
+               if len({_column_of(c, columns) for c in chunks if c.numeric} - {None}) >= len(columns) / 2)
+    if full < DEFAULT_MIN_FIGURE_ROWS:
         return None
     # side by side: a text column to the right of a figure column starts another table
     parts = _side_by_side(body, columns, body_size)
@@ -420,6 +495,10 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
     # header lines: directly above, nothing in the label area but a unit, no figures
     header_lines: list[tuple[Line, list[Chunk]]] = []
     top_line = body[0][0]
+    # only what stands over this table counts (a table beside it shares the lines above)
+    part_x0 = min(c.x0 for _, chunks in body for c in chunks) - body_size
+    part_x1 = max(c.x1 for _, chunks in body for c in chunks) + body_size
+    above = [(line, [c for c in chunks if c.x0 >= part_x0 and c.x1 <= part_x1]) for line, chunks in above]
     # where the row labels end: header text right of it stands over the figures
     label_end = max((c.x1 for _, chunks in body for c in chunks if c.x1 < left - body_size / 2),
                     default=left - body_size)
@@ -429,14 +508,14 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
         # a label-column head ("x € 1 mln", "Omschrijving") may stand left, beside heads over the figures
         heads = [c for c in chunks if c.x0 > label_end]
         if not heads or len(chunks) - len(heads) > 1 or any(_is_figure(c.text) for c in chunks) \
-                or CAPTION.match(chunks[0].text) or any(c.x0 < label_end < c.x1 for c in chunks):
+                or is_caption(chunks[0].text) or any(c.x0 < label_end < c.x1 for c in chunks):
             break
         header_lines.insert(0, (line, chunks))
         top_line = line
     width = len(columns) + 1
     labelled = any(c.x1 < left - body_size / 2 for _, chunks in body for c in chunks)
 
-    def place(chunks):
+    def place(chunks, head=False):
         cells: list[list[Chunk]] = [[] for _ in range(width)]
         spans = [1] * width
         for chunk in chunks:
@@ -444,6 +523,8 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
                 cells[0].append(chunk)
                 continue
             hit = [k for k, (x0, x1, _) in enumerate(columns) if min(chunk.x1, x1) - max(chunk.x0, x0) > 0]
+            if head:
+                hit = _head_columns(chunk, columns, body_size) or hit
             if not hit:
                 distances = [min(abs(chunk.x1 - x1), abs(chunk.x0 - x0)) for x0, x1, _ in columns]
                 hit = [distances.index(min(distances))]
@@ -451,7 +532,7 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
             spans[hit[0] + 1] = max(spans[hit[0] + 1], len(hit))
         return cells, spans
 
-    header_cells = [place(chunks) for _, chunks in header_lines]
+    header_cells = [place(chunks, head=True) for _, chunks in header_lines]
     header_texts = [[_join([c.text for c in cell]) for cell in cells] for cells, _ in header_cells]
     header_spans = [spans for _, spans in header_cells]
     # a header cell over one column wrapped onto the next header line is one label, joined with a space
@@ -509,31 +590,36 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
 
 # --------------------------------------------------------------------------------------------- caption
 
-def _attach_caption(table: PageTable, free: list[Line], pitch: float) -> None:
+def _attach_caption(table: PageTable, free: list[Line], body_size: float, pitch: float) -> None:
     """The caption: the lines just above that open with a caption word or name a unit or a continuation;
-    else a line just below that opens with a caption word."""
+    else a line just below that opens with a caption word. Only the text that starts over the table counts
+    (two tables side by side share their caption lines)."""
     x0, top, x1, bottom = table.bbox
-    over = [l for l in free if l.bottom <= top + 1 and l.x1 > x0 and l.x0 < x1]
-    over.sort(key=lambda l: l.top)
+
+    def over_table(line: Line) -> str:
+        return " ".join(c.text for c in _chunks(line, set()) if x0 - body_size <= c.x0 < x1)
+
+    above = sorted((l for l in free if l.bottom <= top + 1 and over_table(l)), key=lambda l: l.top)
     picked: list[Line] = []
     edge = top
-    for line in reversed(over):
+    for line in reversed(above):
         if edge - line.bottom > DEFAULT_CAPTION_GAP * pitch or len(picked) >= DEFAULT_CAPTION_LINES:
             break
         picked.insert(0, line)
         edge = line.top
-    start = next((k for k, l in enumerate(picked) if CAPTION.match(l.text)), None)
+    texts = [over_table(l) for l in picked]
+    start = next((k for k, text in enumerate(texts) if is_caption(text)), None)
     if start is not None:
-        caption_lines = picked[start:]
-    elif picked and (table_unit(picked[-1].text) is not None or CONTINUED.search(picked[-1].text)):
-        caption_lines = picked[-1:]
+        caption_lines, caption_texts = picked[start:], texts[start:]
+    elif picked and (table_unit(texts[-1]) is not None or is_continuation(texts[-1])):
+        caption_lines, caption_texts = picked[-1:], texts[-1:]
     else:
-        caption_lines = []
-        under = sorted((l for l in free if l.top >= bottom - 1 and l.x1 > x0 and l.x0 < x1), key=lambda l: l.top)
-        if under and under[0].top - bottom <= DEFAULT_CAPTION_GAP * pitch and CAPTION.match(under[0].text):
-            caption_lines = under[:1]
+        caption_lines, caption_texts = [], []
+        under = sorted((l for l in free if l.top >= bottom - 1 and over_table(l)), key=lambda l: l.top)
+        if under and under[0].top - bottom <= DEFAULT_CAPTION_GAP * pitch and is_caption(over_table(under[0])):
+            caption_lines, caption_texts = under[:1], [over_table(under[0])]
     if caption_lines:
-        text = _join([l.text for l in caption_lines])
+        text = _join(caption_texts)
         table.caption = f"{table.caption} {text}" if table.caption else text
         table.lines += caption_lines
     unit = table_unit(table.caption or "")
@@ -552,18 +638,15 @@ def find_tables(lines: list[Line], rects: list[Rect], body_size: float, pitch: f
     tables = _ruled_tables(lines, rects, body_size, pitch, notes, page)
     taken = {id(l) for t in tables for l in t.lines}
     rest = [l for l in lines if id(l) not in taken]
-    aligned = _aligned_tables(rest, body_size, pitch, notes, page)
+    aligned = _aligned_tables(rest, rects, body_size, pitch, notes, page)
     taken |= {id(l) for t in aligned for l in t.lines}
+    free = [l for l in lines if id(l) not in taken]  # caption candidates (tables side by side share one)
     for table in aligned:
-        _attach_caption(table, [l for l in lines if id(l) not in taken], pitch)
-        if len(table.columns) < 3 and not (table.caption and (CAPTION.match(table.caption) or table.unit)):
-            # one figure column without a caption saying so: a list of pages or amounts, not a table
-            taken -= {id(l) for l in table.lines}
-            table.lines = []
-        taken |= {id(l) for l in table.lines}
+        _attach_caption(table, free, body_size, pitch)
+        if len(table.columns) < 3 and not (table.caption and (is_caption(table.caption) or table.unit)):
+            table.lines = []  # one figure column without a caption saying so: a list of pages, not a table
     for table in tables:
-        _attach_caption(table, [l for l in lines if id(l) not in taken], pitch)
-        taken |= {id(l) for l in table.lines}
+        _attach_caption(table, free, body_size, pitch)
     found = [t for t in tables + aligned if t.lines]
     found.sort(key=lambda t: (t.top, t.bbox[0]))
     for t in found:
@@ -577,7 +660,7 @@ def continues(first: PageTable, second: PageTable) -> bool:
     header at all."""
     if len(first.columns) != len(second.columns):
         return False
-    if second.caption and CONTINUED.search(second.caption):
+    if second.caption and is_continuation(second.caption):
         return True
     same_head = second.columns == first.columns or not any(second.columns)
     return same_head and (second.caption is None or second.caption == first.caption)

@@ -8,7 +8,7 @@ only when its sentence speaks of money and the next word is not the thing being 
 literally: a typo such as "250 miljard euro per jaar" stays 250 miljard, and "vier keer 200 miljoen" is 200
 miljoen per tranche (the qualifier "vier keer" says how often).
 
-Roles, decided in this order from the amount's sentence and clause (tables below; `classify` explains):
+Roles, decided in this order from the amount's sentence and clause (the tables below `parse_amounts`):
   macro     economy- or government-wide figures (EMU-saldo, bbp, staatsschuld, the Rijk's underspending)
   change    a difference against an earlier figure or plan ("218 miljoen euro minder ten opzichte van",
             "een bijstelling van", a fund's accres: its growth against the year before)
@@ -133,12 +133,6 @@ def _scale(word: str | None) -> int:
     return SCALES[word.lower().rstrip(".")] if word else 1
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, end)
-    return text[before[-1] if before else 0: after.end() if after else len(text)]
-
-
 def _bare_amount_is_money(text: str, match: re.Match) -> bool:
     """A "100 miljoen" without currency: money only when the clause is about money and no count follows."""
     if not match.group("scale") or match.group("scale").lower().rstrip(".") not in BARE_MONEY_SCALES:
@@ -148,8 +142,8 @@ def _bare_amount_is_money(text: str, match: re.Match) -> bool:
         word = following.group(1).strip(",.;:!?)–-").lower()
         if word not in BARE_AMOUNT_FOLLOWERS and not word.endswith(MONEY_NOUNS):
             return False
-    sentence = _sentence(text, match.start(), match.end()).lower()
-    return any(stem in sentence for stem in MONEY_CONTEXT)
+    start, end = _span(text, _SENTENCE_END, match.start(), match.end())
+    return any(stem in text[start:end].lower() for stem in MONEY_CONTEXT)
 
 
 def _is_table_unit(text: str, start: int) -> bool:
@@ -187,7 +181,7 @@ def parse_amounts(text: str, ministry: str | None = None) -> list[Amount]:
         eur = int((value * _scale(match.group("scale"))).to_integral_value()) if _is_euro(match) else None
         raw = re.sub(r"\s+", " ", match.group(0)).strip()
         found.append((match, Amount(raw=raw, eur=eur), value * _scale(match.group("scale"))))
-    return classify(text, found, ministry)
+    return _classify(text, found, ministry)
 
 
 # ------------------------------------------------------------------------------------------ amount roles
@@ -217,8 +211,8 @@ THRESHOLD_WORDS = ("meer dan", "minder dan", "boven", "onder", "tot", "maximaal"
 
 _YEAR = r"(?:19|20)\d\d"
 _SPAN = rf"{_YEAR}\s*[–/-]\s*{_YEAR}"
-# Said anywhere in the amount's clause: the money recurs from a year on.
-PER_YEAR_CLAUSE = re.compile(rf"\b(?:vanaf|met ingang van)\s+{_YEAR}\b", re.IGNORECASE)
+# Said anywhere in the amount's clause: the money recurs from a year on, or is a yearly figure.
+PER_YEAR_CLAUSE = re.compile(rf"\b(?:vanaf|met ingang van)\s+{_YEAR}\b|\bop\s+jaarbasis\b", re.IGNORECASE)
 # Said anywhere in the amount's sentence: a total over several years.
 MULTI_YEAR_SENTENCE = re.compile(
     rf"\btussen\s+{_YEAR}\s+en\s+{_YEAR}\b|(?<!schooljaar\s)\b{_SPAN}\b|\btot\s+(?:en\s+met\s+)?{_YEAR}\b"
@@ -287,18 +281,16 @@ def _period(text: str, match: re.Match, role: str) -> tuple[str | None, list[str
     per_time = re.search(r"per\s+(?:" + "|".join(PER_TIME) + r")\b", beside)
     if per_time and "jaar" in per_time.group(0):
         return PER_YEAR, []
-    if word := _has(beside, PER_YEAR_WORDS):
+    if _has(beside, PER_YEAR_WORDS):
         return PER_YEAR, []
     if word := _has(f"{before} {beside}", ONCE_WORDS):
         return ONCE, [word]
     if role not in (BUDGET, PER_UNIT):  # a macro figure or a change "in 2019" is no money of that year
         return None, []
-    if found := PER_YEAR_CLAUSE.search(clause):
-        return PER_YEAR, [found.group(0)]
-    if found := MULTI_YEAR_SENTENCE.search(sentence):
-        return MULTI_YEAR, [" ".join(found.group(0).split())]
-    if found := ONE_YEAR_CLAUSE.search(clause):
-        return ONCE, [" ".join(found.group(0).split())]
+    for period, pattern, where in ((PER_YEAR, PER_YEAR_CLAUSE, clause), (MULTI_YEAR, MULTI_YEAR_SENTENCE, sentence),
+                                   (ONCE, ONE_YEAR_CLAUSE, clause)):
+        if found := pattern.search(where):
+            return period, [" ".join(found.group(0).lower().split())]
     return None, []
 
 
@@ -311,7 +303,7 @@ def _qualifiers_beside(match: re.Match, text: str) -> list[str]:
     return ([times.group(1).lower()] if times else []) + words
 
 
-def classify(text: str, found: list[tuple[re.Match, Amount, Decimal]], ministry: str | None) -> list[Amount]:
+def _classify(text: str, found: list[tuple[re.Match, Amount, Decimal]], ministry: str | None) -> list[Amount]:
     """Role, period and qualifiers of each amount `parse_amounts` found in `text` (match, amount, value)."""
     classified = []
     for match, amount, value in found:

@@ -91,7 +91,13 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
     # A remembered failure holds for the options that could change it (the password, as a digest): another
     # password tries the file again.
     ("006_reliability", [
-        "ALTER TABLE failures ADD COLUMN options TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE failures_by_options (sha256 TEXT NOT NULL, extractor_version TEXT NOT NULL,
+            options TEXT NOT NULL, source_path TEXT NOT NULL, reason TEXT NOT NULL,
+            PRIMARY KEY (sha256, extractor_version, options))""",
+        """INSERT INTO failures_by_options SELECT sha256, extractor_version, '', source_path, reason
+            FROM failures""",
+        "DROP TABLE failures",
+        "ALTER TABLE failures_by_options RENAME TO failures",
     ]),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -115,7 +121,7 @@ def _locked(exc: sqlite3.Error) -> bool:
 
 
 def _locked_error(path: Path) -> CorpusError:
-    return CorpusError(f"the corpus is locked by another process (waited {BUSY_TIMEOUT_MS // 1000} s); "
+    return CorpusError(f"the corpus is locked by another process (waited {BUSY_TIMEOUT_MS / 1000:g} s); "
                        "try again when it is done", str(path))
 
 
@@ -272,6 +278,7 @@ class Corpus:
                                json.dumps(list(m.subitems), ensure_ascii=False),
                                json.dumps([asdict(a) for a in m.amounts], ensure_ascii=False),
                                json.dumps(list(m.years)), m.section, m.page, m.page_label, m.block_id,
+                               # eur_total (schema 001): every euro mentioned; totals read budget_eur
                                sum(a.eur for a in m.amounts if a.eur is not None), m.budget_eur)
                               for i, m in enumerate(measures)])
             conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?)",

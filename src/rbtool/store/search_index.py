@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from rbtool import model
-from rbtool.errors import CorpusError, QuerySyntaxError
+from rbtool.errors import CorpusError, QuerySyntaxError, QueryTooCostly
 from rbtool.nl import text as nltext
 
 SCHEMA: list[str] = [
@@ -62,6 +63,7 @@ LABELS = {
     model.PARAGRAPH: "paragraph", model.LIST_ITEM: "list item", model.SUB_ITEM: "sub-item",
     model.NUMBERED_ITEM: "numbered item", model.HEADING: "heading", model.SUBHEADING: "subheading",
     model.QUOTE: "quote", model.ATTRIBUTION: "attribution", model.TABLE: "table",
+    model.CONTENTS: "table of contents",
 }
 HEADING_KINDS = (model.HEADING, model.SUBHEADING)
 MEASURE_KINDS = (model.LIST_ITEM, model.SUB_ITEM)
@@ -140,7 +142,9 @@ def table_cells(table: model.Table) -> Iterator[tuple[int, str, str]]:
     for r, row in enumerate(table.rows, start=1):
         name = f' "{row[0]}"' if row and row[0] else ""
         for c, cell in enumerate(row):
-            if cell:
+            if cell and c == 0 and name:  # the row's own label
+                yield table.page, f"table {table.number}, row {r}{name}", cell
+            elif cell:
                 column = table.columns[c] if c < len(table.columns) and table.columns[c] else str(c + 1)
                 yield table.page, f'table {table.number}, row {r}{name}, column "{column}"', cell
 
@@ -398,10 +402,18 @@ def _where(filters: Filters) -> tuple[str, list]:
     return "".join(f" AND {c}" for c in clauses), params
 
 
-def _run(conn: sqlite3.Connection, sql: str, params: list) -> list[tuple]:
+PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two looks at the clock
+
+
+def _run(conn: sqlite3.Connection, sql: str, params: list, deadline: float | None = None) -> list[tuple]:
+    """Run a read; with `deadline` (time.monotonic()), stop it there and say the query costs too much."""
+    if deadline is not None:
+        conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
+        if deadline is not None and "interrupted" in str(exc):
+            raise QueryTooCostly() from None
         # The query side builds every MATCH expression from quoted words, so this is unexpected; still, a
         # user gets one line, never a traceback.
         if "fts5" in str(exc) or "MATCH" in str(exc):
@@ -409,9 +421,13 @@ def _run(conn: sqlite3.Connection, sql: str, params: list) -> list[tuple]:
         raise CorpusError(f"search index unusable ({exc})") from None
     except sqlite3.DatabaseError:  # "database disk image is malformed": damage inside the FTS5 index
         raise CorpusError(REPAIR_HINT) from None
+    finally:
+        if deadline is not None:
+            conn.set_progress_handler(None, 0)
 
 
-def match(conn: sqlite3.Connection, expression: str, filters: Filters, limit: int | None) -> list[tuple[int, float]]:
+def match(conn: sqlite3.Connection, expression: str, filters: Filters, limit: int | None,
+          deadline: float | None = None) -> list[tuple[int, float]]:
     """(passage id, relevance) of the best `limit` passages matching an FTS5 expression, best first.
     Relevance is bm25 turned positive (higher is better); ties go by document, then page, then order."""
     where, params = _where(filters)
@@ -420,16 +436,17 @@ def match(conn: sqlite3.Connection, expression: str, filters: Filters, limit: in
            f" WHERE search_fts MATCH ?{where} ORDER BY relevance DESC, p.doc_id, p.page, p.seq")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return _run(conn, sql, [expression, *params])
+    return _run(conn, sql, [expression, *params], deadline)
 
 
-def count_by_section(conn: sqlite3.Connection, expression: str, filters: Filters) -> list[tuple[str, str | None, int]]:
+def count_by_section(conn: sqlite3.Connection, expression: str, filters: Filters, deadline: float | None = None
+                     ) -> list[tuple[str, str | None, int]]:
     """(document, section path, matching passages) in document and reading order."""
     where, params = _where(filters)
     sql = ("SELECT p.doc_id, p.section_path, count(*) FROM search_fts"
            " JOIN search_passages p ON p.id = search_fts.rowid JOIN documents d ON d.id = p.doc_id"
            f" WHERE search_fts MATCH ?{where} GROUP BY p.doc_id, p.section_path ORDER BY p.doc_id, min(p.seq)")
-    return _run(conn, sql, [expression, *params])
+    return _run(conn, sql, [expression, *params], deadline)
 
 
 def passages(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, PassageRow]:
