@@ -18,7 +18,7 @@ from statistics import median
 
 from rbtool import model
 from rbtool.layout.contents import find_contents
-from rbtool.layout.footnotes import marker_numbers
+from rbtool.layout.footnotes import bracketed_markers, marker_numbers
 from rbtool.layout.stats import DocStats
 from rbtool.layout.styles import Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
@@ -130,6 +130,8 @@ def line_content(line: Line, notes: set[int]) -> tuple[str, list[tuple[int, int]
         if text and span.space_before and not text.endswith(" "):
             text += " "
         text += span.text
+    text, bracketed = bracketed_markers(text, notes)
+    markers = sorted(markers + bracketed)
     stripped = text.rstrip()
     return stripped, [(min(pos, len(stripped)), n) for pos, n in markers]
 
