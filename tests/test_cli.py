@@ -109,7 +109,7 @@ def test_encrypted_pdf_goes_in_with_its_password(capsys, monkeypatch):
 
 def test_every_command_has_help_with_examples(capsys, monkeypatch):
     for command in (["extract"], ["search"], ["measures"], ["footnotes"], ["compare"], ["corpus", "list"],
-                    ["corpus", "show"], ["corpus", "remove"], ["corpus", "export"]):
+                    ["corpus", "show"], ["corpus", "remove"], ["corpus", "export"], ["tables"]):
         code, out, _ = run(capsys, monkeypatch, *command, "--help")
         assert code == 0 and "Examples" in out, command
 
@@ -141,7 +141,12 @@ def test_measures_csv_for_one_ministry_matches_the_truth(capsys, monkeypatch, co
     assert len(rows) == len(truth)
     assert {r["ministerie"] for r in rows} == {"BZK"}
     assert all(r["page"].isdigit() for r in rows)
-    assert sum(int(r["eur_total"]) for r in rows) == sum(a["eur"] or 0 for b in truth for a in b["amounts"])
+    assert sum(int(r["budget_eur"]) for r in rows) == 2_250_000_000  # BZK's 2020 budget (test_measures.BUDGET_2020)
+    # the amounts spread over flat columns, one list item per amount
+    structural = next(r for r in rows if "structureel 100 miljoen per jaar" in r["amounts"])
+    assert structural["eur_amounts"] == "1000000000; 100000000"
+    assert structural["amount_roles"] == "budget; budget" and structural["amount_periods"] == "; per_year"
+    assert structural["amount_qualifiers"] == "; structureel, per jaar"
 
 
 def test_footnotes_of_kind_kamerstuk_link_to_official_publications(capsys, monkeypatch, corpus_env):
@@ -205,7 +210,7 @@ def test_compare_table_shows_the_summary_diffs_and_term_frequencies(capsys, monk
                          "--terms", "stikstof,woningbouw", "--sources")
     assert code == 0, err
     assert "Measures per ministry and class" in out and "Term frequency per 10,000 words" in out
-    assert "Euros mentioned in the measures" in out
+    assert "Budget amounts of the measures" in out
     # from the change list: BZK's "woningbouwimpuls van een miljard" became 850 miljoen
     assert "amount_changed" in out and "850 miljoen" in out
     term_rows = [line for line in out.splitlines() if line.strip().strip("│┃ ").startswith("stikstof")]
@@ -236,7 +241,7 @@ def test_piped_output_defaults_to_plain_tab_separated_rows(capsys, monkeypatch, 
     code, out, _ = run(capsys, monkeypatch, "measures", "--summary", "--year", "2020")
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
-    assert {len(r) for r in rows} == {6} and "\x1b[" not in out
+    assert {len(r) for r in rows} == {7} and "\x1b[" not in out
     truth_codes = {b["ministerie"] for b in TRUTH_2020["blocks"] if b.get("ministerie")}
     assert {r[0] for r in rows} == truth_codes
 

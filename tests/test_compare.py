@@ -87,17 +87,35 @@ def test_an_edition_against_itself_is_unchanged(measures_2020):
 
 
 def test_amount_change_shows_old_new_and_difference(changes):
-    record = next(r for r in RECORDS if r["class"] == "amount_changed"
-                  and any(e["op"] == "amount" for e in r["edits"]) and len(r["edits"]) == 1)
-    edit = record["edits"][0]
-    row = _row_by_texts(change_to_row(c) for c in changes)[_record_texts(record)]
-    assert row["class"] == "amount_changed" and row["also"] == []
-    assert {"raw": edit["old_raw"], "eur": edit["old_eur"]} in row["old_amounts"]
-    assert {"raw": edit["new_raw"], "eur": edit["new_eur"]} in row["new_amounts"]
-    assert row["delta_eur"] == edit["new_eur"] - edit["old_eur"]
-    assert row["ministerie_old"] == record["old"]["ministerie"] and row["theme_new"] == record["new"]["theme"]
-    assert (row["old_page"], row["new_page"]) == (record["old"]["pages"]["house"][0],
-                                                  record["new"]["pages"]["house"][0])
+    rows = _row_by_texts(change_to_row(c) for c in changes)
+    checked = set()
+    for record in RECORDS:
+        if not (record["class"] == "amount_changed" and len(record["edits"]) == 1
+                and record["edits"][0]["op"] == "amount"):
+            continue
+        edit = record["edits"][0]
+        row = rows[_record_texts(record)]
+        assert row["class"] == "amount_changed" and row["also"] == []
+        assert any(edit["old_raw"] in a["raw"] and a["eur"] == edit["old_eur"] for a in row["old_amounts"])
+        [changed] = [a for a in row["new_amounts"] if edit["new_raw"] in a["raw"] and a["eur"] == edit["new_eur"]]
+        # the difference counts budget amounts only: the EMU balance (macro) changes no budget
+        assert row["delta_eur"] == (edit["new_eur"] - edit["old_eur"] if changed["role"] == "budget" else 0)
+        assert row["ministerie_old"] == record["old"]["ministerie"] and row["theme_new"] == record["new"]["theme"]
+        assert (row["old_page"], row["new_page"]) == (record["old"]["pages"]["house"][0],
+                                                      record["new"]["pages"]["house"][0])
+        checked.add(changed["role"])
+    assert {"budget", "macro"} <= checked
+
+
+def test_delta_of_new_and_dropped_measures_is_their_budget(changes):
+    """A new measure brings its budget, a dropped one takes its budget away (issue 12: not 0)."""
+    new = next(c for c in changes if c.cls == "new" and "4,5 miljard euro" in c.new.text)  # corona: testing, vaccines
+    assert change_to_row(new)["delta_eur"] == 4_500_000_000
+    fiets = next(c for c in changes if c.cls == "dropped" and c.old.text.startswith("Fietsbeleid"))
+    assert change_to_row(fiets)["delta_eur"] == -175_000_000  # 100 mln this cabinet period + 75 mln impuls
+    # only budget amounts count: a new measure of a 1.000 euro bonus per care worker adds nothing
+    bonus = next(c for c in changes if c.cls == "new" and "zorgbonus" in c.new.text)
+    assert change_to_row(bonus)["delta_eur"] == 0
 
 
 def test_moves_keep_the_pair_and_name_both_places(changes):
@@ -115,8 +133,8 @@ def test_summary_per_ministry_matches_the_change_list(changes, measures_2020, me
     assert set(summary) == set(expected)
     for code, counts in expected.items():
         assert {k: summary[code][k] for k in counts} == counts, code
-        assert summary[code]["old_eur"] == sum(m.eur_total for m in measures_2020 if m.ministerie == code)
-        assert summary[code]["new_eur"] == sum(m.eur_total for m in measures_2021 if m.ministerie == code)
+        assert summary[code]["old_budget_eur"] == sum(m.budget_eur for m in measures_2020 if m.ministerie == code)
+        assert summary[code]["new_budget_eur"] == sum(m.budget_eur for m in measures_2021 if m.ministerie == code)
 
 
 def _measure(text: str, ministerie: str = "BZK", theme: str | None = "Wonen", block_id: str = "x") -> model.Measure:

@@ -118,8 +118,8 @@ def test_shortfalls_name_only_matrix_files_and_issue_figures():
 # ------------------------------------------------------------------------------------- the scoring path
 
 @pytest.fixture(scope="module")
-def perfect_export():
-    """The first matrix truth turned into the model and exported as extraction's output would be."""
+def perfect_document():
+    """The first matrix file's truth as the model extraction produces (tests/truthdoc.py)."""
     file_id = sorted(FILES)[0]
     name = str(FILES[file_id][1].relative_to(DATA))
     return file_id, document_from_truth(name, doc_id="matrixtruth")
@@ -135,9 +135,9 @@ def test_truth_as_export_meets_every_figure(file_id):
     assert all(measured[r.metric] == (0 if r.at_most else 1.0) for r in REQUIREMENTS), measured
 
 
-def test_damaged_export_scores_lower(perfect_export):
+def test_damaged_export_scores_lower(perfect_document):
     """Subheadings read as paragraphs, lost notes and a running header inside the text all show."""
-    file_id, doc = perfect_export
+    file_id, doc = perfect_document
     truth = _load(FILES[file_id][1])
     leak = truth["furniture_strings"][0]
     subheadings = [b.id for b in doc.blocks if b.kind == "subheading"][::2]

@@ -56,7 +56,7 @@ def test_no_amounts_where_the_truth_has_none():
 
 @pytest.mark.parametrize("text, raw, eur, period", [
     ("een bouwimpuls van 2 miljard euro.", "2 miljard euro", 2_000_000_000, None),
-    ("250 miljoen euro per jaar", "250 miljoen euro per jaar", 250_000_000, "per jaar"),
+    ("250 miljoen euro per jaar", "250 miljoen euro per jaar", 250_000_000, "per_year"),
     ("Het accres van tranche 2019 bedraagt 1.068 miljoen euro.", "1.068 miljoen euro", 1_068_000_000, None),
     ("Rijk en NAM investeren 1,15 miljard in Groningen.", "1,15 miljard", 1_150_000_000, None),
     ("een subsidie van € 4,5 mln voor gemeenten", "€ 4,5 mln", 4_500_000, None),
@@ -64,22 +64,22 @@ def test_no_amounts_where_the_truth_has_none():
     ("Er komt een woningbouwimpuls van een miljard beschikbaar", "een miljard", 1_000_000_000, None),
     ("er gaat honderd miljoen naar de regio's als extra middelen", "honderd miljoen", 100_000_000, None),
     ("een heffingsvermindering van structureel 100 miljoen per jaar in de verhuurderheffing",
-     "structureel 100 miljoen per jaar", 100_000_000, "per jaar"),
+     "structureel 100 miljoen per jaar", 100_000_000, "per_year"),
     ("Het eerste miljard wordt uitgesmeerd over 4 jaar, 250 miljard euro per jaar, en komt",  # typo kept
-     "250 miljard euro per jaar", 250_000_000_000, "per jaar"),
+     "250 miljard euro per jaar", 250_000_000_000, "per_year"),
     ("De kinderbijslag wordt per 2020 met 17,50 dollar extra verhoogd.", "17,50 dollar", None, None),
     ("In 2020 wordt bijna 500 miljoen euro meer aan kindgebonden budget uitgekeerd",
-     "bijna 500 miljoen euro", 500_000_000, None),
+     "bijna 500 miljoen euro", 500_000_000, "once"),
     ("waarmee jaarlijks circa 95 miljoen euro is gemoeid", "jaarlijks circa 95 miljoen euro", 95_000_000,
-     "jaarlijks"),
-    ("meer dan 50.000 euro per patiënt per jaar", "meer dan 50.000 euro per patiënt per jaar", 50_000, "per jaar"),
+     "per_year"),
+    ("meer dan 50.000 euro per patiënt per jaar", "meer dan 50.000 euro per patiënt per jaar", 50_000, "per_year"),
     ("Hiervoor is 100 miljoen euro structureel beschikbaar.", "100 miljoen euro structureel", 100_000_000,
-     "structureel"),
+     "per_year"),
     ("de overheveling te laten oplopen tot 100 miljoen euro.", "tot 100 miljoen euro", 100_000_000, None),
-    ("In 2020 is 38,8 miljoen euro extra gereserveerd.", "38,8 miljoen euro", 38_800_000, None),
-    ("Voor schooljaar 2019–2020 is er 333,5 miljoen euro beschikbaar", "333,5 miljoen euro", 333_500_000, None),
+    ("In 2020 is 38,8 miljoen euro extra gereserveerd.", "38,8 miljoen euro", 38_800_000, "once"),
+    ("Voor schooljaar 2019–2020 is er 333,5 miljoen euro beschikbaar", "333,5 miljoen euro", 333_500_000, "once"),
     ("een pakje sigaretten wordt 1 euro duurder", "1 euro", 1, None),
-    ("gemiddeld zo’n 990 euro per jaar méér", "zo’n 990 euro per jaar", 990, "per jaar"),
+    ("gemiddeld zo’n 990 euro per jaar méér", "zo’n 990 euro per jaar", 990, "per_year"),
     ("is 16 miljoen vrijgemaakt om", "16 miljoen", 16_000_000, None),
     ("tweehonderd miljoen euro", "tweehonderd miljoen euro", 200_000_000, None),
     ("anderhalf miljard euro", "anderhalf miljard euro", 1_500_000_000, None),
@@ -166,3 +166,54 @@ def test_parse_min_amount(value, eur):
 def test_parse_min_amount_rejects_junk(value):
     with pytest.raises(UsageError):
         parse_min_amount(value)
+
+
+# ------------------------------------------------------------------------------------------- roles
+# One row per rule kind of rbtool.nl.money (the hand-labelled editions are scored in test_amount_roles.py).
+
+@pytest.mark.parametrize("text, ministry, role, period, qualifiers", [
+    # macro: an economy- or government-wide figure in the sentence
+    ("De staatsschuld daalt naar 400 miljard euro.", None, "macro", None, ["staatsschuld"]),
+    ("De onderuitputting bij het Rijk (2,2 miljard euro in 2018) drukt het accres.", None, "macro", None,
+     ["onderuitputting"]),
+    # change: a comparison right after the amount, or a change word in the clause
+    ("Dat is 218 miljoen euro minder ten opzichte van de eerste suppletoire begroting.", None, "change", None,
+     ["minder ten opzichte van"]),
+    ("Dit is 39 miljoen euro meer dan eerder geraamd.", None, "change", None, ["meer dan"]),
+    ("Het is een negatieve bijstelling van 30 miljoen euro.", None, "change", None, ["bijstelling"]),
+    ("Het accres van tranche 2020 bedraagt 114 miljoen euro.", None, "change", None, ["accres"]),
+    # per unit: "per <unit>", a small sum nobody allocates, a threshold among per-unit figures
+    ("een toeslag van 20 euro per kind per maand", None, "per_unit", None, ["per kind", "per maand"]),
+    ("een minimumuurtarief van 16 euro", None, "per_unit", None, []),
+    ("gemiddeld zo’n 990 euro per jaar méér", None, "per_unit", "per_year", ["zo’n", "per jaar"]),
+    ("een eenmalige zorgbonus van 1.000 euro netto", None, "per_unit", "once", ["eenmalige"]),
+    # other: a part of an amount already named, a proposal, another ministry's responsibility
+    ("Hiervan is 4 miljoen euro bestemd voor het mbo.", None, "other", None, ["hiervan"]),
+    ("Zij werken aan een voorstel om dit te laten oplopen tot 100 miljoen euro.", None, "other", None,
+     ["tot", "voorstel om"]),
+    ("Het programma, waarmee het Rijk 1,15 miljard euro investeert, komt onder de verantwoordelijkheid van "
+     "de minister van BZK.", "EZK", "other", None, ["verantwoordelijkheid BZK"]),
+    ("Het programma, waarmee het Rijk 1,15 miljard euro investeert, komt onder de verantwoordelijkheid van "
+     "de minister van BZK.", "BZK", "budget", None, []),
+    # budget, with its period
+    ("Het kabinet trekt 150 miljoen euro uit voor snellaadpunten.", None, "budget", None, []),
+    ("een subsidie van 500.000 euro is beschikbaar voor dorpshuizen", None, "budget", None, []),
+    ("Het kabinet stelt vanaf 2021 vier keer 200 miljoen euro beschikbaar.", None, "budget", "per_year",
+     ["vier keer", "vanaf 2021"]),
+    ("Hiervoor is 100 miljoen euro structureel beschikbaar.", None, "budget", "per_year", ["structureel"]),
+    ("Er is eenmalig (voor 2019 en 2020) een bedrag van 80 miljoen euro vrijgemaakt.", None, "budget", "once",
+     ["eenmalig"]),
+    ("Het kabinet heeft incidenteel 80 miljoen euro beschikbaar gesteld.", None, "budget", "once",
+     ["incidenteel"]),
+    ("Het kabinet trekt tot 2030 in totaal 5 miljard euro uit.", None, "budget", "multi_year",
+     ["in totaal", "tot 2030"]),
+    ("waarvoor tussen 2020 en 2024 100 miljoen beschikbaar is", None, "budget", "multi_year",
+     ["tussen 2020 en 2024"]),
+    ("Het kabinet investeert 1 miljard euro in 2019, 2020 en 2021 extra.", None, "budget", "multi_year",
+     ["in 2019, 2020 en 2021"]),
+    ("Er komt in 2020 134 miljoen euro extra beschikbaar.", None, "budget", "once", ["in 2020"]),
+    ("In 2020 besluit OCW. Er komt 29 miljoen euro extra.", None, "budget", None, []),  # another sentence's year
+])
+def test_role_period_and_qualifiers(text, ministry, role, period, qualifiers):
+    [amount] = parse_amounts(text, ministry)
+    assert (amount.role, amount.period, list(amount.qualifiers)) == (role, period, qualifiers)

@@ -260,7 +260,7 @@ def test_kind_and_section_filters(conn):
     by_title = search(conn, "verhuurderheffing", section="wonen, ruimte", limit=100).hits
     assert {h.block_id for h in by_title} == {h.block_id for h in in_section}
     with pytest.raises(UsageError):
-        search(conn, "stikstof", kind="table")
+        search(conn, "stikstof", kind="chart")
 
 
 def test_count_per_section_adds_up_to_the_passages_holding_the_word(conn, truth_2020):

@@ -124,3 +124,28 @@ def test_notes_of_a_document_stored_without_analysis_are_analysed_when_read(corp
     corpus.save_document(truth_2020)
     assert corpus.has_unanalysed_notes(truth_2020.id)
     assert stored_notes(corpus, [truth_2020.id]) == analyse_notes(truth_2020)
+
+
+def test_measures_round_trip_with_amount_roles_and_budget_filter(corpus, truth_2020):
+    from rbtool.queries.measures import build_measures
+
+    measures = build_measures(truth_2020)
+    corpus.save_document(truth_2020, measures)
+    assert list(corpus.iter_measures([truth_2020.id])) == measures
+    big = list(corpus.iter_measures([truth_2020.id], min_budget_eur=1_000_000_000))
+    assert big == [m for m in measures if m.budget_eur >= 1_000_000_000] and len(big) == 4
+
+
+def test_measures_stored_before_amount_roles_are_classified_when_read(corpus, truth_2020):
+    """Migration 004_amount_roles: rows with a NULL budget_eur carry amounts without roles ({raw, eur, period})."""
+    import json
+
+    from rbtool.queries.measures import build_measures
+
+    measures = build_measures(truth_2020)
+    corpus.save_document(truth_2020, measures)
+    old_style = [(json.dumps([{"raw": a.raw, "eur": a.eur, "period": None} for a in m.amounts]), i)
+                 for i, m in enumerate(measures)]
+    corpus.conn.executemany("UPDATE measures SET amounts=?, budget_eur=NULL WHERE seq=?", old_style)
+    assert list(corpus.iter_measures([truth_2020.id])) == measures
+    assert len(list(corpus.iter_measures([truth_2020.id], min_budget_eur=1_000_000_000))) == 4

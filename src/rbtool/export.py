@@ -1,7 +1,9 @@
-"""The export contract: a Document (and optionally its measures) as plain JSON-ready dicts."""
+"""The export contract: a Document (and optionally its measures) as plain JSON-ready dicts; its tables in
+the contract of `rbtool tables --format json`."""
 from __future__ import annotations
 
 from rbtool import model
+from rbtool.queries.tables import table_to_dict
 
 
 def document_to_dict(doc: model.Document, measures=None) -> dict:
@@ -21,6 +23,7 @@ def document_to_dict(doc: model.Document, measures=None) -> dict:
                        "anchor_context": f.anchor_context} for f in doc.footnotes],
         "quotes": [{"text": q.text, "attribution": q.attribution, "page": q.page, "section": q.section,
                     "block_id": q.block_id} for q in doc.quotes],
+        "tables": [table_to_dict(doc.id, doc.page_label(t.page), t) for t in doc.tables],
     }
     if measures is not None:
         from rbtool.queries.measures import measure_to_row

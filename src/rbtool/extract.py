@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from collections.abc import Callable
 from pathlib import Path
 
 from rbtool import model
-from rbtool.errors import GarbledTextLayer, NoTextLayer, PdfError
+from rbtool.errors import GarbledTextLayer, NoTextLayer, PdfError, printable
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
-from rbtool.layout.footnotes import NoteDraft, parse_notes, split_footnote_zone
-from rbtool.layout.furniture import find_furniture
+from rbtool.layout.footnotes import NoteDraft, note_number, parse_notes, split_footnote_zone
+from rbtool.layout.furniture import find_furniture, strip_margin_column, text_column
 from rbtool.layout.stats import document_stats
-from rbtool.layout.text import Joiner, hyphenates, vocabulary
-from rbtool.pdf import Line, PageData, Rect, read_pages
+from rbtool.layout.tables import PageTable, continues, find_tables
+from rbtool.layout.text import UNMAPPED, Joiner, hyphenates, ligature_readings, read_ligatures, vocabulary
+from rbtool.pdf import Line, OutlineEntry, PageData, Rect, read_outline, read_pages
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "10"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -36,7 +38,7 @@ _COLUMN_WORDS = {2: "two", 3: "three", 4: "four"}
 
 def extract_document(path, *, password: str | None = None, title: str | None = None, year: int | None = None,
                      on_page: Callable[[int, int], None] | None = None) -> model.Document:
-    where = str(path)
+    where = printable(path)  # stored and shown: any bytes of a file name become one printable line
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -47,15 +49,20 @@ def extract_document(path, *, password: str | None = None, title: str | None = N
         pages.append(page)
         if on_page:
             on_page(page.index, total)
-    return build_document(pages, where=where, sha256=sha, title=title, year=year)
+    return build_document(pages, where=where, sha256=sha, title=title, year=year,
+                          outline=read_outline(path, password))
 
 
 def build_document(pages: list[PageData], *, where: str, sha256: str, title: str | None = None,
-                   year: int | None = None) -> model.Document:
+                   year: int | None = None, outline: list[OutlineEntry] = ()) -> model.Document:
     warnings: list[str] = []
     _check_text_layer(pages, where, warnings)
+    _read_ligatures(pages, warnings)
     all_lines = [line for p in pages for line in p.lines]
     stats = document_stats(all_lines)
+    column = text_column(all_lines, stats.body_size)
+    for page, lines in zip(pages, strip_margin_column([p.lines for p in pages], column, stats.body_size)):
+        page.lines = lines
     furniture = find_furniture([(p.index, p.height, p.lines) for p in pages])
 
     drafts: list[NoteDraft] = []
@@ -64,11 +71,21 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
     cover = _is_cover(pages[0], furniture, stats.body_size) if len(pages) > 1 else False
     layout_notes: dict[str, list[int]] = {}  # "three columns" -> pages: one warning per kind, not per page
     for page in pages:
+        if page.turn and not page.rotated_by_viewer:
+            layout_notes.setdefault(f"text turned {page.turn}°, read upright", []).append(page.index)
         lines = [l for pos, l in enumerate(page.lines) if (page.index, pos) not in furniture.lines]
         if not lines:
             continue
         right = max(l.x1 for l in lines)
-        body, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right)
+        # tables first: their columns would read as gutters, their rows as paragraphs, and a table in small
+        # type at a page's foot as footnotes; the notes a first look finds there may be marked in its cells
+        _, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right)
+        noted = {d.number for d in drafts} | {n for n in map(note_number, zone) if n is not None}
+        tables = _page_tables(lines, page, stats, noted, warnings)
+        if tables:
+            taken = {id(line) for table in tables for line in table.lines}
+            lines = [line for line in lines if id(line) not in taken]
+        body, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right) if lines else ([], [])
         if zone:
             parse_notes(zone, page.index, drafts)
         gutters = find_gutters(body, stats.body_size)
@@ -76,19 +93,19 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
             columns = f"{_COLUMN_WORDS.get(len(gutters) + 1, len(gutters) + 1)} columns, read column by column"
             layout_notes.setdefault(columns, []).append(page.index)
             body = split_columns(body, gutters)
-        if page.rotated:
-            layout_notes.setdefault("rotated", []).append(page.index)
         if page.index == 1 and cover:
             continue
         frames = _frames(page, stats.body_size)
-        for line in body:
-            entries.append(Entry(line=line, page=page.index, box=_inside(line, frames)))
-            body_texts.append(line.text)
+        page_entries = [Entry(line=line, page=page.index, box=_inside(line, frames)) for line in body]
+        entries.extend(_place_tables(page_entries, tables))
+        body_texts += [line.text for line in body]
 
     warnings += [f"{_page_list(numbers)}: {note}" for note, numbers in layout_notes.items()]
     joiner = Joiner(vocab=vocabulary(body_texts), auto_hyphenation=hyphenates(body_texts))
     notes = {d.number for d in drafts}
-    structure = build_structure(entries, stats, joiner, notes)
+    entries = _join_continued_tables(entries)
+    structure = build_structure(entries, stats, joiner, notes, outline)
+    tables = _tables(entries, structure.blocks, warnings)
     footnotes = []
     for d in drafts:
         text = ""
@@ -111,7 +128,58 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         pages=tuple(model.Page(index=p.index, label=furniture.labels.get(p.index)) for p in pages),
         sections=tuple(structure.sections), blocks=tuple(structure.blocks), footnotes=tuple(footnotes),
         quotes=tuple(structure.quotes), warnings=tuple(warnings + structure.warnings),
-        extractor_version=EXTRACTOR_VERSION)
+        extractor_version=EXTRACTOR_VERSION, tables=tuple(tables))
+
+
+def _page_tables(body: list[Line], page: PageData, stats, notes: set[int], warnings: list[str]) -> list[PageTable]:
+    """The page's tables; an odd table never stops the extraction: its page is named in a warning."""
+    try:
+        return find_tables(body, page.rects, stats.body_size, stats.pitch(stats.body_size), notes, page.index)
+    except Exception as exc:  # noqa: BLE001 - a table the reader does not understand is prose, not a crash
+        warnings.append(f"page {page.index}: tables not read, kept as text ({type(exc).__name__}: {exc})")
+        return []
+
+
+def _place_tables(entries: list[Entry], tables: list[PageTable]) -> list[Entry]:
+    """The page's entries with each table before the first line below its top that shares its width (the
+    prose around a table keeps its order), else after the page's last line."""
+    out = list(entries)
+    for table in sorted(tables, key=lambda t: t.top):
+        x0, top, x1, _ = table.bbox
+        at = next((i for i, e in enumerate(out) if e.table is None and e.line.top > top
+                   and e.line.x0 < x1 and e.line.x1 > x0), len(out))
+        out.insert(at, Entry(line=table.lines[0], page=table.page, table=table))
+    return out
+
+
+def _join_continued_tables(entries: list[Entry]) -> list[Entry]:
+    """A table that ends a page and one that starts the next with as many columns, the same header (or
+    none, or a "(vervolg)" caption) are one table."""
+    out: list[Entry] = []
+    for entry in entries:
+        previous = out[-1] if out else None
+        if entry.table is not None and previous is not None and previous.table is not None \
+                and entry.page == previous.table.page_end + 1 and continues(previous.table, entry.table):
+            previous.table.rows += entry.table.rows
+            previous.table.page_end = entry.page
+            previous.table.notes += entry.table.notes
+            continue
+        out.append(entry)
+    return out
+
+
+def _tables(entries: list[Entry], blocks, warnings: list[str]) -> list[model.Table]:
+    table_blocks = [b for b in blocks if b.kind == model.TABLE]
+    found = [e.table for e in entries if e.table is not None]
+    out = []
+    for number, (block, table) in enumerate(zip(table_blocks, found), start=1):
+        if table.doubts:
+            warnings.append(f"page {table.page}: table {number} not read cleanly ({'; '.join(table.doubts)})")
+        out.append(model.Table(
+            number=number, block_id=block.id, page=table.page, page_end=table.page_end, caption=table.caption,
+            unit=table.unit, columns=tuple(table.columns), rows=tuple(tuple(r) for r in table.rows),
+            bbox=tuple(round(v, 1) for v in table.bbox), strategy=table.strategy, section=block.section))
+    return out
 
 
 def _page_list(numbers: list[int]) -> str:
@@ -138,6 +206,22 @@ def _check_text_layer(pages: list[PageData], where: str, warnings: list[str]) ->
                                "have no Unicode mapping); run OCR first, e.g. ocrmypdf --force-ocr -l nld", where)
     if empty:
         warnings.append(f"{empty} of {len(pages)} pages have no text layer")
+
+
+def _read_ligatures(pages: list[PageData], warnings: list[str]) -> None:
+    """Replace ligature glyphs without a usable Unicode map by the letters the document's vocabulary says they
+    stand for; warn with the pages where a glyph inside a word stays unread."""
+    if not any(p.bad_chars for p in pages):
+        return
+    readings, unread = ligature_readings(line.text for p in pages for line in p.lines)
+    for page in pages:
+        if readings and page.bad_chars:
+            page.lines = [replace(line, spans=tuple(replace(span, text=read_ligatures(span.text, readings))
+                                                    for span in line.spans)) for line in page.lines]
+    if unread:
+        where = [p.index for p in pages if any(g in word for line in p.lines for word in line.text.split()
+                                               for g in unread if UNMAPPED.sub("", word).isalpha())]
+        warnings.append(f"{_page_list(where)}: glyphs without Unicode map inside words, not read")
 
 
 def _frames(page: PageData, body_size: float) -> list[Rect]:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rbtool import model
-from rbtool.errors import PdfError, RbtoolError
+from rbtool import model, signals
+from rbtool.errors import Interrupted, PdfError, RbtoolError, printable
+from rbtool.sandbox import Limits
 from rbtool.store.db import Corpus
 
 PDF_SUFFIX = ".pdf"
@@ -68,29 +69,6 @@ def stats_for(doc: model.Document, path: str, status: str) -> model.ExtractStats
         footnotes=len(doc.footnotes), quotes=len(doc.quotes), warnings=list(doc.warnings))
 
 
-# ----------------------------------------------------------------------------------------- worker side
-
-_page_queue = None  # set in each worker: where page progress is reported
-
-
-def _init_worker(queue) -> None:
-    global _page_queue
-    _page_queue = queue
-
-
-def _extract_in_worker(path: str, options: dict) -> model.Document | RbtoolError:
-    from rbtool.extract import extract_document
-
-    def on_page(done: int, total: int) -> None:
-        if _page_queue is not None:
-            _page_queue.put((path, done, total))
-
-    try:
-        return extract_document(path, on_page=on_page, **options)
-    except RbtoolError as exc:  # typed errors travel back as values, so one bad file never stops the pool
-        return exc
-
-
 # ----------------------------------------------------------------------------------------- main side
 
 @dataclass
@@ -99,106 +77,95 @@ class Job:
     sha256: str
 
 
-def plan(corpus: Corpus, files: list[Path], force: bool) -> tuple[list[Job], list[model.ExtractStats]]:
-    """Split files into jobs to extract and stats for those already cached (or already known to fail)."""
+def plan(corpus: Corpus, files: list[Path], force: bool, options: dict | None = None
+         ) -> tuple[list[Job], list[model.ExtractStats]]:
+    """Split files into jobs to extract and stats for those already cached (or already known to fail with
+    these options)."""
     from rbtool.extract import EXTRACTOR_VERSION
 
+    key = failure_key(options or {})
     jobs, done = [], []
     for path in files:
         try:
             sha = file_sha256(path)
         except OSError as exc:
-            done.append(model.ExtractStats(str(path), "failed", error=exc.strerror or str(exc)))
+            done.append(model.ExtractStats(printable(path), "failed", error=exc.strerror or str(exc)))
             continue
         if not force:
             doc_id = corpus.cached_document_id(sha, EXTRACTOR_VERSION)
             if doc_id:
-                done.append(corpus.extract_stats(doc_id, str(path)))
+                done.append(corpus.extract_stats(doc_id, printable(path)))
                 continue
-            reason = corpus.cached_failure(sha, EXTRACTOR_VERSION)
+            reason = corpus.cached_failure(sha, EXTRACTOR_VERSION, key)
             if reason:
-                done.append(model.ExtractStats(str(path), "failed", error=reason))
+                done.append(model.ExtractStats(printable(path), "failed", error=reason))
                 continue
         jobs.append(Job(path, sha))
     return jobs, done
 
 
-def _store(corpus: Corpus, job: Job, result: model.Document | RbtoolError) -> model.ExtractStats:
+def failure_key(options: dict) -> str:
+    """What, besides the file, decides whether a failure repeats: the password (as a digest, never stored)."""
+    password = options.get("password")
+    return hashlib.sha256(password.encode("utf-8", "surrogateescape")).hexdigest()[:16] if password else ""
+
+
+def _store(corpus: Corpus, job: Job, result: model.Document | RbtoolError, options: dict) -> model.ExtractStats:
     from rbtool.extract import EXTRACTOR_VERSION
     from rbtool.queries.footnotes import analyse_notes
     from rbtool.queries.measures import build_measures
 
+    path = printable(job.path)
     if isinstance(result, RbtoolError):
-        if isinstance(result, PdfError):  # a property of the file: remember it until the file changes
-            corpus.record_failure(job.sha256, EXTRACTOR_VERSION, str(job.path), result.reason)
-        return model.ExtractStats(str(job.path), "failed", error=result.reason)
+        # a property of the file is remembered until the file (or the password) changes; a limit, a crash or
+        # an interrupt is not, so the next run tries again
+        if isinstance(result, PdfError):
+            corpus.record_failure(job.sha256, EXTRACTOR_VERSION, path, result.reason, failure_key(options))
+        return model.ExtractStats(path, "failed", error=result.reason)
     corpus.save_document(result, build_measures(result), analyse_notes(result))
-    return stats_for(result, str(job.path), "new")
+    return stats_for(result, path, "new")
 
 
 def run_jobs(corpus: Corpus, jobs: list[Job], options: dict, workers: int,
-             progress: Callable[..., None] = lambda n=1, total=None: None) -> list[model.ExtractStats]:
-    """Extract and store every job; `progress(n, total)` advances a page counter."""
+             progress: Callable[..., None] = lambda n=1, total=None: None, limits: Limits = Limits()
+             ) -> list[model.ExtractStats]:
+    """Extract every job in worker processes (rbtool.sandbox) and store each document as it arrives;
+    `progress(n, total)` advances a page counter. An interrupt stops the workers and raises Interrupted whose
+    summary says how many documents were stored and how many files were not started."""
+    from rbtool.sandbox import Pool
+
     results: list[model.ExtractStats] = []
-    if workers <= 1 or len(jobs) <= 1:
-        from rbtool.extract import extract_document
+    pages_seen: dict[int, int] = {}
+    totals: dict[int, int] = {}
 
-        totals: dict[str, int] = {}
-        for job in jobs:
-            seen = {"pages": 0}
+    def on_page(job: Job, done: int, total: int) -> None:
+        totals[id(job)] = total
+        progress(done - pages_seen.get(id(job), 0), sum(totals.values()))
+        pages_seen[id(job)] = done
 
-            def on_page(done: int, total: int) -> None:
-                totals[str(job.path)] = total
-                progress(done - seen["pages"], sum(totals.values()))
-                seen["pages"] = done
+    def on_result(job: Job, result) -> None:
+        with signals.deferred():  # a signal during the commit waits until the document is counted
+            results.append(_store(corpus, job, result, options))
 
-            try:
-                result: model.Document | RbtoolError = extract_document(job.path, on_page=on_page, **options)
-            except RbtoolError as exc:
-                result = exc
-            results.append(_store(corpus, job, result))
-        return results
-
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-    context = multiprocessing.get_context("spawn")  # fork would copy the open SQLite connection
-    queue = context.Queue()
-    pages_seen: dict[str, int] = {}
-    totals: dict[str, int] = {}
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
-                             initializer=_init_worker, initargs=(queue,)) as pool:
-        # largest files first, so no worker is left with a big file when the others are done
-        by_size = sorted(jobs, key=lambda job: job.path.stat().st_size, reverse=True)
-        pending = {pool.submit(_extract_in_worker, str(job.path), options): job for job in by_size}
+    if workers > 1:  # largest files first, so no worker is left with a big file when the others are done
+        jobs = sorted(jobs, key=lambda job: _size(job.path), reverse=True)
+    with Pool(min(workers, len(jobs)), limits) as pool:
         try:
-            while pending:
-                finished, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
-                _drain(queue, pages_seen, totals, progress)
-                for future in finished:
-                    job = pending.pop(future)
-                    try:
-                        result = future.result()
-                    except Exception as exc:  # a worker that died (e.g. out of memory) fails only its file
-                        result = RbtoolError(f"extraction crashed ({type(exc).__name__}: {exc})")
-                    results.append(_store(corpus, job, result))
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.run(jobs, lambda job: str(job.path), options, on_result, on_page)
+        except Interrupted as exc:
+            stored = sum(s.status == "new" for s in results)
+            stopped = len(pool.busy())
+            exc.summary = (f"{stored} document{'s' * (stored != 1)} stored, {len(pool.pending)} not started"
+                           + (f", {stopped} stopped while being read" if stopped else ""))
             raise
     return results
 
 
-def _drain(queue, pages_seen: dict[str, int], totals: dict[str, int], progress: Callable[..., None]) -> None:
-    from queue import Empty
-
-    while True:
-        try:
-            path, done, total = queue.get_nowait()
-        except Empty:
-            return
-        totals[path] = total
-        progress(done - pages_seen.get(path, 0), sum(totals.values()))
-        pages_seen[path] = done
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def ensure_sample(corpus: Corpus, notify: Callable[[str], None]) -> None:
@@ -209,4 +176,4 @@ def ensure_sample(corpus: Corpus, notify: Callable[[str], None]) -> None:
 
     notify(f"The corpus is empty: loading the bundled sample {BUNDLED_SAMPLE.name} (once, ~20 s)…")
     job = Job(BUNDLED_SAMPLE, file_sha256(BUNDLED_SAMPLE))
-    _store(corpus, job, extract_document(BUNDLED_SAMPLE))
+    _store(corpus, job, extract_document(BUNDLED_SAMPLE), {})

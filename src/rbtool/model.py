@@ -22,7 +22,10 @@ SUB_ITEM = "sub_item"
 NUMBERED_ITEM = "numbered_item"
 QUOTE = "quote"
 ATTRIBUTION = "attribution"
-BLOCK_KINDS = (HEADING, SUBHEADING, PARAGRAPH, LIST_ITEM, SUB_ITEM, NUMBERED_ITEM, QUOTE, ATTRIBUTION)
+TABLE = "table"  # the block's text is the caption; its cells are the Document's Table with this block_id
+CONTENTS = "toc"  # a table of contents: its entries are never sections or headings
+BLOCK_KINDS = (HEADING, SUBHEADING, PARAGRAPH, LIST_ITEM, SUB_ITEM, NUMBERED_ITEM, QUOTE, ATTRIBUTION, TABLE,
+               CONTENTS)
 ITEM_KINDS = (LIST_ITEM, SUB_ITEM, NUMBERED_ITEM)  # what the extract summary counts as list items
 
 
@@ -62,6 +65,24 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table as data: one label per column (stacked headers joined top-down with " / ") and the body
+    rows, every cell as printed ("– 1.234", "PM", "4.512¹", "" for a blank cell)."""
+
+    number: int  # 1-based, in reading order within the document
+    block_id: str  # the table's block (kind TABLE) in the reading order
+    page: int  # page of the first body row
+    page_end: int
+    caption: str | None
+    unit: int | None  # multiplier of the figures (1000 for "bedragen x € 1.000"); None for none or mixed
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom on `page` (pdfplumber coordinates)
+    strategy: str  # "ruled" (read from its rules and fills) or "aligned" (from aligned figure columns)
+    section: str | None = None
+
+
+@dataclass(frozen=True)
 class Footnote:
     number: int
     text: str
@@ -81,11 +102,21 @@ class Quote:
     block_id: str | None = None
 
 
+# What an amount counts (rbtool.nl.money decides; docs/data-model.md defines them).
+BUDGET, PER_UNIT, CHANGE, MACRO, OTHER = "budget", "per_unit", "change", "macro", "other"
+AMOUNT_ROLES = (BUDGET, PER_UNIT, CHANGE, MACRO, OTHER)
+# How often the money comes; None when the text does not say.
+PER_YEAR, ONCE, MULTI_YEAR = "per_year", "once", "multi_year"
+AMOUNT_PERIODS = (PER_YEAR, ONCE, MULTI_YEAR)
+
+
 @dataclass(frozen=True)
 class Amount:
     raw: str  # the phrase as written: "bijna 1,15 miljard euro per jaar"
     eur: int | None  # value in euros; None when the amount is money but not in euros ("17,50 dollar")
-    period: str | None = None  # "per jaar", "structureel", ...
+    role: str = OTHER  # one of AMOUNT_ROLES
+    period: str | None = None  # one of AMOUNT_PERIODS, or None
+    qualifiers: tuple[str, ...] = ()  # the words that say so: "structureel", "per jaar", "tot 2030", "ruim"
 
 
 @dataclass(frozen=True)
@@ -107,8 +138,14 @@ class Measure:
     block_id: str
 
     @property
-    def eur_total(self) -> int:
-        return sum(a.eur for a in self.amounts if a.eur is not None)
+    def budget_eur(self) -> int:
+        """The measure's own money: its budget amounts in euros, a yearly amount counted for one year."""
+        return sum(a.eur for a in self.amounts if a.role == BUDGET and a.eur is not None)
+
+    @property
+    def budget_per_year_eur(self) -> int:
+        """The part of `budget_eur` the text says comes every year."""
+        return sum(a.eur for a in self.amounts if a.role == BUDGET and a.period == PER_YEAR and a.eur is not None)
 
 
 @dataclass(frozen=True)
@@ -137,6 +174,7 @@ class Document:
     quotes: tuple[Quote, ...] = ()
     warnings: tuple[str, ...] = ()
     extractor_version: str = ""
+    tables: tuple[Table, ...] = ()
 
     def page_label(self, index: int) -> str | None:
         for page in self.pages:
@@ -193,7 +231,6 @@ class Change:
     similarity: float  # 0..100, rapidfuzz score of the pair; 0 for singles
 
     @property
-    def delta_eur(self) -> int | None:
-        if self.old is None or self.new is None:
-            return None
-        return self.new.eur_total - self.old.eur_total
+    def delta_eur(self) -> int:
+        """New minus old budget total; a new measure brings its budget, a dropped one takes its budget away."""
+        return (self.new.budget_eur if self.new else 0) - (self.old.budget_eur if self.old else 0)

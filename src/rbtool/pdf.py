@@ -14,11 +14,11 @@ the font size so that kerning never splits a word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
-from rbtool.errors import EncryptedPdf, NotAPdf, PdfError
+from rbtool.errors import EncryptedPdf, LimitExceeded, NotAPdf, PdfError, RbtoolError
 
 # A gap wider than this share of the font size between two characters is a word space ...
 DEFAULT_SPACE_GAP = 0.2
@@ -54,6 +54,7 @@ class Span:
     size: float
     fontname: str
     space_before: bool = False  # separated from the previous span by a word space or a tab
+    color: str = ""  # fill colour of the glyphs ("" for black or unset), e.g. "0.12,0.31,0.6"
 
     @property
     def bold(self) -> bool:
@@ -62,6 +63,10 @@ class Span:
     @property
     def italic(self) -> bool:
         return is_italic(self.fontname)
+
+    @property
+    def small_caps(self) -> bool:
+        return is_small_caps(self.fontname)
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,9 @@ class PageData:
     rects: list[Rect] = field(default_factory=list)  # frames and rule lines (rects, lines, curves' boxes)
     chars: int = 0  # non-space characters
     bad_chars: int = 0  # (cid:NN), private-use and control characters: signs of a font without Unicode map
-    rotated: bool = False
+    rotated_by_viewer: bool = False  # the page has a /Rotate entry: viewers turn it, its text reads upright
+    turn: int = 0  # degrees the page's text runs counter-clockwise (0, 90, 180, 270); read turned upright
+    unread: int = 0  # characters running another way than the page's text, left out
 
 
 def is_bold(fontname: str) -> bool:
@@ -120,6 +127,29 @@ def is_bold(fontname: str) -> bool:
 def is_italic(fontname: str) -> bool:
     name = fontname.lower()
     return "italic" in name or "oblique" in name or name.endswith((",i", "-i"))
+
+
+# "Minion-SC", "LinLibertine_RIS_SmallCaps", "CrimsonText-Caps": small caps set in a font of their own (small caps
+# made with an OpenType feature of the body font show no sign in the PDF and are not recognised)
+_SMALL_CAPS = re.compile(r"small.?caps|[-_+]sc$|[-_]caps$|[a-z]sc$", re.I)
+
+
+def is_small_caps(fontname: str) -> bool:
+    return bool(_SMALL_CAPS.search(fontname.split("+")[-1]))
+
+
+def color_name(color) -> str:
+    """A fill colour as a short stable string; black (grey 0, RGB 0,0,0, CMYK 0,0,0,1) and unset are ""."""
+    if color is None:
+        return ""
+    values = tuple(color) if isinstance(color, (tuple, list)) else (color,)
+    try:
+        rounded = tuple(round(float(v), 2) for v in values)
+    except (TypeError, ValueError):  # a pattern colour space: a name, not numbers
+        return ""
+    if all(v == 0 for v in rounded) or (len(rounded) == 4 and rounded[:3] == (0, 0, 0) and rounded[3] == 1):
+        return ""
+    return ",".join(f"{v:g}" for v in rounded)
 
 
 def join_spans(spans) -> str:
@@ -173,13 +203,65 @@ def read_pages(path: str | Path, password: str | None = None) -> Iterator[tuple[
             yield total, data
 
 
-def _translate(exc: Exception, where: str, password: str | None, page: int | None = None) -> PdfError:
+@dataclass(frozen=True)
+class OutlineEntry:
+    """One bookmark of the PDF's outline: its depth (1 = top), title and the page it points to (1-based)."""
+
+    level: int
+    title: str
+    page: int | None
+
+
+def read_outline(path: str | Path, password: str | None = None) -> list[OutlineEntry]:
+    """The PDF's outline (bookmarks), in document order; [] when it has none or it cannot be read.
+
+    An outline is evidence for headings, not a requirement: a broken one must never stop an extraction."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path, password=password or "") as pdf:
+            doc = pdf.doc
+            page_of = {page.page_obj.pageid: number for number, page in enumerate(pdf.pages, start=1)}
+            entries = []
+            for level, title, dest, action, _ in doc.get_outlines():
+                entries.append(OutlineEntry(level=int(level), title=re.sub(r"\s+", " ", str(title or "")).strip(),
+                                            page=_outline_page(doc, dest, action, page_of)))
+            return entries
+    except Exception:  # PDFNoOutlines, or any of pdfminer's many errors on a damaged outline
+        return []
+
+
+def _outline_page(doc, dest, action, page_of: dict[int, int]) -> int | None:
+    """The 1-based page a bookmark points to: an explicit destination, a named one, or a GoTo action's."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    if dest is None and isinstance(resolve1(action), dict):
+        dest = resolve1(action).get("D")
+    dest = resolve1(dest)
+    if isinstance(dest, (bytes, str, PSLiteral)):  # a named destination
+        dest = resolve1(doc.get_dest(dest.name if isinstance(dest, PSLiteral) else dest))
+    if isinstance(dest, dict):
+        dest = resolve1(dest.get("D"))
+    if isinstance(dest, list) and dest:
+        return page_of.get(getattr(dest[0], "objid", None))
+    return None
+
+
+def _translate(exc: Exception, where: str, password: str | None, page: int | None = None) -> RbtoolError:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     chain, cause = [], exc
     while cause is not None and len(chain) < 5:
         chain.append(cause)
         cause = cause.__cause__ or cause.__context__
+    # running out of memory or stack says nothing about the file being broken: never "malformed"
+    for e in chain:
+        if isinstance(e, LimitExceeded):
+            return LimitExceeded(f"page {page}: {e.reason}" if page else e.reason, where)
+        if isinstance(e, (MemoryError, RecursionError)):
+            what = f"memory{_memory_limit_note}" if isinstance(e, MemoryError) else "stack depth (nesting)"
+            return LimitExceeded(f"{f'page {page}: ' if page else ''}out of {what}; skipped", where)
     if any(isinstance(e, PDFPasswordIncorrect) for e in chain):
         return EncryptedPdf("wrong password" if password else "encrypted; give the password with --password", where)
     if any(isinstance(e, PDFEncryptionError) for e in chain):
@@ -203,6 +285,7 @@ def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
     mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
     chars: list[dict] = []
     rects: list[Rect] = []
+    colors: dict = {}  # raw fill colour → color_name (a page uses a handful of colours for thousands of glyphs)
     stack = [iter(page.layout._objs)]
     while stack:
         obj = next(stack[-1], None)
@@ -210,9 +293,20 @@ def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
             stack.pop()
         elif isinstance(obj, LTChar):
             fontname = obj.fontname.decode("latin-1") if isinstance(obj.fontname, bytes) else obj.fontname
+            a, b = obj.matrix[:2]
+            turn = 0 if obj.upright and a > 0 else _turn(a, b)
+            raw = getattr(obj.graphicstate, "ncolor", None)
+            try:
+                color = colors[raw]
+            except KeyError:
+                color = colors[raw] = color_name(raw)
+            except TypeError:  # an unhashable (list) colour
+                color = color_name(raw)
             chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
                           "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
-                          "size": obj.size, "fontname": fontname, "upright": obj.upright})
+                          # a sideways glyph's size is its extent across the page
+                          "size": obj.width if turn in (90, 270) else obj.size, "fontname": fontname,
+                          "turn": turn, "color": color})
         elif isinstance(obj, LTCurve):  # rects and lines are curves too
             rects.append(Rect(obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
         elif isinstance(obj, LTContainer):  # figures: their characters count, in stream order
@@ -220,27 +314,49 @@ def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
     return chars, rects
 
 
+def _turn(a: float, b: float) -> int:
+    """The direction a character's baseline runs, from its text matrix: 0, 90, 180 or 270 degrees."""
+    if abs(a) >= abs(b):
+        return 0 if a > 0 else 180
+    return 90 if b > 0 else 270
+
+
+def _turn_upright(ch: dict, turn: int, width: float, height: float) -> dict:
+    """The character's box in the frame where text running `turn` degrees reads left to right."""
+    x0, x1, top, bottom = ch["x0"], ch["x1"], ch["top"], ch["bottom"]
+    if turn == 90:  # runs up the page: the page turned clockwise
+        box = (height - bottom, height - top, x0, x1)
+    elif turn == 270:  # runs down the page: the page turned counter-clockwise
+        box = (top, bottom, width - x1, width - x0)
+    else:  # upside down
+        box = (width - x1, width - x0, height - bottom, height - top)
+    return {**ch, "x0": box[0], "x1": box[1], "top": box[2], "bottom": box[3]}
+
+
 def _page_data(page, number: int) -> PageData:
     data = PageData(index=number, width=float(page.width), height=float(page.height))
-    data.rotated = bool((page.page_obj.attrs or {}).get("Rotate", 0)) if hasattr(page, "page_obj") else False
+    data.rotated_by_viewer = bool((page.page_obj.attrs or {}).get("Rotate", 0)) if hasattr(page, "page_obj") else False
     chars, data.rects = _layout_objects(page)
-    upright, sideways = [], 0
+    # the page is read in the direction most of its characters run (a page of sideways text, a table
+    # turned to fit); characters running another way (a stamp up the margin) are left out
+    turns: dict[int, int] = {}
     for ch in chars:
-        text = ch.get("text") or ""
-        if not text.strip():
-            if ch.get("upright", True):
-                upright.append(ch)  # kept in stream order: build_lines reads word spaces from them
-            continue
-        data.chars += 1
-        if _CID.fullmatch(text) or _bad(text):
-            data.bad_chars += 1
-        if ch.get("upright", True):
-            upright.append(ch)
-        else:
-            sideways += 1
-    if sideways > data.chars - sideways:
-        data.rotated = True
-    data.lines = build_lines(upright, number)
+        text = ch["text"]
+        if text.strip():
+            data.chars += 1
+            turns[ch["turn"]] = turns.get(ch["turn"], 0) + 1
+            if _CID.fullmatch(text) or _bad(text):
+                data.bad_chars += 1
+    data.turn = max(turns, key=turns.get) if turns else 0
+    data.unread = data.chars - turns.get(data.turn, 0)
+    # kept in stream order, spaces included: build_lines reads word spaces from them
+    kept = [ch for ch in chars if ch["turn"] == data.turn]
+    if data.turn:
+        kept = [_turn_upright(ch, data.turn, data.width, data.height) for ch in kept]
+        if data.turn != 180:
+            data.width, data.height = data.height, data.width
+        data.rects = []  # frames and rules are not turned with the text
+    data.lines = build_lines(kept, number)
     return data
 
 
@@ -310,7 +426,8 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
         if run:
             prev = run[-1]
             word_space = marked[i - 1] or shares[i - 1] > limit
-            same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1
+            same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1 \
+                and prev.get("color", "") == ch.get("color", "")
             if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 == tab_after or not same_style:
                 spans.append(_make_span(run, text, space_before))
                 space_before = word_space
@@ -321,6 +438,10 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
         text += ch["text"]
     if run:
         spans.append(_make_span(run, text, space_before))
+    if len(spans) > 1 and _CID.fullmatch(spans[0].text):
+        # a glyph without Unicode map set apart before a line's text is a list bullet (a symbol font's
+        # bullet reads "(cid:129)"); inside text such glyphs stay what they are
+        spans[0] = replace(spans[0], text="•")
     weights: dict[tuple[float, str], int] = {}
     for ch in chars:
         key = (round(ch["size"], 1), ch["fontname"])
@@ -363,4 +484,80 @@ def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
         size=run[0]["size"],
         fontname=run[0]["fontname"],
         space_before=space_before or text[:1].isspace(),
+        color=run[0].get("color", ""),
     )
+
+
+# ------------------------------------------------------------------------------------ limits (worker only)
+
+class _BoundedZlib:
+    """Stands in for the zlib module inside pdfminer.pdftypes: the same calls, but a stream that inflates to
+    more than `limit` bytes raises LimitExceeded instead of filling memory (a "zip bomb" PDF)."""
+
+    def __init__(self, real, limit: int):
+        self._real, self._limit = real, limit
+        self.error = real.error
+
+    def _too_large(self) -> LimitExceeded:
+        return LimitExceeded(f"a compressed stream inflates to more than {self._limit // (1 << 20)} MB; skipped")
+
+    def decompress(self, data: bytes) -> bytes:
+        inflater = self._real.decompressobj()
+        out = inflater.decompress(data, self._limit + 1)
+        if len(out) > self._limit:
+            raise self._too_large()
+        if not inflater.eof:  # zlib.decompress raises here; pdfminer then tries its repair path
+            raise self._real.error("incomplete or truncated stream")
+        return out
+
+    def decompressobj(self):
+        limit, real_inflater, too_large = self._limit, self._real.decompressobj(), self._too_large
+
+        class Inflater:  # the repair path feeds bytes one by one: count what comes out
+            produced = 0
+
+            def decompress(self, data: bytes, *args) -> bytes:
+                out = real_inflater.decompress(data, *args)
+                Inflater.produced += len(out)
+                if Inflater.produced > limit:
+                    raise too_large()
+                return out
+
+            def __getattr__(self, name):
+                return getattr(real_inflater, name)
+
+        return Inflater()
+
+
+_memory_limit_note = ""  # " (limit 2048 MB)" once the worker has capped its memory
+
+
+def install_limits(stream_bytes: int, page_chars: int, memory_mb: int | None = None) -> None:
+    """Bound what one PDF may cost in this process: inflated stream size and characters per page
+    (`memory_mb`, the process's own cap, only names the limit in an out-of-memory message).
+
+    Called once by the extraction worker (rbtool.sandbox), a process that reads nothing but PDFs, so
+    replacing pdfminer's zlib and pdfplumber's page device there affects no other code."""
+    import zlib
+
+    import pdfminer.pdftypes
+    import pdfplumber.page
+
+    global _memory_limit_note
+    _memory_limit_note = f" (limit {memory_mb} MB)" if memory_mb else ""
+    pdfminer.pdftypes.zlib = _BoundedZlib(zlib, stream_bytes)
+    base = pdfplumber.page.PDFPageAggregatorWithMarkedContent
+
+    class BoundedPageDevice(base):
+        """Counts the characters a page draws and stops at `page_chars` (a page of 10 MB of text would
+        otherwise take gigabytes of layout objects before anything downstream could refuse it)."""
+
+        chars_drawn = 0
+
+        def render_char(self, *args, **kwargs):
+            self.chars_drawn += 1
+            if self.chars_drawn > page_chars:
+                raise LimitExceeded(f"more than {page_chars:,} characters; skipped")
+            return super().render_char(*args, **kwargs)
+
+    pdfplumber.page.PDFPageAggregatorWithMarkedContent = BoundedPageDevice

@@ -10,6 +10,8 @@ import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
+from rbtool.errors import printable
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -36,13 +38,14 @@ def message(text: str) -> None:
     """An informational line on stderr (never data)."""
     from rich.markup import escape
 
-    stderr().print(escape(text), soft_wrap=True)
+    stderr().print(escape(printable(text)), soft_wrap=True)
 
 
 def _prefixed(prefix: str, style: str, text: str) -> None:
+    """One line, whatever the text holds (a file name with a newline or bytes that are not UTF-8)."""
     from rich.text import Text
 
-    stderr().print(Text(prefix, style=style) + Text(text), soft_wrap=True)
+    stderr().print(Text(prefix, style=style) + Text(printable(text)), soft_wrap=True)
 
 
 def error(text: str) -> None:
@@ -102,6 +105,36 @@ def print_table(rows: Sequence[dict], columns: Iterable[str], headers: dict[str,
     stdout_console().print(table)
 
 
+def chart_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def plain_charts() -> bool:
+    """Bars of '#' without colour when stdout is no terminal or NO_COLOR is set."""
+    return not stdout_is_terminal() or "NO_COLOR" in os.environ
+
+
+def print_chart(lines: Sequence[str]) -> None:
+    """A chart from rbtool.charts: plain lines as they are, or on a terminal with the bars in colour."""
+    if plain_charts():
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
+        return
+    import re
+
+    from rich.text import Text
+
+    from rbtool.charts import EIGHTHS
+
+    console = stdout_console()
+    for line in lines:
+        text = Text(line)
+        for run in re.finditer(f"[{EIGHTHS[1:]}]+", line):
+            text.stylize("cyan", run.start(), run.end())
+        console.print(text, soft_wrap=True)
+
+
 def print_hits(hits) -> None:
     """Search hits, ripgrep-style: a header line with the citation, then the highlighted passage."""
     from rich.padding import Padding
@@ -138,15 +171,17 @@ def print_changes(summary: Sequence[dict], changes, word_diff) -> None:
     classes = ["unchanged", "reworded", "amount_changed", "moved_theme", "moved_ministerie", "dropped", "new"]
     # two narrow tables rather than one wide one: counts per class, then the euros
     counts = Table(title="Measures per ministry and class", header_style="bold", box=box.SIMPLE_HEAD)
-    money = Table(title="Euros mentioned in the measures", header_style="bold", box=box.SIMPLE_HEAD)
+    money = Table(title="Budget amounts of the measures", caption="per-unit, change, macro and other amounts left out",
+                  header_style="bold", box=box.SIMPLE_HEAD)
     for header in ["ministerie", *(c.replace("_", " ") for c in classes)]:
         counts.add_column(header, justify="left" if header == "ministerie" else "right")
     for header in ("ministerie", "old edition", "new edition", "difference"):
         money.add_column(header, justify="left" if header == "ministerie" else "right", no_wrap=True)
     for row in summary:
         counts.add_row(row["ministerie"], *(str(row.get(c, 0) or "") for c in classes))
-        delta = row["new_eur"] - row["old_eur"]
-        money.add_row(row["ministerie"], format_eur(row["old_eur"]) or "€ 0", format_eur(row["new_eur"]) or "€ 0",
+        delta = row["delta_budget_eur"]
+        money.add_row(row["ministerie"], format_eur(row["old_budget_eur"]) or "€ 0",
+                      format_eur(row["new_budget_eur"]) or "€ 0",
                       ("+" if delta > 0 else "−" if delta < 0 else "") + (format_eur(abs(delta)) or "€ 0"))
     console.print(counts)
     console.print(money)
@@ -166,8 +201,10 @@ def print_changes(summary: Sequence[dict], changes, word_diff) -> None:
             head += Text(f"  theme: {change.old.theme or '—'} → {change.new.theme or '—'}", style="cyan")
         if change.cls == "moved_ministerie":
             head += Text(f"  {change.old.ministerie} → {change.new.ministerie}", style="cyan")
-        if change.old and change.new and change.old.eur_total != change.new.eur_total:
-            head += Text(f"  {format_eur(change.old.eur_total)} → {format_eur(change.new.eur_total)} "
+        if change.delta_eur:
+            old_eur = format_eur(change.old.budget_eur) if change.old else "—"
+            new_eur = format_eur(change.new.budget_eur) if change.new else "—"
+            head += Text(f"  budget {old_eur or '€ 0'} → {new_eur or '€ 0'} "
                          f"({'+' if change.delta_eur > 0 else '−'}{format_eur(abs(change.delta_eur))})", style="yellow")
         console.print(head)
         if change.old and change.new and change.old.text != change.new.text:

@@ -6,8 +6,8 @@ import sys
 import typer
 from typer.exceptions import Abort, TyperException
 
-from rbtool import terminal
-from rbtool.errors import RbtoolError
+from rbtool import signals, terminal
+from rbtool.errors import Interrupted, RbtoolError
 
 app = typer.Typer(
     name="rbtool",
@@ -27,17 +27,18 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from rbtool.cli import compare, corpus, extract, footnotes, measures, search  # noqa: F401
+    from rbtool.cli import compare, corpus, extract, footnotes, measures, report, search, tables  # noqa: F401
 
 
 _register()
 
 EXIT_ERROR = 2
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def main() -> None:
     debug = bool(os.environ.get("RBTOOL_DEBUG"))
+    signals.install()
     try:
         code = app(standalone_mode=False)
     except TyperException as exc:  # bad options or arguments: one line, like every other error
@@ -48,9 +49,9 @@ def main() -> None:
     except Abort:
         terminal.error("interrupted")
         code = EXIT_INTERRUPTED
-    except KeyboardInterrupt:
-        terminal.error("interrupted; documents finished before this were kept")
-        code = EXIT_INTERRUPTED
+    except Interrupted as exc:  # SIGINT, SIGTERM, SIGHUP: one line saying what was kept, exit 128 + signal
+        terminal.error(f"interrupted: {exc.summary}" if exc.summary else "interrupted")
+        code = 128 + exc.signum
     except RbtoolError as exc:
         if debug:
             raise

@@ -6,11 +6,14 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, open_corpus_with_sample
+from rbtool.cli.common import (ChartOption, CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format,
+                               data_to_stdout, draw_chart, emit, finite, open_corpus_with_sample)
 from rbtool.errors import UsageError
 
 ROW_COLUMNS = ["class", "also", "ministerie_old", "ministerie_new", "theme_old", "theme_new", "old_text",
                "new_text", "old_page", "new_page", "old_amounts", "new_amounts", "delta_eur", "similarity"]
+# CSV/TSV/spreadsheets: the amounts in the flat columns of `measures` (queries.compare.flat_change_row)
+FLAT_LEAD_COLUMNS = [c for c in ROW_COLUMNS if c not in ("old_amounts", "new_amounts", "delta_eur", "similarity")]
 
 
 def _beyond_measures(corpus, old_id: str, new_id: str, sections: bool, sources: bool, terms: list[str]
@@ -48,7 +51,9 @@ def _beyond_measures(corpus, old_id: str, new_id: str, sections: bool, sources: 
                     "  rbtool compare 2020 2021 --ministerie BZK --only new,dropped\n\n"
                     "  rbtool compare 2020 2021 --sections --sources\n\n"
                     "  rbtool compare 2020 2021 --terms stikstof,woningbouw\n\n"
-                    "  rbtool compare 2020 2021 --format csv > wijzigingen.csv")
+                    "  rbtool compare 2020 2021 --format csv > wijzigingen.csv\n\n"
+                    "  rbtool compare 2020 2021 --output wijzigingen.xlsx\n\n"
+                    "  rbtool compare 2020 2021 --chart")
 def compare(
     old: Annotated[str, typer.Argument(help="Older edition: year, id or file name.", show_default=False)],
     new: Annotated[str, typer.Argument(help="Newer edition: year, id or file name.", show_default=False)],
@@ -57,12 +62,15 @@ def compare(
         help="Comma-separated classes: unchanged, reworded, amount_changed, moved_theme, moved_ministerie, "
              "dropped, new.")] = None,
     threshold: Annotated[Optional[float], typer.Option(
-        min=0, max=100, help="Similarity (0-100) above which two measures are the same measure.")] = None,
+        min=0, max=100, callback=finite, help="Similarity (0-100) above which two measures are the same measure.")] = None,
     sections: Annotated[bool, typer.Option("--sections", help="Also list sections added or removed.")] = False,
     sources: Annotated[bool, typer.Option("--sources", help="Also list footnote sources new or gone.")] = False,
     terms: Annotated[Optional[str], typer.Option(help="Comma-separated terms: frequency per 10,000 words.")]
     = None,
+    chart: ChartOption = False,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    excel: ExcelOption = False,
     corpus_path: CorpusOption = None,
 ) -> None:
     """Match the measures of two editions and classify each: unchanged, reworded, amount_changed, moved_theme,
@@ -78,7 +86,7 @@ def compare(
         from rbtool.nl.ministries import resolve
 
         code = resolve(ministerie).code
-    out = chosen_format(fmt)
+    out = chosen_format(fmt, output, excel)
     with open_corpus_with_sample(corpus_path) as corpus:
         old_id, new_id = corpus.resolve(old), corpus.resolve(new)
         if old_id == new_id:
@@ -92,6 +100,13 @@ def compare(
         changes = [c for c in changes if code in {m.ministerie for m in (c.old, c.new) if m}]
     if classes:
         changes = [c for c in changes if c.cls in classes]
+    if chart:
+        from rbtool.charts import budget_old_new
+
+        draw_chart(budget_old_new(comparing.summarize_changes(changes), old, new),
+                   f"Budget amounts per ministry, {old} → {new} (per-unit, change, macro and other amounts left out)")
+        if output is None:  # the chart instead of the table; with --output the rows still go to the file
+            raise typer.Exit(0)
     if out == "table":
         with data_to_stdout():
             terminal.print_changes(comparing.summarize_changes(changes), changes, comparing.word_diff)
@@ -99,7 +114,13 @@ def compare(
             terminal.stdout_console().print(f"\n[bold]{title}[/bold]")
             emit(rows, out, columns)
     else:
-        emit([comparing.change_to_row(c) for c in changes], out, ROW_COLUMNS)
+        rows = [comparing.change_to_row(c) for c in changes]
+        if out in ("json", "jsonl"):
+            emit(rows, out, ROW_COLUMNS, to=output, corpus=corpus_path)
+        else:
+            emit([comparing.flat_change_row(r) for r in rows], out,
+                 [*FLAT_LEAD_COLUMNS, *comparing.FLAT_CHANGE_AMOUNT_COLUMNS, "delta_eur", "similarity"], to=output,
+                 excel=excel, corpus=corpus_path)
         for title, rows, columns in extra:
             terminal.message(f"{title}: {len(rows)} rows (shown with --format table)")
     raise typer.Exit(0)

@@ -6,8 +6,10 @@ from typing import Annotated, Optional
 import typer
 
 from rbtool import terminal
+from rbtool.errors import printable
 from rbtool.cli import app
-from rbtool.cli.common import CorpusOption, FormatOption, chosen_format, data_to_stdout, emit, exit_for, open_corpus
+from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format, data_to_stdout, emit,
+                               exit_for, open_corpus, protected_paths)
 
 corpus_app = typer.Typer(help="Inspect and manage the documents in the corpus.", no_args_is_help=True,
                          rich_markup_mode=None)
@@ -20,13 +22,15 @@ LIST_COLUMNS = ["id", "year", "title", "pages", "blocks", "footnotes", "measures
 
 
 @corpus_app.command("list", epilog="Examples:\n\n  rbtool corpus list\n\n  rbtool corpus list --format json")
-def list_documents(fmt: FormatOption = None, corpus_path: CorpusOption = None) -> None:
+def list_documents(fmt: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
+                   corpus_path: CorpusOption = None) -> None:
     """List the documents in the corpus."""
     with open_corpus(corpus_path) as corpus:
         rows = corpus.list_documents()
         terminal.message(f"corpus: {corpus.path}")
     if rows:
-        emit(rows, chosen_format(fmt), LIST_COLUMNS, right={"pages", "blocks", "footnotes", "measures"})
+        emit(rows, chosen_format(fmt, output, excel), LIST_COLUMNS, right={"pages", "blocks", "footnotes", "measures"},
+             to=output, excel=excel, corpus=corpus_path)
     exit_for(rows)
 
 
@@ -49,6 +53,7 @@ def remove(doc: DocArgument, corpus_path: CorpusOption = None) -> None:
     """Remove a document (and its measures and search index entries) from the corpus."""
     with open_corpus(corpus_path) as corpus:
         doc_id = corpus.resolve(doc)
+        corpus.check_writable()
         corpus.remove_document(doc_id)
     terminal.message(f"removed {doc_id}")
 
@@ -57,11 +62,13 @@ def remove(doc: DocArgument, corpus_path: CorpusOption = None) -> None:
                            "  rbtool corpus export 3f2a --output analyse.json")
 def export(doc: DocArgument,
            fmt: Annotated[str, typer.Option("--format", "-f", help="Only json is supported.")] = "json",
-           output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to a file.")] = None,
+           output: Annotated[Optional[str], typer.Option(
+               "--output", "-o", help="Write to a file (replaced only when complete; '-' is stdout).")] = None,
            corpus_path: CorpusOption = None) -> None:
-    """Write the full structured document as JSON (pages, sections, blocks, footnotes, quotes, measures)."""
+    """Write the full structured document as JSON (pages, sections, blocks, footnotes, quotes, tables, measures)."""
     from rbtool.errors import UsageError
     from rbtool.export import document_to_dict
+    from rbtool.safe_write import write_text
 
     if fmt != "json":
         raise UsageError(f"export writes json only, not '{fmt}'")
@@ -70,10 +77,28 @@ def export(doc: DocArgument,
         document = corpus.load_document(doc_id)
         measures = list(corpus.iter_measures([doc_id]))
     text = json.dumps(document_to_dict(document, measures), ensure_ascii=False, indent=1) + "\n"
-    if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+    if output and output != "-":
+        write_text(output, lambda fh: fh.write(text), protected_paths(corpus_path))
         terminal.message(f"wrote {output}")
     else:
         with data_to_stdout() as out:
             out.write(text)
+
+
+@corpus_app.command(epilog="Examples:\n\n  rbtool corpus repair")
+def repair(corpus_path: CorpusOption = None) -> None:
+    """Check the corpus and rebuild its search index from the stored documents.
+
+    Run it when a command says the search index is damaged. The documents, measures and footnotes are kept;
+    only the index is built again.
+    """
+    with open_corpus(corpus_path) as corpus:
+        index_sound = corpus.search_index_is_sound()
+        count = corpus.repair()
+        state = corpus.integrity_check()
+        if state != "ok" or not corpus.search_index_is_sound():
+            terminal.error(f"{corpus.path}: still damaged after the repair ({printable(state, 200)}); "
+                           "extract the PDFs into a new corpus")
+            raise typer.Exit(2)
+    terminal.message(f"search index {'was sound' if index_sound else 'was damaged'}; rebuilt it from {count} "
+                     f"document{'s' * (count != 1)}; integrity check ok")

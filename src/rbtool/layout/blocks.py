@@ -13,14 +13,17 @@ Footnote markers (small raised digits) are taken out of the text and recorded wi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from statistics import median
 
 from rbtool import model
+from rbtool.layout.contents import find_contents
 from rbtool.layout.footnotes import marker_numbers
 from rbtool.layout.stats import DocStats
+from rbtool.layout.styles import Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
-from rbtool.pdf import Line
+from rbtool.nl.kamerstukken import is_qa_label
+from rbtool.pdf import Line, OutlineEntry
 
 # A heading is at least this much larger than the body text.
 DEFAULT_HEADING_RATIO = 1.12
@@ -30,10 +33,22 @@ DEFAULT_SUBHEADING_MIN_RATIO = 0.85
 DEFAULT_PARAGRAPH_GAP = 1.2
 # An indent of this share of the size marks a first line / a sub-item.
 DEFAULT_INDENT = 0.8
+# A line ends short when the room left on it exceeds the next line's first word and a space this wide
+# (a share of the size: a generous word space).
+DEFAULT_SPACE_ROOM = 0.5
 # Share of a line's characters that must be bold / italic for the line to count as bold / italic.
 DEFAULT_STYLE_SHARE = 0.9
 # Longest heading/subheading, in characters (longer bold text is a bold paragraph).
 DEFAULT_MAX_HEADING_CHARS = 200
+# Where sizes are OCR noise, a heading is a numbered line of at most this many words.
+DEFAULT_MAX_OCR_HEADING_WORDS = 10
+# The first line of a heading that wraps matches the start of its bookmark's title, at least this share.
+DEFAULT_OUTLINE_PREFIX = 0.4
+
+# A quote set apart by size alone is at least this many points smaller than the body.
+DEFAULT_QUOTE_SIZE_STEP = 0.5
+# An attribution line is at most this many words.
+DEFAULT_MAX_ATTRIBUTION_WORDS = 30
 
 BULLETS = "–—-•▪◦○●■□►▸‣⁃>*·∙➢➤✓"
 DASH_BULLETS = "–—-"
@@ -45,11 +60,11 @@ DEFAULT_MAX_NAME_WORDS = 6
 _NUMBER_LABEL = re.compile(r"^(\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})([.)])?$")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 _SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
-_CID_GLYPH = re.compile(r"^\(cid:\d+\)$")
 # "2.1 Title" in bold at body size is still a numbered heading (the dotted number says so)
 _DOTTED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[^\W\d_]")
 _ITEM_LABEL = re.compile(r"^(\d{1,2}|[a-z])[.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
+_LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,4})[.)]?\s+")
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,7 @@ class Entry:
     line: Line
     page: int
     box: bool = False
+    table: object | None = None  # a rbtool.layout.tables.PageTable standing here instead of a line
 
 
 @dataclass
@@ -76,6 +92,7 @@ class Draft:
     text_x: float = 0.0  # x where an item's text starts (its continuation lines align there)
     last: Line | None = None
     size: float = 0.0
+    right: float = 0.0  # the right edge its lines reach
 
 
 @dataclass
@@ -130,25 +147,61 @@ def names_a_person(text: str) -> bool:
     return 2 <= len(words) <= DEFAULT_MAX_NAME_WORDS and capitals >= 2 and not _SENTENCE_INSIDE.search(match.group(1))
 
 
-def heading_levels(entries: list[Entry], body_size: float) -> dict[int, float]:
-    """Median font size of the numbered headings per level (to place unnumbered headings)."""
-    sizes: dict[int, list[float]] = {}
+def heading_levels(entries: list[Entry], body_size: float) -> dict[float, int]:
+    """Heading level per heading size (rounded like the style inventory): the sizes used for headings (lines
+    clearly larger than the body), each with the level its numbered headings have ("2.1 Title" → 2); a size
+    without numbered headings takes the level below the nearest larger size that has them (or, in a
+    document without numbers, its rank among the heading sizes, largest first)."""
+    numbered: dict[float, list[int]] = {}
+    sizes: set[float] = set()
     for entry in entries:
         line = entry.line
-        if line.size >= DEFAULT_HEADING_RATIO * body_size:
+        if line.size >= DEFAULT_HEADING_RATIO * body_size and _heading_text(line.text) and not line.text[:1].islower():
+            size = _size_key(line.size)
+            sizes.add(size)
             match = _SECTION_TITLE.match(line.text)
             if match:
-                sizes.setdefault(match.group(1).count(".") + 1, []).append(line.size)
-    return {level: median(values) for level, values in sizes.items()}
+                numbered.setdefault(size, []).append(match.group(1).count(".") + 1)
+    levels: dict[float, int] = {}
+    above = 0
+    for size in sorted(sizes, reverse=True):
+        if size in numbered:
+            levels[size] = round(median(numbered[size]))
+        else:
+            levels[size] = above + 1
+        above = levels[size]
+    return levels
+
+
+def _heading_text(text: str) -> bool:
+    """Text that can be a heading: a word of at least two letters, not longer than a heading gets."""
+    return bool(re.search(r"[^\W\d_]{2}", text)) and len(text) <= DEFAULT_MAX_HEADING_CHARS
+
+
+def _closes(text: str) -> bool:
+    """The text ends with a closing quotation mark (before final punctuation: ”. ”) »,)."""
+    return bool(re.search(f"[{QUOTE_CLOSERS}][.,;:!?)]*$", text.rstrip()))
+
+
+def _size_key(size: float) -> float:
+    return round(size * 2) / 2
+
+
+def _outline_key(title: str) -> str:
+    """An outline title or heading line compared without numbering, case, spacing and punctuation."""
+    return re.sub(r"[\W_]+", " ", _LEADING_NUMBER.sub("", title)).strip().lower()
 
 
 class Builder:
-    def __init__(self, stats: DocStats, joiner: Joiner, notes: set[int]):
+    def __init__(self, stats: DocStats, joiner: Joiner, notes: set[int], inventory: Inventory,
+                 outline: list[tuple[int, str, int | None]]):
         self.stats = stats
         self.joiner = joiner
         self.notes = notes
+        self.inventory = inventory
+        self.outline = outline  # (level, _outline_key(title), page) per bookmark
         self.drafts: list[Draft] = []
-        self.level_sizes: dict[int, float] = {}
+        self.level_sizes: dict[float, int] = {}  # heading size → level (heading_levels)
         self.list_parent: int | None = None
 
     # ------------------------------------------------------------------ helpers
@@ -173,6 +226,19 @@ class Builder:
         first = entry.line.text.lstrip()
         return not _SENTENCE_END.search(text) or (first[:1].islower())
 
+    def _ended_short(self, draft: Draft, entry: Entry) -> bool:
+        """A paragraph break without space or indent: the last line ended a sentence with room to spare for
+        this line's first word before the right edge the paragraph's lines reach (a typesetter fills a line
+        before breaking it)."""
+        last = draft.last
+        if last is None or not _SENTENCE_END.search(draft.text.rstrip()) or not entry.line.spans:
+            return False
+        first = entry.line.spans[0]
+        word = first.text.split(" ", 1)[0]
+        width = (first.x1 - first.x0) * len(word) / max(1, len(first.text))
+        right = max(draft.right, entry.line.x1)
+        return right - last.x1 > width + DEFAULT_SPACE_ROOM * last.size
+
     def _new(self, kind: str, entry: Entry, **extra) -> Draft:
         draft = Draft(kind=kind, page=entry.page, page_end=entry.page, box=entry.box, size=entry.line.size, **extra)
         self.drafts.append(draft)
@@ -188,37 +254,72 @@ class Builder:
         draft.markers.extend((max(0, offset + pos - shift), n, entry.page) for pos, n in markers)
         draft.text = joined
         draft.last = entry.line
+        draft.right = max(draft.right, entry.line.x1)
         draft.page_end = entry.page
 
     # ------------------------------------------------------------------ classification
-    def _heading(self, line: Line, text: str) -> tuple[str | None, int, str] | None:
-        large = line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
-        dotted = is_bold(line) and line.size >= self.stats.body_size - 0.3 and _DOTTED_SECTION.match(text)
-        if not (large or dotted) or not re.search(r"[^\W\d_]{2}", text):
+    def _heading(self, entry: Entry, text: str) -> tuple[str | None, int, str] | None:
+        """(number, level, title) when the line is a heading.
+
+        Evidence, strongest first: the PDF's outline names the line on its page (level from the outline, if
+        the line stands out from the body); a size clearly above the body, or a bold dotted number
+        ("2.1 Title"). A line that opens in lower case continues a wrapped sentence and is never a heading;
+        where sizes are OCR noise, size counts only for a short numbered line ("1 Aanleiding")."""
+        line = entry.line
+        if not _heading_text(text) or (text[:1].islower() and not self._continues_heading(entry)):
             return None
-        if len(text) > DEFAULT_MAX_HEADING_CHARS:
-            return None
-        spans = [s.text for s in line.spans]
         match = _SECTION_TITLE.match(text)
+        spans = [s.text for s in line.spans]
         if match:
-            return match.group(1), match.group(1).count(".") + 1, match.group(2).strip()
-        if len(spans) > 1 and _SECTION_NUMBER.match(spans[0]):
-            number = spans[0].rstrip(".")
-            return number, number.count(".") + 1, text[len(spans[0]):].strip()
-        level = 1
-        for lvl, size in sorted(self.level_sizes.items()):
-            if line.size >= size - 0.5:
-                level = lvl
-                break
+            number, title = match.group(1), match.group(2).strip()
+        elif len(spans) > 1 and _SECTION_NUMBER.match(spans[0]):
+            number, title = spans[0].rstrip("."), text[len(spans[0]):].strip()
         else:
-            level = max(self.level_sizes, default=0) + 1 if self.level_sizes else 1
+            number, title = None, text
+        outlined = self._outline_level(entry, text)
+        if outlined is not None:
+            return number, outlined, title
+        large = line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
+        if large and not self.inventory.size_coherent:
+            large = number is not None and len(title.split()) <= DEFAULT_MAX_OCR_HEADING_WORDS \
+                and not re.search(r"[.,;:]$", title)
+        dotted = is_bold(line) and line.size >= self.stats.body_size - 0.3 and _DOTTED_SECTION.match(text)
+        if not (large or dotted):
+            return None
+        if number is not None:
+            return number, number.count(".") + 1, title
+        size = _size_key(line.size)
+        level = self.level_sizes.get(size)
+        if level is None:  # a size between the heading sizes: the level of the nearest smaller one
+            smaller = [s for s in self.level_sizes if s <= size]
+            level = self.level_sizes[max(smaller)] if smaller else max(self.level_sizes.values(), default=0) + 1
         return None, level, text
+
+    def _continues_heading(self, entry: Entry) -> bool:
+        cur = self.current
+        return cur is not None and cur.kind == model.HEADING and self._gap_ok(cur, entry, 1.6) \
+            and abs(cur.size - entry.line.size) < 0.5
+
+    def _outline_level(self, entry: Entry, text: str) -> int | None:
+        """The outline level of the bookmark that names this line on its page, if the line stands out from
+        the body (larger, or in another style): a bookmark is checked against the layout, not trusted."""
+        if not self.outline:
+            return None
+        key = _outline_key(text)
+        if not key:
+            return None
+        line = entry.line
+        if line.size < DEFAULT_HEADING_RATIO * self.stats.body_size and line_style(line) in (None, self.inventory.body):
+            return None
+        for level, title, page in self.outline:
+            if (page is None or page == entry.page) and (title == key or (title.startswith(key + " ")
+                                                                         and len(key) >= DEFAULT_OUTLINE_PREFIX * len(title))):
+                return level
+        return None
 
     def _bullet(self, line: Line) -> tuple[str, float, float] | None:
         """(glyph, glyph x, text x) when the line starts a bulleted item."""
         first = line.spans[0]
-        if _CID_GLYPH.match(first.text) and len(line.spans) > 1:  # a symbol-font bullet without Unicode map
-            return "•", first.x0, line.spans[1].x0
         glyph = first.text[:1]
         if not glyph or not (glyph in BULLETS or 0xE000 <= ord(glyph) <= 0xF8FF):
             return None
@@ -263,7 +364,24 @@ class Builder:
         return label, line.spans[0].x0, line.spans[1].x0
 
     # ------------------------------------------------------------------ main loop
+    def add_contents(self, entry: Entry) -> None:
+        """A line of a table of contents: one block per table, one entry per line."""
+        text, _ = line_content(entry.line, set())
+        cur = self.current
+        if cur is not None and cur.kind == model.CONTENTS and entry.page == cur.page_end:
+            self._append(cur, entry, text, [], "\n")
+        else:
+            self._append(self._new(model.CONTENTS, entry), entry, text, [])
+        self.list_parent = None
+
     def add(self, entry: Entry) -> None:
+        if entry.table is not None:  # one block per table, its caption as text; the cells stay with the table
+            draft = self._new(model.TABLE, entry)
+            draft.text = entry.table.caption or ""
+            draft.page_end = entry.table.page_end
+            draft.markers = [(len(draft.text), n, entry.page) for n in entry.table.notes]
+            self.list_parent = None
+            return
         line = entry.line
         text, markers = line_content(line, self.notes)
         if not text and markers and self.current is not None:
@@ -272,7 +390,7 @@ class Builder:
         if not text:
             return
         cur = self.current
-        heading = self._heading(line, text)
+        heading = self._heading(entry, text)
         if heading:
             number, level, title = heading
             if (cur is not None and cur.kind == model.HEADING and self._gap_ok(cur, entry, 1.6)
@@ -288,8 +406,7 @@ class Builder:
         if cur is not None and cur.kind in (model.QUOTE, model.ATTRIBUTION):
             if self._attribution(cur, entry, text, italic, bold, markers):
                 return
-        if italic and (text[:1] in QUOTE_OPENERS or line.x0 > self.stats.left + DEFAULT_INDENT * line.size
-                       or (cur is not None and cur.kind == model.QUOTE)):
+        if self._quote_line(entry, text, italic):
             if cur is not None and cur.kind == model.QUOTE and (self._gap_ok(cur, entry, 2.5)
                                                               or entry.page == cur.page_end + 1):
                 sep = None if self._gap_ok(cur, entry) or self._page_continues(cur, entry) else "\n"
@@ -298,13 +415,15 @@ class Builder:
                 self._append(self._new(model.QUOTE, entry), entry, text, markers)
             self.list_parent = None
             return
-        if bold and not italic and line.size >= DEFAULT_SUBHEADING_MIN_RATIO * self.stats.body_size \
-                and len(text) <= DEFAULT_MAX_HEADING_CHARS and re.search(r"[^\W\d_]", text):
-            if cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry):
+        if self._subheading(line, text, bold, italic):
+            if cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry) \
+                    and line_style(line) == line_style(cur.last):
                 self._append(cur, entry, text, markers)
             else:
                 self._append(self._new(model.SUBHEADING, entry), entry, text, markers)
             self.list_parent = None
+            return
+        if self._run_in(entry, markers):
             return
         bullet = self._bullet(line)
         if bullet:
@@ -326,7 +445,8 @@ class Builder:
                 and (self._gap_ok(cur, entry) or self._page_continues(cur, entry)):
             self._append(cur, entry, text, markers)
             return
-        if cur is not None and cur.kind == model.PARAGRAPH and cur.box == entry.box:
+        if cur is not None and cur.kind == model.PARAGRAPH and cur.box == entry.box and not is_qa_label(text) \
+                and not self._ended_short(cur, entry):
             same_page = self._gap_ok(cur, entry) and not (
                 cur.last is not None and line.x0 > cur.last.x0 + DEFAULT_INDENT * line.size)
             if same_page or self._page_continues(cur, entry):
@@ -334,6 +454,60 @@ class Builder:
                 return
         self.list_parent = None
         self._append(self._new(model.PARAGRAPH, entry), entry, text, markers)
+
+    def _subheading(self, line: Line, text: str, bold: bool, italic: bool) -> bool:
+        """A short line at about body size in a style that stands out: bold (upright), or any style the
+        inventory saw used as standalone titles rather than running text (italic, bold italic, small caps,
+        colour, another family)."""
+        if line.size < DEFAULT_SUBHEADING_MIN_RATIO * self.stats.body_size or len(text) > DEFAULT_MAX_HEADING_CHARS \
+                or not re.search(r"[^\W\d_]", text):
+            return False
+        if bold and not italic:
+            return True
+        return self.inventory.is_subheading_style(line_style(line)) and not text[:1].islower() \
+            and self._bullet(line) is None
+
+    def _run_in(self, entry: Entry, markers) -> bool:
+        """A run-in subheading: the line starts a paragraph with a phrase in a run-in style of the document
+        ("Wonen. De woningbouw …" with "Wonen." in bold); the heading ends where the style changes, the rest
+        of the line starts the paragraph."""
+        line, cur = entry.line, self.current
+        split = run_in_split(line, self.inventory.body)
+        if not split or not self.inventory.is_run_in_style(span_style(line.spans[0])):
+            return False
+        if cur is not None and cur.box == entry.box and cur.kind == model.PARAGRAPH and self._gap_ok(cur, entry) \
+                and not _SENTENCE_END.search(cur.text.rstrip()):
+            return False  # a bold phrase inside a running sentence is emphasis
+        head = replace(line, spans=line.spans[:split], x1=line.spans[split - 1].x1)
+        rest = replace(line, spans=line.spans[split:], x0=line.spans[split].x0)
+        head_text, head_markers = line_content(head, self.notes)
+        rest_text, rest_markers = line_content(rest, self.notes)
+        self._append(self._new(model.SUBHEADING, entry), entry, head_text.rstrip(), head_markers)
+        self.list_parent = None
+        self._append(self._new(model.PARAGRAPH, entry), Entry(line=rest, page=entry.page, box=entry.box),
+                     rest_text, rest_markers)
+        return True
+
+    def _quote_line(self, entry: Entry, text: str, italic: bool) -> bool:
+        """A line of a quote candidate: italic and opening with a quotation mark or indented, or opening with
+        a quotation mark and set apart (indented, framed or smaller), or continuing a quote. Never a bulleted
+        line or the continuation of a list item. Whether the candidate stays a quote is decided when it is
+        complete (`_has_quote_evidence`)."""
+        line, cur = entry.line, self.current
+        if self._bullet(line) is not None:
+            return False
+        opens = text[:1] in QUOTE_OPENERS
+        if cur is not None and cur.kind in model.ITEM_KINDS and cur.box == entry.box \
+                and line.x0 >= cur.text_x - 0.5 * line.size and self._gap_ok(cur, entry):
+            return False
+        indented = line.x0 > self.stats.left + DEFAULT_INDENT * line.size
+        if italic:
+            return opens or indented or (cur is not None and cur.kind == model.QUOTE)
+        if cur is not None and cur.kind == model.QUOTE and cur.last is not None and not is_italic(cur.last):
+            return line_style(line) == line_style(cur.last) and self._gap_ok(cur, entry) \
+                and not _closes(cur.text)
+        smaller = line.size <= self.stats.body_size - DEFAULT_QUOTE_SIZE_STEP
+        return opens and (indented or entry.box or smaller)
 
     def _attribution(self, cur: Draft, entry: Entry, text, italic, bold, markers) -> bool:
         line = entry.line
@@ -345,9 +519,16 @@ class Builder:
             return False
         if italic or not (self._gap_ok(cur, entry, 2.5) or entry.page == cur.page_end + 1):
             return False
-        indented = line.x0 > self.stats.left + DEFAULT_INDENT * line.size
-        signed = cur.text.rstrip()[-1:] in QUOTE_CLOSERS and names_a_person(text)
-        if not (bold or indented or text[:1] in "—–-" or signed):
+        # who is quoted: a person's name with a role ("Jouke van Dijk, hoogleraar …"), or a short name after
+        # a dash ("— Jan de Vries"); an indent or bold type alone does not make a line an attribution
+        name = text.lstrip("—–- ")
+        dashed = name != text and 0 < len(name.split()) <= DEFAULT_MAX_NAME_WORDS and name[:1].isupper() \
+            and not _SENTENCE_END.search(name)
+        if not (names_a_person(name) or dashed) or len(text.split()) > DEFAULT_MAX_ATTRIBUTION_WORDS:
+            return False
+        # a numbered or bulleted line after the candidate is the next item or heading, never who said it
+        if not dashed and (self._bullet(line) is not None or self._numbered(line) is not None
+                           or _ITEM_LABEL.match(text) or _SECTION_TITLE.match(text)):
             return False
         quote_index = len(self.drafts) - 1
         draft = self._new(model.ATTRIBUTION, entry, parent=quote_index)
@@ -384,11 +565,23 @@ class Builder:
         self._append(draft, entry, body, markers)
 
     # ------------------------------------------------------------------ result
+    def _drop_unproven_quotes(self) -> None:
+        """A quote candidate stays a quote only with evidence: it opens and closes with quotation marks, or
+        an attribution follows it. Otherwise (an italic instruction, an emphasised line) it is a paragraph."""
+        attributed = {d.parent for d in self.drafts if d.kind == model.ATTRIBUTION}
+        for i, draft in enumerate(self.drafts):
+            if draft.kind != model.QUOTE or i in attributed:
+                continue
+            text = draft.text.strip()
+            if not (text[:1] in QUOTE_OPENERS and _closes(text)):
+                draft.kind = model.PARAGRAPH
+
     def finish(self) -> Structure:
         blocks: list[model.Block] = []
         sections: list[model.Section] = []
         quotes: list[model.Quote] = []
         anchors: dict[int, tuple[str, int, str]] = {}
+        self._drop_unproven_quotes()
         ids = [f"b{i + 1:04d}" for i in range(len(self.drafts))]
         section: str | None = None
         subheading: str | None = None
@@ -426,9 +619,19 @@ class Builder:
         return Structure(blocks=blocks, sections=sections, quotes=quotes, anchors=anchors, warnings=[])
 
 
-def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes: set[int]) -> Structure:
-    builder = Builder(stats, joiner, notes)
-    builder.level_sizes = heading_levels(entries, stats.body_size)
+def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes: set[int],
+                    outline: list[OutlineEntry] = ()) -> Structure:
+    """Blocks, sections and quotes from the body lines in reading order, decided from the document's style
+    inventory, its outline (bookmarks) where it has one, and its tables of contents."""
+    text_entries = [entry for entry in entries if entry.table is None]
+    inventory = style_inventory([entry.line for entry in text_entries])
+    bookmarks = [(b.level, _outline_key(b.title), b.page) for b in outline if _outline_key(b.title)]
+    builder = Builder(stats, joiner, notes, inventory, bookmarks)
+    builder.level_sizes = heading_levels(text_entries, stats.body_size)
+    contents = {id(text_entries[i]) for i in find_contents([(entry.page, entry.line) for entry in text_entries])}
     for entry in entries:
-        builder.add(entry)
+        if id(entry) in contents:
+            builder.add_contents(entry)
+        else:
+            builder.add(entry)
     return builder.finish()

@@ -36,6 +36,9 @@ SYLLABLE_ONSETS = frozenset({
 # Abbreviations written in lower case are at most this long.
 DEFAULT_MAX_ABBREVIATION = 5
 
+# The last word of a line is a web address or an identifier: "://", "www.", a domain with a path
+# ("aivd.nl/pqc-"), "_" or "@" inside it, or letters mixed with digits and hyphens ("ah-tk-20232024-").
+_ADDRESS = re.compile(r"(?:^|\s)(?:\S*(?:://|www\.|\w\.[a-z]{2,}/|[_@])\S*|[\w.]*\d[\w.]*-[\w.-]*)$")
 _WORD = re.compile(r"[\w\u00C0-\u024F]+(?:[-\u2010][\w\u00C0-\u024F]+)*")
 
 
@@ -77,6 +80,8 @@ class Joiner:
 
     def hyphen_joint(self, left: str, right: str) -> str:
         """What replaces a line-end hyphen between `left` and `right`: "", "-" or "- "."""
+        if _ADDRESS.search(left):  # ".../jhed-|and-jonilas": a URL or identifier keeps every hyphen
+            return "-"
         head = re.findall(r"[\w\u00C0-\u024F-]+$", left)
         tail = re.findall(r"^[\w\u00C0-\u024F/]+", right)
         if not head or not tail:
@@ -109,3 +114,50 @@ def is_abbreviation(word: str) -> bool:
     if vowel_at is None:
         return True
     return vowel_at > 1 and word[:vowel_at] not in SYLLABLE_ONSETS
+
+
+# Ligatures a font may draw as one glyph (and the "f" some fonts draw as an alternate before "t": "hee\ue01et");
+# a glyph without a usable Unicode map inside a word is read as the one whose reading turns the most of its
+# words into words the document writes out elsewhere.
+LIGATURES = ("fi", "fl", "ff", "ffi", "ffl", "ft", "st", "ct", "tt", "fj", "fb", "fh", "fk", "f")
+# A glyph without a usable Unicode map: pdfminer's "(cid:N)" or a private-use character.
+UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
+_GLYPH_WORD = re.compile(r"(?:[^\W\d_]|\(cid:\d+\)|[\ue000-\uf8ff])+")
+
+
+def ligature_readings(texts) -> tuple[dict[str, str], set[str]]:
+    """(glyph → ligature it stands for, glyphs inside words that no reading explains).
+
+    Evidence is the document's own vocabulary: "hee\\ue01et" is read "heeft" when "heeft" occurs written
+    out; a glyph only ever standing alone (a bullet) is no ligature and is left alone."""
+    vocab: Counter = Counter()
+    words_of: dict[str, Counter] = {}
+    for text in texts:
+        for word in _GLYPH_WORD.findall(text):
+            glyphs = set(UNMAPPED.findall(word))
+            if not glyphs:
+                vocab[word.lower()] += 1
+            elif UNMAPPED.sub("", word):  # a glyph among letters
+                for glyph in glyphs:
+                    words_of.setdefault(glyph, Counter())[word] += 1
+    readings: dict[str, str] = {}
+    unread: set[str] = set()
+    for glyph, words in words_of.items():
+        alone = [w for w in words if set(UNMAPPED.findall(w)) == {glyph}]
+        scores = {lig: sum(1 for w in alone if w.replace(glyph, lig).lower() in vocab) for lig in LIGATURES}
+        ranked = sorted(scores.values(), reverse=True)
+        best = max(scores, key=scores.get)
+        if ranked[0] > 0 and ranked[0] > ranked[1]:
+            readings[glyph] = best
+        else:
+            unread.add(glyph)
+    return readings, unread
+
+
+def read_ligatures(text: str, readings: dict[str, str]) -> str:
+    """The text with every glyph that has a reading replaced by it."""
+    def one(match: re.Match) -> str:
+        glyph = match.group(0)
+        return readings.get(glyph, glyph)
+
+    return UNMAPPED.sub(one, text) if readings else text

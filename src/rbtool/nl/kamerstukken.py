@@ -145,3 +145,14 @@ def miljoenennota(year: int) -> Kamerstuk:
     """The Miljoenennota of a budget year: nr. 1 of that year's budget dossier when we know the dossier."""
     dossier = MILJOENENNOTA_DOSSIERS.get(year)
     return Kamerstuk(dossier or "", None, "1" if dossier else None, "TK", None, f"Miljoenennota {year}", year)
+
+
+# Written questions and their answers (Aanhangsel van de Handelingen): each question and each answer opens
+# with its label on a line of its own, "Vraag 3" / "Vragen 4 en 5" / "Antwoord 3" / "Antwoord op vraag 3".
+QA_LABEL = re.compile(r"^(?:Vra(?:ag|gen)|Antwoord(?:en)?(?:\s+op\s+vra(?:ag|gen))?)\s+\d+"
+                      r"(?:\s*(?:,|en|t/m|-|–)\s*\d+)*\s*:?$")
+
+
+def is_qa_label(text: str) -> bool:
+    """Whether a line is the label of a written question or answer ("Vraag 3", "Antwoord op vragen 4 en 5")."""
+    return QA_LABEL.match(text.strip()) is not None

@@ -1,10 +1,28 @@
 """Money amounts in Dutch budget prose: "1,15 miljard euro", "€ 4,5 mln", "structureel 100 miljoen per jaar".
 
 `parse_amounts` keeps the phrase as written (with qualifiers such as "bijna" or "per jaar"), its value in
-euros (None for money in another currency) and its period. A number is money when a currency is written next
-to it; a bare "100 miljoen" only when its sentence speaks of money and the next word is not the thing being
-counted ("1 miljoen mensen", "12 miljard Nm3"). Percentages, years and counts ("75.000 woningen") are never
-amounts. Values are taken literally: a typo such as "250 miljard euro per jaar" stays 250 miljard.
+euros (None for money in another currency), what it counts (its role) and how often it comes (its period),
+with the words that say so. A number is money when a currency is written next to it; a bare "100 miljoen"
+only when its sentence speaks of money and the next word is not the thing being counted ("1 miljoen mensen",
+"12 miljard Nm3"). Percentages, years and counts ("75.000 woningen") are never amounts. Values are taken
+literally: a typo such as "250 miljard euro per jaar" stays 250 miljard, and "vier keer 200 miljoen" is 200
+miljoen per tranche (the qualifier "vier keer" says how often).
+
+Roles, decided in this order from the amount's sentence and clause (the tables below `parse_amounts`):
+  macro     economy- or government-wide figures (EMU-saldo, bbp, staatsschuld, the Rijk's underspending)
+  change    a difference against an earlier figure or plan ("218 miljoen euro minder ten opzichte van",
+            "een bijstelling van", a fund's accres: its growth against the year before)
+  per_unit  per person, household, hour, house, pack…: "per patiënt" after it, or a sum below
+            DEFAULT_PER_UNIT_CEILING with no allocating verb in its clause (a national budget allocates
+            millions; 990 euro, 16 euro, 400.000 euro are prices, wages, incomes and benefits); a threshold
+            ("meer dan …") in a sentence about per-unit amounts is one too
+  other     money named but not this measure's: a part of an amount already counted ("hiervan"), a
+            proposal still to be made, money the sentence places under another ministry's responsibility
+  budget    everything else: money the measure allocates, spends, invests, reserves or cuts
+Periods: per_year (structureel, jaarlijks, per jaar, vanaf 2021, met ingang van 2021), once (eenmalig,
+incidenteel; for budget and per-unit amounts also one year in the clause: "in 2020", "voor schooljaar
+2019–2020"), multi_year (in totaal, tussen 2020 en 2024, 2022–2027, tot 2030, in 2019 en 2020, deze
+kabinetsperiode, de komende vijf jaar), else None.
 
 Also: `parse_unit` for table units ("bedragen x € 1.000"), `format_eur` for display ("€ 1,15 mld") and
 `parse_min_amount` for a command-line threshold ("100m", "1.5mld").
@@ -15,7 +33,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from rbtool.errors import UsageError
-from rbtool.model import Amount
+from rbtool.model import BUDGET, CHANGE, MACRO, MULTI_YEAR, ONCE, OTHER, PER_UNIT, PER_YEAR, Amount
+from rbtool.nl import text as nltext
 
 # Scale words and their factors.
 SCALES = {
@@ -45,8 +64,9 @@ NUMBER_WORDS = {
 QUALIFIERS = ("bijna", "ruim", "circa", "ca.", "ongeveer", "zo'n", "zo’n", "tot", "maximaal", "minimaal",
               "hooguit", "ten minste", "tenminste", "meer dan", "minder dan", "in totaal", "totaal",
               "structureel", "jaarlijks", "incidenteel", "eenmalig")
-# Qualifiers that say how often the money comes: they are the amount's period.
-PERIOD_WORDS = ("structureel", "jaarlijks", "incidenteel", "eenmalig")
+# Qualifiers next to an amount that say how often the money comes.
+PER_YEAR_WORDS = ("structureel", "jaarlijks")
+ONCE_WORDS = ("incidenteel", "incidentele", "eenmalig", "eenmalige")
 # "per ..." after an amount: time units are its period; the others (per patiënt) only stay in the phrase.
 PER_TIME = ("jaar", "maand", "week", "dag", "uur", "kwartaal", "schooljaar", "kalenderjaar")
 PER_OTHER = ("persoon", "patiënt", "inwoner", "huishouden", "leerling", "student", "woning", "kind",
@@ -113,12 +133,6 @@ def _scale(word: str | None) -> int:
     return SCALES[word.lower().rstrip(".")] if word else 1
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, end)
-    return text[before[-1] if before else 0: after.end() if after else len(text)]
-
-
 def _bare_amount_is_money(text: str, match: re.Match) -> bool:
     """A "100 miljoen" without currency: money only when the clause is about money and no count follows."""
     if not match.group("scale") or match.group("scale").lower().rstrip(".") not in BARE_MONEY_SCALES:
@@ -128,22 +142,12 @@ def _bare_amount_is_money(text: str, match: re.Match) -> bool:
         word = following.group(1).strip(",.;:!?)–-").lower()
         if word not in BARE_AMOUNT_FOLLOWERS and not word.endswith(MONEY_NOUNS):
             return False
-    sentence = _sentence(text, match.start(), match.end()).lower()
-    return any(stem in sentence for stem in MONEY_CONTEXT)
+    start, end = _span(text, _SENTENCE_END, match.start(), match.end())
+    return any(stem in text[start:end].lower() for stem in MONEY_CONTEXT)
 
 
 def _is_table_unit(text: str, start: int) -> bool:
     return bool(re.search(r"[x×]\s*$", text[max(0, start - 3): start]))
-
-
-def _period(qualifiers: str, tail: str) -> str | None:
-    per_time = re.search(r"per\s+(?:" + "|".join(PER_TIME) + r")\b", tail, re.IGNORECASE)
-    if per_time:
-        return re.sub(r"\s+", " ", per_time.group(0).lower())
-    for word in (*qualifiers.lower().split(), *tail.lower().split()):
-        if word in PERIOD_WORDS:
-            return word
-    return None
 
 
 def _is_euro(match: re.Match) -> bool:
@@ -155,9 +159,13 @@ def _is_euro(match: re.Match) -> bool:
     return True
 
 
-def parse_amounts(text: str) -> list[Amount]:
-    """Every sum of money in `text`, in order of appearance."""
-    amounts = []
+def parse_amounts(text: str, ministry: str | None = None) -> list[Amount]:
+    """Every sum of money in `text`, in order of appearance, with its role, period and qualifiers.
+
+    `ministry` is the code of the ministry whose measure `text` is (money placed under another ministry's
+    responsibility is not its budget); None when unknown.
+    """
+    found = []
     for match in AMOUNT.finditer(text or ""):
         has_currency = bool(match.group("cur1") or match.group("cur2"))
         if _is_table_unit(text, match.start() + len(match.group("qual"))):
@@ -172,8 +180,148 @@ def parse_amounts(text: str) -> list[Amount]:
             continue
         eur = int((value * _scale(match.group("scale"))).to_integral_value()) if _is_euro(match) else None
         raw = re.sub(r"\s+", " ", match.group(0)).strip()
-        amounts.append(Amount(raw=raw, eur=eur, period=_period(match.group("qual"), match.group("tail"))))
-    return amounts
+        found.append((match, Amount(raw=raw, eur=eur), value * _scale(match.group("scale"))))
+    return _classify(text, found, ministry)
+
+
+# ------------------------------------------------------------------------------------------ amount roles
+
+# Below this many euros a sum in a measure is a price, wage, income or benefit per unit, unless a verb in its
+# clause allocates it (ALLOCATING_VERBS): measures of a national budget allocate millions.
+DEFAULT_PER_UNIT_CEILING = 1_000_000
+ALLOCATING_VERBS = ("beschikbaar", "uitgetrokken", "uittrekken", "trekt", "gereserveerd", "reserveert",
+                    "vrijgemaakt", "geïnvesteerd", "investeert", "investeren", "toegekend", "besteed")
+# Words in the amount's sentence that make it an economy- or government-wide figure (folded, lower case).
+MACRO_WORDS = ("emu-saldo", "emu-schuld", "staatsschuld", "overheidsschuld", "bbp", "bruto binnenlands product",
+               "onderuitputting", "belastingontvangsten", "belastinginkomsten", "premie-inkomsten",
+               "collectieve lastendruk", "financieringstekort", "begrotingssaldo")
+# Words in the amount's clause that make it a difference against an earlier figure.
+CHANGE_WORDS = ("accres", "bijstelling", "meevaller", "tegenvaller")
+# Right after an amount: a comparison ("409 miljoen euro meer dan eerder geraamd").
+CHANGE_AFTER = re.compile(r"\s*(?:positief|negatief)?\s*(?:(?:meer|minder|hoger|lager)\s+(?:dan|ten\s+opzichte\s+van)"
+                          r"|ten\s+opzichte\s+van)\b", re.IGNORECASE)
+# Just before an amount in its clause: a part of a sum already named ("Hiervan is 4 miljoen euro …").
+PART_WORDS = ("hiervan", "waarvan", "daarvan")
+# In the amount's sentence: a proposal still to be made, not money allocated.
+PROPOSAL_WORDS = ("voorstel om", "voorstel voor", "voorstel tot")
+# A sentence placing the money under a ministry's responsibility (checked against the measure's own ministry).
+RESPONSIBILITY_WORDS = ("verantwoordelijkheid", "verantwoordelijk")
+# Thresholds before an amount ("meer dan 40 miljoen euro per jaar"): per unit when the sentence is about units.
+THRESHOLD_WORDS = ("meer dan", "minder dan", "boven", "onder", "tot", "maximaal", "minimaal")
+
+_YEAR = r"(?:19|20)\d\d"
+_SPAN = rf"{_YEAR}\s*[–/-]\s*{_YEAR}"
+# Said anywhere in the amount's clause: the money recurs from a year on.
+PER_YEAR_CLAUSE = re.compile(rf"\b(?:vanaf|met ingang van)\s+{_YEAR}\b", re.IGNORECASE)
+# Said anywhere in the amount's sentence: a total over several years.
+MULTI_YEAR_SENTENCE = re.compile(
+    rf"\btussen\s+{_YEAR}\s+en\s+{_YEAR}\b|(?<!schooljaar\s)\b{_SPAN}\b|\btot\s+(?:en\s+met\s+)?{_YEAR}\b"
+    rf"|\bin\s+totaal\b|\bkabinetsperiode\b|\bde\s+komende\s+\w+\s+jaar\b"
+    rf"|\bin\s+{_YEAR}(?:,\s*{_YEAR})*\s+en\s+{_YEAR}\b", re.IGNORECASE)
+# Said in the amount's clause: one year or school year.
+ONE_YEAR_CLAUSE = re.compile(rf"\b(?:in|voor)\s+(?:schooljaar\s+)?(?:{_SPAN}|{_YEAR})\b", re.IGNORECASE)
+# "vier keer 200 miljoen": the tranches, right before the amount.
+TIMES_BEFORE = re.compile(r"(\w+\s+keer)\s+$", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
+_CLAUSE_STOP = re.compile(r"[,;:](?=\s)|\s[–—]\s")
+
+
+def _span(text: str, stops: re.Pattern, start: int, end: int) -> tuple[int, int]:
+    """The stretch of `text` around [start, end) between two stop marks."""
+    before = [m.end() for m in stops.finditer(text, 0, start)]
+    after = stops.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _context(text: str, match: re.Match) -> tuple[str, str, str]:
+    """The amount's sentence, its clause (a part of the sentence between commas, semicolons, colons or dashes)
+    and the clause up to the amount."""
+    s0, s1 = _span(text, _SENTENCE_STOP, match.start(), match.end())
+    c0, c1 = _span(text, _CLAUSE_STOP, match.start(), match.end())
+    c0, c1 = max(c0, s0), min(c1, s1)
+    return text[s0:s1], text[c0:c1], text[c0:match.start()]
+
+
+def _has(text: str, words) -> str | None:
+    """The first of `words` found in `text` (folded: case and diacritics ignored), else None."""
+    folded = nltext.fold(text)
+    return next((w for w in words if re.search(rf"(?<!\w){re.escape(nltext.fold(w))}(?!\w)", folded)), None)
+
+
+def _role(text: str, match: re.Match, value: Decimal, ministry: str | None) -> tuple[str, list[str]]:
+    """Role and the words that decided it (see the module docstring for the order)."""
+    sentence, clause, before = _context(text, match)
+    if word := _has(sentence, MACRO_WORDS):
+        return MACRO, [word]
+    if comparison := CHANGE_AFTER.match(text, match.end()):
+        return CHANGE, [" ".join(comparison.group(0).split())]
+    if word := _has(clause, CHANGE_WORDS):
+        return CHANGE, [word]
+    if re.search(r"per\s+(?:" + "|".join(PER_OTHER) + r")\b", match.group("tail"), re.IGNORECASE):
+        return PER_UNIT, []
+    if word := _has(before, PART_WORDS):
+        return OTHER, [word]
+    if word := _has(sentence, PROPOSAL_WORDS):
+        return OTHER, [word]
+    if ministry and _has(sentence, RESPONSIBILITY_WORDS):
+        from rbtool.nl.ministries import find_in_text
+
+        named = [m.code for m in find_in_text(sentence)]
+        if named and ministry not in named:
+            return OTHER, [f"verantwoordelijkheid {named[0]}"]
+    if value < DEFAULT_PER_UNIT_CEILING and not _has(clause, ALLOCATING_VERBS):
+        return PER_UNIT, []
+    return BUDGET, []
+
+
+def _period(text: str, match: re.Match, role: str) -> tuple[str | None, list[str]]:
+    """Period and the words that decided it: words next to the amount first, then its clause and sentence."""
+    beside = f"{match.group('qual')} {match.group('tail')}".lower()
+    sentence, clause, before = _context(text, match)
+    per_time = re.search(r"per\s+(?:" + "|".join(PER_TIME) + r")\b", beside)
+    if per_time and "jaar" in per_time.group(0):
+        return PER_YEAR, []
+    if _has(beside, PER_YEAR_WORDS):
+        return PER_YEAR, []
+    if word := _has(f"{before} {beside}", ONCE_WORDS):
+        return ONCE, [word]
+    if role not in (BUDGET, PER_UNIT):  # a macro figure or a change "in 2019" is no money of that year
+        return None, []
+    if found := PER_YEAR_CLAUSE.search(clause):
+        return PER_YEAR, [found.group(0)]
+    if found := MULTI_YEAR_SENTENCE.search(sentence):
+        return MULTI_YEAR, [" ".join(found.group(0).split())]
+    if found := ONE_YEAR_CLAUSE.search(clause):
+        return ONCE, [" ".join(found.group(0).split())]
+    return None, []
+
+
+def _qualifiers_beside(match: re.Match, text: str) -> list[str]:
+    """The qualifier words written next to the amount: "ruim", "structureel", "per jaar", "vier keer"."""
+    words = [" ".join(q.split()).lower() for q in re.findall(_QUALIFIER, match.group("qual"), re.IGNORECASE)]
+    words += [" ".join(p.split()).lower() for p in re.findall(_PER + r"|structureel|incidenteel|eenmalig",
+                                                                  match.group("tail"), re.IGNORECASE)]
+    times = TIMES_BEFORE.search(text, 0, match.start())
+    return ([times.group(1).lower()] if times else []) + words
+
+
+def _classify(text: str, found: list[tuple[re.Match, Amount, Decimal]], ministry: str | None) -> list[Amount]:
+    """Role, period and qualifiers of each amount `parse_amounts` found in `text` (match, amount, value)."""
+    classified = []
+    for match, amount, value in found:
+        role, role_words = _role(text, match, value, ministry)
+        period, period_words = _period(text, match, role)
+        qualifiers = list(dict.fromkeys(_qualifiers_beside(match, text) + role_words + period_words))
+        classified.append((match, Amount(amount.raw, amount.eur, role, period, tuple(qualifiers))))
+    # a threshold ("meer dan 40 miljoen euro per jaar") in a sentence whose other amounts are per unit is one too
+    result = []
+    for match, amount in classified:
+        s0, s1 = _span(text, _SENTENCE_STOP, match.start(), match.end())
+        if (amount.role == BUDGET and _has(match.group("qual"), THRESHOLD_WORDS)
+                and any(other.role == PER_UNIT for m, other in classified if s0 <= m.start() < s1)):
+            amount = Amount(amount.raw, amount.eur, PER_UNIT, amount.period, amount.qualifiers)
+        result.append(amount)
+    return result
 
 
 def parse_unit(text: str) -> int | None:

@@ -54,6 +54,7 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz, process, utils
 
 from rbtool import model
+from rbtool.queries.measures import FLAT_AMOUNT_COLUMNS, amount_to_dict, flat_amounts
 
 DEFAULT_THRESHOLD = 65.0
 
@@ -236,15 +237,13 @@ def word_diff(old_text: str, new_text: str) -> list[tuple[str, str]]:
     return runs
 
 
-def _amount_rows(measure: model.Measure | None) -> list[dict]:
-    return [{"raw": a.raw, "eur": a.eur} for a in measure.amounts] if measure else []
-
-
 def change_to_row(change: model.Change) -> dict:
     """Machine-output fields of one change (the keys score_compare.py and the output writers read).
 
     `old_text`/`new_text` are the measure texts as the document gives them; sub-items are listed apart.
-    Amounts are lists of {"raw", "eur"}; `delta_eur` is new minus old total (None for a single).
+    Amounts are lists of {"raw", "eur", "role", "period", "qualifiers"} (`flat_change_row` spreads them over the
+    flat columns measures use); `delta_eur` is new minus old budget total: a new measure's budget, minus a
+    dropped one's.
     """
     old, new = change.old, change.new
     return {
@@ -260,35 +259,50 @@ def change_to_row(change: model.Change) -> dict:
         "new_subitems": list(new.subitems) if new else [],
         "old_page": old.page if old else None,
         "new_page": new.page if new else None,
-        "old_amounts": _amount_rows(old),
-        "new_amounts": _amount_rows(new),
+        "old_amounts": [amount_to_dict(a) for a in old.amounts] if old else [],
+        "new_amounts": [amount_to_dict(a) for a in new.amounts] if new else [],
         "delta_eur": change.delta_eur,
         "similarity": change.similarity,
     }
 
 
-def summarize_changes(changes: list[model.Change]) -> list[dict]:
-    """Per ministry: measures in each edition, count per class, euro totals old → new.
+def flat_change_row(row: dict) -> dict:
+    """A `change_to_row` row for CSV/TSV/spreadsheets: the amounts in the flat columns of measures
+    (old_amounts, old_eur_amounts, old_amount_roles, …), then the budget totals of both sides."""
+    flat = {k: v for k, v in row.items() if k not in ("old_amounts", "new_amounts")}
+    for side in ("old", "new"):
+        flat.update(flat_amounts(row[f"{side}_amounts"], f"{side}_"))
+        flat[f"{side}_budget_eur"] = sum(a["eur"] for a in row[f"{side}_amounts"]
+                                         if a["role"] == model.BUDGET and a["eur"] is not None)
+    return flat
 
-    A change counts under the old ministry (a new measure under its own); the euro totals are each
-    edition's own sum for that ministry, so a moved measure's money leaves one ministry and joins another.
+
+FLAT_CHANGE_AMOUNT_COLUMNS = [f"{side}_{c}" for side in ("old", "new") for c in (*FLAT_AMOUNT_COLUMNS, "budget_eur")]
+
+
+def summarize_changes(changes: list[model.Change]) -> list[dict]:
+    """Per ministry: measures in each edition, count per class, budget totals old → new.
+
+    A change counts under the old ministry (a new measure under its own); the budget totals are each
+    edition's own sum of budget amounts for that ministry, so a moved measure's money leaves one ministry and
+    joins another.
     """
     rows: dict[str, dict] = {}
 
     def row(code: str) -> dict:
         return rows.setdefault(code, {"ministerie": code, "old_measures": 0, "new_measures": 0,
-                                      **{c: 0 for c in CLASSES}, "old_eur": 0, "new_eur": 0})
+                                      **{c: 0 for c in CLASSES}, "old_budget_eur": 0, "new_budget_eur": 0})
 
     for change in changes:
         row((change.old or change.new).ministerie)[change.cls] += 1
         if change.old:
             row(change.old.ministerie)["old_measures"] += 1
-            rows[change.old.ministerie]["old_eur"] += change.old.eur_total
+            rows[change.old.ministerie]["old_budget_eur"] += change.old.budget_eur
         if change.new:
             row(change.new.ministerie)["new_measures"] += 1
-            rows[change.new.ministerie]["new_eur"] += change.new.eur_total
+            rows[change.new.ministerie]["new_budget_eur"] += change.new.budget_eur
     for r in rows.values():
-        r["delta_eur"] = r["new_eur"] - r["old_eur"]
+        r["delta_budget_eur"] = r["new_budget_eur"] - r["old_budget_eur"]
     return list(rows.values())
 
 

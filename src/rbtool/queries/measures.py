@@ -71,7 +71,7 @@ def build_measures(doc: model.Document) -> list[model.Measure]:
             continue
         subs = tuple(subitems.get(block.id, ()))
         texts = (block.text, *subs)
-        amounts = tuple(a for text in texts for a in parse_amounts(text))
+        amounts = tuple(a for text in texts for a in parse_amounts(text, ministry.code))
         measures.append(model.Measure(
             doc=doc.id, year=doc.year, ministerie=ministry.code, ministerie_naam=ministry.name,
             theme=block.subheading, text=block.text, subitems=subs, amounts=amounts,
@@ -91,7 +91,8 @@ def filter_measures(measures: Iterable[model.Measure], ministeries: Iterable[str
 
     ministeries: codes or names (any spelling `ministries.resolve` accepts; UsageError when unknown);
     thema: substring of the theme; zoek: substring of the text or a sub-item (both case- and
-    diacritic-insensitive); min_eur: total of the euro amounts at least this; year: the document's budget year.
+    diacritic-insensitive); min_eur: the measure's budget amounts (`Measure.budget_eur`) at least this; year: the
+    document's budget year.
     """
     codes = {ministries.resolve(value).code for value in ministeries} if ministeries else None
     selected = []
@@ -102,7 +103,7 @@ def filter_measures(measures: Iterable[model.Measure], ministeries: Iterable[str
             continue
         if zoek and not any(_contains(text, zoek) for text in (m.text, *m.subitems)):
             continue
-        if min_eur is not None and m.eur_total < min_eur:
+        if min_eur is not None and m.budget_eur < min_eur:
             continue
         if year is not None and m.year != year:
             continue
@@ -116,7 +117,10 @@ def _page_span(pages: Iterable[int]) -> str:
 
 
 def summarize(measures: Iterable[model.Measure]) -> list[dict]:
-    """One row per ministry, in order of first appearance: counts, euro total and the pages they span.
+    """One row per ministry, in order of first appearance: counts, budget totals and the pages they span.
+
+    `budget_eur` adds the budget amounts only (a yearly amount for one year; per-unit, change, macro and other
+    amounts are left out); `budget_per_year_eur` is the part of it the text says comes every year.
 
     With measures of several documents, `pages` names each document: "doc1: 46–48; doc2: 40–41".
     """
@@ -132,14 +136,40 @@ def summarize(measures: Iterable[model.Measure]) -> list[dict]:
                  else "; ".join(f"{doc}: {_page_span(p)}" for doc, p in by_doc.items()))
         rows.append({"ministerie": code, "ministerie_naam": group[0].ministerie_naam, "measures": len(group),
                      "with_amounts": sum(1 for m in group if m.amounts),
-                     "eur_total": sum(m.eur_total for m in group), "pages": pages})
+                     "budget_eur": sum(m.budget_eur for m in group),
+                     "budget_per_year_eur": sum(m.budget_per_year_eur for m in group), "pages": pages})
     return rows
+
+
+def amount_to_dict(a: model.Amount) -> dict:
+    return {"raw": a.raw, "eur": a.eur, "role": a.role, "period": a.period, "qualifiers": list(a.qualifiers)}
+
+
+def flat_amounts(amounts: Sequence[dict], prefix: str = "") -> dict:
+    """Amounts as flat columns for CSV, TSV and spreadsheets (measures and compare use the same ones): the
+    phrases, their euro values, roles, periods and qualifiers, one list each, in the same order."""
+    return {f"{prefix}amounts": [a["raw"] for a in amounts],
+            f"{prefix}eur_amounts": [a["eur"] if a["eur"] is not None else "" for a in amounts],
+            f"{prefix}amount_roles": [a["role"] for a in amounts],
+            f"{prefix}amount_periods": [a["period"] or "" for a in amounts],
+            f"{prefix}amount_qualifiers": [", ".join(a["qualifiers"]) for a in amounts]}
+
+
+FLAT_AMOUNT_COLUMNS = list(flat_amounts([]))
+
+
+def amount_label(a: model.Amount) -> str:
+    """An amount for a terminal or report table: "€ 200 mln budget (vier keer, vanaf 2021)"."""
+    from rbtool.nl.money import format_eur
+
+    qualifiers = f" ({', '.join(a.qualifiers)})" if a.qualifiers else ""
+    return f"{format_eur(a.eur) or a.raw} {a.role.replace('_', ' ')}{qualifiers}"
 
 
 def measure_to_row(m: model.Measure) -> dict:
     """The measure as an export row (the JSON field names of the export contract)."""
     return {"doc": m.doc, "year": m.year, "ministerie": m.ministerie, "ministerie_naam": m.ministerie_naam,
             "theme": m.theme, "text": m.text, "subitems": list(m.subitems),
-            "amounts": [{"raw": a.raw, "eur": a.eur, "period": a.period} for a in m.amounts],
-            "eur_total": m.eur_total, "years": list(m.years), "section": m.section, "page": m.page,
-            "page_label": m.page_label}
+            "amounts": [amount_to_dict(a) for a in m.amounts],
+            "budget_eur": m.budget_eur, "budget_per_year_eur": m.budget_per_year_eur, "years": list(m.years),
+            "section": m.section, "page": m.page, "page_label": m.page_label}

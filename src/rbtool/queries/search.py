@@ -18,13 +18,14 @@ the passage's section or subheading title, then by document and page.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from rbtool import model
-from rbtool.errors import QuerySyntaxError, UsageError
+from rbtool.errors import QuerySyntaxError, QueryTooCostly, UsageError
 from rbtool.nl import text as nltext
 from rbtool.store import search_index
 from rbtool.store.search_index import Filters
@@ -40,6 +41,10 @@ DEFAULT_MAX_CORRECTIONS = 3  # typo corrections kept per word
 DEFAULT_SECTION_BOOST = 0.25  # relevance bonus when a query word also stands in the passage's section path
 DEFAULT_RERANK_POOL = 20  # extra passages fetched per tier so the section bonus can reorder them
 DEFAULT_FETCH_BATCH = 500  # passages read per query to the store (SQLite caps the number of parameters)
+# The work one query may cost: this many words (phrase words included; each is expanded through the
+# vocabulary), and this much time for expanding and matching (a 14 kB query of unknown words took 5.6 s).
+DEFAULT_MAX_WORDS = 32
+DEFAULT_TIME_BUDGET = 1.0
 
 EXACT, COMPOUND, FUZZY = 0, 1, 2  # match tiers, best first
 OPERATOR_WORDS = {"OR", "AND"}
@@ -274,10 +279,20 @@ class _Plan:
         return [c for group in self.groups for e in group for c in e.corrections]
 
 
-def _plan(conn, query: str, exact: bool) -> _Plan:
+def _plan(conn, query: str, exact: bool, deadline: float | None = None) -> _Plan:
     parsed = parse_query(query)
-    groups = [[expand(conn, t, exact) for t in group] for group in parsed.groups]
-    excluded = [expand(conn, t, exact=exact) for t in parsed.excluded]
+    words = sum(len(t.words) for group in parsed.groups for t in group) + sum(len(t.words) for t in parsed.excluded)
+    if words > DEFAULT_MAX_WORDS:
+        raise QuerySyntaxError(f"the query has {words:,} words; at most {DEFAULT_MAX_WORDS} are searched "
+                               "(use fewer, more specific words)")
+
+    def expanded(term: Term) -> Expansion:
+        if deadline is not None and time.monotonic() > deadline:
+            raise QueryTooCostly()
+        return expand(conn, term, exact)
+
+    groups = [[expanded(t) for t in group] for group in parsed.groups]
+    excluded = [expanded(t) for t in parsed.excluded]
     for expansion in excluded:  # an exclusion never reaches out through typo corrections
         expansion.tiers = {w: t for w, t in expansion.tiers.items() if t < FUZZY}
         expansion.corrections = ()
@@ -373,7 +388,7 @@ def _section_bonus(row: search_index.PassageRow, plan: _Plan, tier: int) -> floa
 def _score(tier: int, relevance: float) -> float:
     """One number that orders hits as the ranking does: tiers apart, bm25 within a tier."""
     relevance = max(relevance, 0.0)
-    return round((FUZZY - tier) + relevance / (1.0 + relevance), 6)
+    return (FUZZY - tier) + relevance / (1.0 + relevance)  # full precision: rounding made false ties
 
 
 def _hit(row: search_index.PassageRow, plan: _Plan, tier: int, relevance: float, context: int,
@@ -399,7 +414,8 @@ def search(conn, query: str, *, exact: bool = False, doc_ids=None, year: int | N
            limit: int = DEFAULT_LIMIT, context: int = DEFAULT_CONTEXT, full: bool = False) -> SearchResult:
     """The best `limit` passages for `query`, best first. Raises QuerySyntaxError for a malformed query."""
     filters = _filters(doc_ids, year, ministerie, section, kind)
-    plan = _plan(conn, query, exact)
+    deadline = time.monotonic() + DEFAULT_TIME_BUDGET
+    plan = _plan(conn, query, exact, deadline)
     seen: set[int] = set()
     ranked: list[model.Hit] = []
     for tier in range(EXACT, plan.top_tier() + 1):
@@ -409,7 +425,7 @@ def search(conn, query: str, *, exact: bool = False, doc_ids=None, year: int | N
         wanted = limit + DEFAULT_RERANK_POOL
         # exact=True re-checks letter case and accents in Python, so it may need more than `wanted` rows
         fetch = None if exact else wanted + len(seen)
-        found = [(i, r) for i, r in search_index.match(conn, expression, filters, fetch) if i not in seen]
+        found = [(i, r) for i, r in search_index.match(conn, expression, filters, fetch, deadline) if i not in seen]
         seen.update(i for i, _ in found)
         in_tier = []
         for start in range(0, len(found), DEFAULT_FETCH_BATCH):
@@ -438,11 +454,12 @@ def count(conn, query: str, *, exact: bool = False, doc_ids=None, year: int | No
     """(document, section path, matching passages) for `--count`, in document and reading order.
     With exact=True the count is of the folded match (letter case and accents are not re-checked)."""
     filters = _filters(doc_ids, year, ministerie, section, kind)
-    plan = _plan(conn, query, exact)
+    deadline = time.monotonic() + DEFAULT_TIME_BUDGET
+    plan = _plan(conn, query, exact, deadline)
     expression = plan.expression(plan.top_tier())
     if expression is None:
         return []
-    return search_index.count_by_section(conn, expression, filters)
+    return search_index.count_by_section(conn, expression, filters, deadline)
 
 
 def term_frequency(conn, doc_id: str, term: str) -> tuple[int, int]:

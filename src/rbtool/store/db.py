@@ -10,7 +10,10 @@
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+import time
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -20,6 +23,7 @@ from rbtool.errors import CorpusError, UnknownDocument
 from rbtool.store import search_index
 
 BUSY_TIMEOUT_MS = 30_000  # a second extract may wait this long for the writer lock
+REPAIR_HINT = search_index.REPAIR_HINT
 
 MIGRATIONS: list[tuple[str, list[str]]] = [
     ("001_documents", [
@@ -63,6 +67,32 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             citing_sentence TEXT NOT NULL, text TEXT NOT NULL, kinds TEXT NOT NULL, refs TEXT NOT NULL,
             section TEXT, PRIMARY KEY (doc_id, seq))""",
     ]),
+    # Tables as data (layout.tables): columns and rows as JSON lists, the block that places them in the
+    # reading order, and the ministry of their section for `rbtool tables --ministerie`.
+    ("003_tables", [
+        """CREATE TABLE tables (doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, number INTEGER NOT NULL, block_id TEXT NOT NULL, page INTEGER NOT NULL,
+            page_end INTEGER NOT NULL, caption TEXT, unit INTEGER, columns TEXT NOT NULL, rows TEXT NOT NULL,
+            bbox TEXT NOT NULL, strategy TEXT NOT NULL, section TEXT, ministerie TEXT,
+            PRIMARY KEY (doc_id, seq))""",
+    ]),
+    # Amounts carry their role, period and qualifiers (in `amounts`), and each measure its budget total, so
+    # --min-bedrag is a read. Measures stored before this migration have NULL here and amounts without roles;
+    # they are classified again from their stored text when read.
+    ("004_amount_roles", [
+        "ALTER TABLE measures ADD COLUMN budget_eur INTEGER",
+    ]),
+    # A remembered failure holds for the options that could change it (the password, as a digest): another
+    # password tries the file again.
+    ("006_reliability", [
+        """CREATE TABLE failures_by_options (sha256 TEXT NOT NULL, extractor_version TEXT NOT NULL,
+            options TEXT NOT NULL, source_path TEXT NOT NULL, reason TEXT NOT NULL,
+            PRIMARY KEY (sha256, extractor_version, options))""",
+        """INSERT INTO failures_by_options SELECT sha256, extractor_version, '', source_path, reason
+            FROM failures""",
+        "DROP TABLE failures",
+        "ALTER TABLE failures_by_options RENAME TO failures",
+    ]),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -80,13 +110,40 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _locked(exc: sqlite3.Error) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _locked_error(path: Path) -> CorpusError:
+    return CorpusError(f"the corpus is locked by another process (waited {BUSY_TIMEOUT_MS // 1000} s); "
+                       "try again when it is done", str(path))
+
+
+def _set_up(conn: sqlite3.Connection, path: Path) -> None:
+    """WAL mode and migrations, retried while another process holds the lock: two commands opening a brand-new
+    corpus at once both set it up (changing the journal mode does not wait on SQLite's busy timeout)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            _migrate(conn, path)
+            return
+        except sqlite3.OperationalError as exc:
+            _rollback(conn)
+            if not _locked(exc):
+                raise CorpusError(f"not a usable rbtool corpus ({exc})", str(path)) from None
+            if time.monotonic() > deadline:
+                raise _locked_error(path) from None
+            time.sleep(random.uniform(0.01, 0.1))  # jitter: two waiting openers do not collide again
+
+
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if tables and "schema_migrations" not in tables:
             raise CorpusError("this SQLite file is not an rbtool corpus; choose another file with --corpus",
                               str(path))
-        conn.execute("PRAGMA journal_mode=WAL")  # persistent: readers never wait for an extract
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode=WAL")  # persistent: readers never wait for an extract
         conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT "
                      "NOT NULL DEFAULT CURRENT_TIMESTAMP)")
         applied = {row[0] for row in conn.execute("SELECT name FROM schema_migrations")}
@@ -107,15 +164,51 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 conn.execute("INSERT INTO schema_migrations(name) VALUES (?)", (name,))
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
+    except sqlite3.OperationalError as exc:
+        if _locked(exc):
+            raise  # _set_up waits and tries again
+        raise CorpusError(f"not a usable rbtool corpus ({exc})", str(path)) from None
     except sqlite3.DatabaseError as exc:
         raise CorpusError(f"not a usable rbtool corpus ({exc})", str(path)) from None
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if there still is one: an interrupt can land just after COMMIT returned,
+    and a second error ("cannot rollback - no transaction is active") would hide that the work was stored."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+@contextmanager
+def _writing(path: Path):
+    """SQLite's write errors as one-line corpus errors (a read-only file, a full disk, a lock held too long)."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if _locked(exc):
+            raise _locked_error(path) from None
+        raise CorpusError(f"cannot write to the corpus ({exc})", str(path)) from None
+    except sqlite3.DatabaseError as exc:
+        hint = REPAIR_HINT if "fts5" in str(exc) else f"the corpus file is damaged ({exc})"
+        raise CorpusError(hint, str(path)) from None
 
 
 def _json_tuple(text: str) -> tuple:
     """A stored JSON list as a tuple; most lists are empty, and skipping the parser for those is measurable."""
     return () if text == "[]" else tuple(json.loads(text))
+
+
+def _in_filters(filters) -> tuple[str, list]:
+    """(" WHERE col IN (?,?) AND ...", params) for the (column, values) pairs whose values are given."""
+    where, params = [], []
+    for column, values in filters:
+        if values is not None:
+            values = list(values)
+            where.append(f"{column} IN ({','.join('?' * len(values))})")
+            params += values
+    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 class Corpus:
@@ -124,7 +217,7 @@ class Corpus:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.conn = _connect(self.path)
-        _migrate(self.conn, self.path)
+        _set_up(self.conn, self.path)
 
     def close(self) -> None:
         self.conn.close()
@@ -142,6 +235,10 @@ class Corpus:
         """Replace any document with the same id, all in one transaction. `notes` are its analysed footnotes
         (rbtool.queries.footnotes.FootnoteRow: number, page, page_label, citing_sentence, text, kinds, refs,
         section)."""
+        with _writing(self.path):
+            self._save(doc, measures, notes)
+
+    def _save(self, doc: model.Document, measures: Iterable[model.Measure], notes: Iterable) -> None:
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -165,22 +262,33 @@ class Corpus:
             conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?)",
                              [(doc.id, i, q.text, q.attribution, q.page, q.section, q.block_id)
                               for i, q in enumerate(doc.quotes)])
-            conn.executemany("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            conn.executemany("INSERT INTO measures(doc_id, seq, ministerie, ministerie_naam, theme, text, subitems,"
+                             " amounts, years, section, page, page_label, block_id, eur_total, budget_eur)"
+                             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                              [(doc.id, i, m.ministerie, m.ministerie_naam, m.theme, m.text,
                                json.dumps(list(m.subitems), ensure_ascii=False),
                                json.dumps([asdict(a) for a in m.amounts], ensure_ascii=False),
-                               json.dumps(list(m.years)), m.section, m.page, m.page_label, m.block_id, m.eur_total)
+                               json.dumps(list(m.years)), m.section, m.page, m.page_label, m.block_id,
+                               # eur_total (schema 001): every euro mentioned; totals read budget_eur
+                               sum(a.eur for a in m.amounts if a.eur is not None), m.budget_eur)
                               for i, m in enumerate(measures)])
             conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?)",
                              [(doc.id, i, n.number, n.page, n.page_label, n.citing_sentence, n.text,
                                json.dumps(list(n.kinds)), json.dumps([asdict(r) for r in n.refs], ensure_ascii=False),
                                n.section) for i, n in enumerate(notes)])
+            ministries = search_index.section_ministries(doc.sections)
+            conn.executemany("INSERT INTO tables VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                             [(doc.id, i, t.number, t.block_id, t.page, t.page_end, t.caption, t.unit,
+                               json.dumps(list(t.columns), ensure_ascii=False),
+                               json.dumps([list(r) for r in t.rows], ensure_ascii=False), json.dumps(list(t.bbox)),
+                               t.strategy, t.section, ministries.get(t.section) if t.section else None)
+                              for i, t in enumerate(doc.tables)])
             conn.execute("DELETE FROM failures WHERE sha256=? AND extractor_version=?",
                          (doc.sha256, doc.extractor_version))
             search_index.index_document(conn, doc)
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
 
     def _delete(self, doc_id: str) -> None:
@@ -188,17 +296,21 @@ class Corpus:
         self.conn.execute("DELETE FROM documents WHERE id=?", (doc_id,))  # cascades to the other tables
 
     def remove_document(self, doc_id: str) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            self._delete(doc_id)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
+        with _writing(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._delete(doc_id)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                _rollback(self.conn)
+                raise
 
-    def record_failure(self, sha256: str, extractor_version: str, source_path: str, reason: str) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?,?)",
-                          (sha256, extractor_version, source_path, reason))
+    def record_failure(self, sha256: str, extractor_version: str, source_path: str, reason: str,
+                       options: str = "") -> None:
+        """Remember that a file fails (a property of the file, given `options`: the password's digest)."""
+        with _writing(self.path):
+            self.conn.execute("INSERT OR REPLACE INTO failures(sha256, extractor_version, source_path, reason, "
+                              "options) VALUES (?,?,?,?,?)", (sha256, extractor_version, source_path, reason, options))
 
     # ------------------------------------------------------------------------------------------- reading
 
@@ -207,9 +319,10 @@ class Corpus:
                                 (sha256, extractor_version)).fetchone()
         return row[0] if row else None
 
-    def cached_failure(self, sha256: str, extractor_version: str) -> str | None:
-        row = self.conn.execute("SELECT reason FROM failures WHERE sha256=? AND extractor_version=?",
-                                (sha256, extractor_version)).fetchone()
+    def cached_failure(self, sha256: str, extractor_version: str, options: str = "") -> str | None:
+        """The remembered failure of this file under these options (another password tries again)."""
+        row = self.conn.execute("SELECT reason FROM failures WHERE sha256=? AND extractor_version=? AND options=?",
+                                (sha256, extractor_version, options)).fetchone()
         return row[0] if row else None
 
     def extract_stats(self, doc_id: str, path: str) -> model.ExtractStats:
@@ -282,31 +395,53 @@ class Corpus:
             "WHERE doc_id=? ORDER BY seq", (doc_id,)))
         quotes = tuple(model.Quote(*r) for r in conn.execute(
             "SELECT text, attribution, page, section, block_id FROM quotes WHERE doc_id=? ORDER BY seq", (doc_id,)))
+        tables = tuple(table for _, _, table in self.iter_tables([doc_id]))
         return model.Document(id=row[0], title=row[1], year=row[2], sha256=row[3], source_path=row[4],
                               page_count=row[5], pages=pages, sections=sections, blocks=blocks,
                               footnotes=footnotes, quotes=quotes, warnings=tuple(json.loads(row[6])),
-                              extractor_version=row[7])
+                              extractor_version=row[7], tables=tables)
 
-    def iter_measures(self, doc_ids: Iterable[str] | None = None, ministeries: Iterable[str] | None = None
-                      ) -> Iterator[model.Measure]:
-        """Stored measures in document and reading order, optionally limited to documents and ministries."""
+    def iter_tables(self, doc_ids: Iterable[str] | None = None, ministeries: Iterable[str] | None = None
+                    ) -> Iterator[tuple[str, str | None, model.Table]]:
+        """(document id, printed label of the table's page, table) of the stored tables in document and
+        reading order, optionally limited to documents and ministries (of the section a table stands in)."""
+        where, params = _in_filters((("t.doc_id", doc_ids), ("t.ministerie", ministeries)))
+        sql = ("SELECT t.doc_id, (SELECT p.label FROM pages p WHERE p.doc_id = t.doc_id AND p.idx = t.page), t.number, t.block_id, t.page, t.page_end, t.caption, t.unit, t.columns, t.rows,"
+               f" t.bbox, t.strategy, t.section FROM tables t JOIN documents d ON d.id = t.doc_id{where}"
+               " ORDER BY d.year, t.doc_id, t.seq")
+        for doc_id, page_label, *r in self.conn.execute(sql, params):
+            yield doc_id, page_label, model.Table(number=r[0], block_id=r[1], page=r[2], page_end=r[3], caption=r[4], unit=r[5],
+                              columns=tuple(json.loads(r[6])), rows=tuple(tuple(row) for row in json.loads(r[7])),
+                              bbox=tuple(json.loads(r[8])), strategy=r[9], section=r[10])
+
+
+    def iter_measures(self, doc_ids: Iterable[str] | None = None, ministeries: Iterable[str] | None = None,
+                      min_budget_eur: int | None = None) -> Iterator[model.Measure]:
+        """Stored measures in document and reading order, optionally limited to documents, ministries and a
+        least budget total (model.Measure.budget_eur)."""
+        where, params = _in_filters((("m.doc_id", doc_ids), ("m.ministerie", ministeries)))
+        if min_budget_eur is not None:  # NULL: stored before amount roles, classified below
+            where = f"{where} AND" if where else " WHERE"
+            where += " (m.budget_eur >= ? OR m.budget_eur IS NULL)"
+            params.append(min_budget_eur)
         sql = ("SELECT m.doc_id, d.year, m.ministerie, m.ministerie_naam, m.theme, m.text, m.subitems, m.amounts,"
-               " m.years, m.section, m.page, m.page_label, m.block_id FROM measures m JOIN documents d"
-               " ON d.id = m.doc_id")
-        where, params = [], []
-        for column, values in (("m.doc_id", doc_ids), ("m.ministerie", ministeries)):
-            if values is not None:
-                values = list(values)
-                where.append(f"{column} IN ({','.join('?' * len(values))})")
-                params += values
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY d.year, m.doc_id, m.seq"
+               " m.years, m.section, m.page, m.page_label, m.block_id, m.budget_eur FROM measures m JOIN documents d"
+               f" ON d.id = m.doc_id{where} ORDER BY d.year, m.doc_id, m.seq")
         for r in self.conn.execute(sql, params):
-            yield model.Measure(
+            subitems = _json_tuple(r[6])
+            if r[13] is None:  # amounts without roles: classify them again from the measure's own text
+                from rbtool.nl.money import parse_amounts
+
+                amounts = tuple(a for text in (r[5], *subitems) for a in parse_amounts(text, r[2]))
+            else:
+                amounts = tuple(model.Amount(a["raw"], a["eur"], a["role"], a["period"], tuple(a["qualifiers"]))
+                                for a in _json_tuple(r[7]))
+            measure = model.Measure(
                 doc=r[0], year=r[1], ministerie=r[2], ministerie_naam=r[3], theme=r[4], text=r[5],
-                subitems=_json_tuple(r[6]), amounts=tuple(model.Amount(**a) for a in _json_tuple(r[7])),
+                subitems=subitems, amounts=amounts,
                 years=_json_tuple(r[8]), section=r[9], page=r[10], page_label=r[11], block_id=r[12])
+            if min_budget_eur is None or measure.budget_eur >= min_budget_eur:
+                yield measure
 
     def iter_notes(self, doc_id: str) -> Iterator[tuple]:
         """The analysed notes of a document in note order, as (doc, number, page, page_label, citing_sentence,
@@ -323,3 +458,24 @@ class Corpus:
 
     def integrity_check(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+    def search_index_is_sound(self) -> bool:
+        return search_index.index_is_sound(self.conn)
+
+    def check_writable(self) -> None:
+        """Refuse to write into a damaged search index (writes would go on into it unnoticed)."""
+        if not self.search_index_is_sound():
+            raise CorpusError(REPAIR_HINT, str(self.path))
+
+    def repair(self) -> int:
+        """Rebuild the search index from the stored documents in one transaction; returns their number."""
+        ids = [row[0] for row in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+        with _writing(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                search_index.rebuild(self.conn, (self.load_document(doc_id) for doc_id in ids))
+                self.conn.execute("COMMIT")
+            except BaseException:
+                _rollback(self.conn)
+                raise
+        return len(ids)

@@ -16,12 +16,13 @@ is read by rbtool.queries.search; no sqlite3 error leaves this module.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from rbtool import model
-from rbtool.errors import CorpusError, QuerySyntaxError
+from rbtool.errors import CorpusError, QuerySyntaxError, QueryTooCostly
 from rbtool.nl import text as nltext
 
 SCHEMA: list[str] = [
@@ -55,11 +56,13 @@ SCHEMA: list[str] = [
 ]
 
 STEMMER_KEY = "stemmer"
+REPAIR_HINT = "the search index is damaged; run 'rbtool corpus repair' to rebuild it from the stored documents"
 
 LABELS = {
     model.PARAGRAPH: "paragraph", model.LIST_ITEM: "list item", model.SUB_ITEM: "sub-item",
     model.NUMBERED_ITEM: "numbered item", model.HEADING: "heading", model.SUBHEADING: "subheading",
-    model.QUOTE: "quote", model.ATTRIBUTION: "attribution",
+    model.QUOTE: "quote", model.ATTRIBUTION: "attribution", model.TABLE: "table",
+    model.CONTENTS: "table of contents",
 }
 HEADING_KINDS = (model.HEADING, model.SUBHEADING)
 MEASURE_KINDS = (model.LIST_ITEM, model.SUB_ITEM)
@@ -71,6 +74,7 @@ KIND_FILTERS: dict[str, tuple[tuple[str, ...], bool]] = {
     "footnote": (("footnote",), False),
     "quote": ((model.QUOTE, model.ATTRIBUTION), False),
     "heading": (HEADING_KINDS, False),
+    "table": ((model.TABLE,), False),
 }
 SECTION_SEPARATOR = " › "
 
@@ -100,7 +104,7 @@ def _ministry_finder():
     return find_in_heading
 
 
-def _section_ministries(sections: Iterable[model.Section]) -> dict[str, str]:
+def section_ministries(sections: Iterable[model.Section]) -> dict[str, str]:
     """section number → code of the ministry its heading (or its parent's heading) names."""
     find = _ministry_finder()
     if find is None:
@@ -129,14 +133,30 @@ def _section_label(section: model.Section | None) -> str | None:
     return f"{section.number} {section.title}" if section.number else section.title
 
 
+def table_cells(table: model.Table) -> Iterator[tuple[int, str, str]]:
+    """(page, label, text) of a table's searchable passages: its caption, then every non-empty cell, the
+    label naming the table, row and column ('table 2, row 3 "Uitgaven", column "2019"')."""
+    if table.caption:
+        yield table.page, f"table {table.number}", table.caption
+    for r, row in enumerate(table.rows, start=1):
+        name = f' "{row[0]}"' if row and row[0] else ""
+        for c, cell in enumerate(row):
+            if cell and c == 0 and name:  # the row's own label
+                yield table.page, f"table {table.number}, row {r}{name}", cell
+            elif cell:
+                column = table.columns[c] if c < len(table.columns) and table.columns[c] else str(c + 1)
+                yield table.page, f'table {table.number}, row {r}{name}, column "{column}"', cell
+
+
 def _passages(doc: model.Document) -> Iterator[_Passage]:
     by_number = {s.number: s for s in doc.sections if s.number}
     by_block = {s.block_id: s for s in doc.sections if s.block_id}
-    ministries = _section_ministries(doc.sections)
+    ministries = section_ministries(doc.sections)
     attributions = {q.block_id: q.attribution for q in doc.quotes if q.block_id}
     for block in doc.blocks:
         if block.kind == model.ATTRIBUTION and block.parent and block.parent not in attributions:
             attributions[block.parent] = block.text
+    tables = {t.block_id: t for t in doc.tables}
     current: model.Section | None = None  # the last heading in reading order, for unnumbered sections
     placed: dict[str, _Passage] = {}
     seq = 0
@@ -155,6 +175,11 @@ def _passages(doc: model.Document) -> Iterator[_Passage]:
             label = f"quote by {attributions[block.id]}"
         else:
             label = LABELS.get(block.kind, block.kind)
+        if block.kind == model.TABLE and block.id in tables:
+            for page, cell_label, text in table_cells(tables[block.id]):
+                seq += 1
+                yield _Passage(seq, block.id, None, block.kind, cell_label, page, number, path, ministerie, text)
+            continue
         seq += 1
         passage = _Passage(seq, block.id, None, block.kind, label, block.page, number, path, ministerie,
                            block.text)
@@ -241,6 +266,27 @@ def remove_document(conn: sqlite3.Connection, doc_id: str) -> None:
                      [(df, term) for term, df in document_frequency.items()])
     conn.execute("DELETE FROM search_vocabulary WHERE df <= 0")
     conn.execute("DELETE FROM search_passages WHERE doc_id=?", (doc_id,))
+
+
+def index_is_sound(conn: sqlite3.Connection) -> bool:
+    """FTS5's own check of the index against the stored passages (PRAGMA integrity_check does not look
+    inside an FTS5 index)."""
+    try:
+        conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def rebuild(conn: sqlite3.Connection, documents: Iterable[model.Document]) -> None:
+    """Throw the whole search index away (passages, FTS5 table, vocabulary) and index `documents` again.
+    Runs inside the caller's transaction; the FTS5 table is recreated, so damage inside it cannot survive."""
+    conn.execute("DROP TABLE IF EXISTS search_fts")
+    conn.execute(next(statement for statement in SCHEMA if "search_fts USING fts5" in statement))
+    conn.execute("DELETE FROM search_passages")
+    conn.execute("DELETE FROM search_vocabulary")
+    for doc in documents:
+        index_document(conn, doc)
 
 
 # --------------------------------------------------------------------------------------------- vocabulary
@@ -334,10 +380,16 @@ def _where(filters: Filters) -> tuple[str, list]:
         clauses.append("p.ministerie = ?")
         params.append(filters.ministerie)
     if filters.section:
-        clauses.append("(p.section_number = ? OR p.section_number LIKE ? ESCAPE '\\' OR p.section_key LIKE ? ESCAPE '\\')")
         escaped = filters.section.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        folded = nltext.index_text(filters.section).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params.extend([filters.section, f"{escaped}.%", f"%{folded}%"])
+        folded = nltext.index_text(filters.section).strip()
+        if folded:
+            folded = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append("(p.section_number = ? OR p.section_number LIKE ? ESCAPE '\\' OR p.section_key LIKE ? "
+                           "ESCAPE '\\')")
+            params.extend([filters.section, f"{escaped}.%", f"%{folded}%"])
+        else:  # nothing left to look for in a title ('😀' folds to nothing): a number, or no section at all
+            clauses.append("(p.section_number = ? OR p.section_number LIKE ? ESCAPE '\\')")
+            params.extend([filters.section, f"{escaped}.%"])
     if filters.kind is not None:
         kinds, in_ministry = KIND_FILTERS[filters.kind]
         clauses.append(f"p.kind IN ({','.join('?' * len(kinds))})")
@@ -347,18 +399,32 @@ def _where(filters: Filters) -> tuple[str, list]:
     return "".join(f" AND {c}" for c in clauses), params
 
 
-def _run(conn: sqlite3.Connection, sql: str, params: list) -> list[tuple]:
+PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two looks at the clock
+
+
+def _run(conn: sqlite3.Connection, sql: str, params: list, deadline: float | None = None) -> list[tuple]:
+    """Run a read; with `deadline` (time.monotonic()), stop it there and say the query costs too much."""
+    if deadline is not None:
+        conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
+        if deadline is not None and "interrupted" in str(exc):
+            raise QueryTooCostly() from None
         # The query side builds every MATCH expression from quoted words, so this is unexpected; still, a
         # user gets one line, never a traceback.
         if "fts5" in str(exc) or "MATCH" in str(exc):
             raise QuerySyntaxError(f"the search index could not read this query ({exc})") from None
         raise CorpusError(f"search index unusable ({exc})") from None
+    except sqlite3.DatabaseError:  # "database disk image is malformed": damage inside the FTS5 index
+        raise CorpusError(REPAIR_HINT) from None
+    finally:
+        if deadline is not None:
+            conn.set_progress_handler(None, 0)
 
 
-def match(conn: sqlite3.Connection, expression: str, filters: Filters, limit: int | None) -> list[tuple[int, float]]:
+def match(conn: sqlite3.Connection, expression: str, filters: Filters, limit: int | None,
+          deadline: float | None = None) -> list[tuple[int, float]]:
     """(passage id, relevance) of the best `limit` passages matching an FTS5 expression, best first.
     Relevance is bm25 turned positive (higher is better); ties go by document, then page, then order."""
     where, params = _where(filters)
@@ -367,16 +433,17 @@ def match(conn: sqlite3.Connection, expression: str, filters: Filters, limit: in
            f" WHERE search_fts MATCH ?{where} ORDER BY relevance DESC, p.doc_id, p.page, p.seq")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return _run(conn, sql, [expression, *params])
+    return _run(conn, sql, [expression, *params], deadline)
 
 
-def count_by_section(conn: sqlite3.Connection, expression: str, filters: Filters) -> list[tuple[str, str | None, int]]:
+def count_by_section(conn: sqlite3.Connection, expression: str, filters: Filters, deadline: float | None = None
+                     ) -> list[tuple[str, str | None, int]]:
     """(document, section path, matching passages) in document and reading order."""
     where, params = _where(filters)
     sql = ("SELECT p.doc_id, p.section_path, count(*) FROM search_fts"
            " JOIN search_passages p ON p.id = search_fts.rowid JOIN documents d ON d.id = p.doc_id"
            f" WHERE search_fts MATCH ?{where} GROUP BY p.doc_id, p.section_path ORDER BY p.doc_id, min(p.seq)")
-    return _run(conn, sql, [expression, *params])
+    return _run(conn, sql, [expression, *params], deadline)
 
 
 def passages(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, PassageRow]:

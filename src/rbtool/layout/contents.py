@@ -1,0 +1,96 @@
+"""Tables of contents: recognised so that their entries never become sections or headings.
+
+An entry line ends with a page number, reached either through a dot leader ("Inleiding ........ 5") or set
+off in a span of its own at a common right edge ("1.2  Wonen    7"). A table of contents is a run of at
+least DEFAULT_MIN_ENTRIES such lines on one page whose page numbers (mostly) do not decrease; the short
+title line right above the run ("Inhoud", "Table des matières") belongs to it. Lines of a wrapped entry
+between two entries belong to it too.
+"""
+from __future__ import annotations
+
+import re
+
+from rbtool.pdf import Line
+
+# A table of contents has at least this many entries.
+DEFAULT_MIN_ENTRIES = 3
+# Right-aligned page numbers end within this share of the font size of each other.
+DEFAULT_ALIGN = 0.6
+# At least this share of consecutive entries keep or raise the page number.
+DEFAULT_ORDERED_SHARE = 0.8
+# A title above the entries is at most this many words.
+DEFAULT_MAX_TITLE_WORDS = 4
+
+_LEADER = re.compile(r"(?:\.{3,}|…+|(?:\. ){3,}\.?|_{3,})\s*(\d{1,4}|[ivxlc]{1,6})$", re.I)
+_PAGE_NUMBER = re.compile(r"^(\d{1,4}|[ivxlc]{1,6})$", re.I)
+_ROMAN = "ivxlc"
+
+
+def _page_number(line: Line) -> tuple[int, bool] | None:
+    """(page number, whether a dot leader leads to it) for a line that ends like a contents entry."""
+    text = line.text.strip()
+    match = _LEADER.search(text)
+    if match:
+        return _number(match.group(1)), True
+    # the title before a right-aligned page number ends in a word or a sign, never in a number (a table row)
+    if len(line.spans) > 1 and _PAGE_NUMBER.match(line.spans[-1].text) and line.spans[-1].space_before \
+            and re.search(r"[^\W\d_]{2}\W*$", line.spans[-2].text):
+        return _number(line.spans[-1].text), False
+    return None
+
+
+def _number(label: str) -> int:
+    if label.isdigit():
+        return int(label)
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    digits = [values[c] for c in label.lower() if c in _ROMAN]
+    return sum(-d if i + 1 < len(digits) and d < digits[i + 1] else d for i, d in enumerate(digits))
+
+
+def find_contents(lines: list[tuple[int, Line]]) -> set[int]:
+    """Positions (in `lines`, which are (page, line) in reading order) of lines that form a table of contents."""
+    found: set[int] = set()
+    run: list[tuple[int, int, bool, Line]] = []  # (position, page number, dotted, line)
+
+    def close() -> None:
+        if _is_contents(run):
+            first, last = run[0][0], run[-1][0]
+            found.update(range(first, last + 1))
+            if first > 0:
+                page, above = lines[first - 1]
+                words = above.text.split()
+                if page == lines[first][0] and 0 < len(words) <= DEFAULT_MAX_TITLE_WORDS \
+                        and not _page_number(above) and not re.search(r"[.,;:]$", above.text.strip()):
+                    found.add(first - 1)
+        run.clear()
+
+    for position, (page, line) in enumerate(lines):
+        entry = _page_number(line)
+        if entry is None:
+            # a wrapped entry: one line without a number between entries of the same page
+            if run and position - run[-1][0] == 1 and page == lines[run[-1][0]][0] \
+                    and position + 1 < len(lines) and lines[position + 1][0] == page \
+                    and _page_number(lines[position + 1][1]) is not None:
+                continue
+            close()
+            continue
+        if run and (page != lines[run[-1][0]][0] or position - run[-1][0] > 2):
+            close()
+        run.append((position, entry[0], entry[1], line))
+    close()
+    return found
+
+
+def _is_contents(run: list[tuple[int, int, bool, Line]]) -> bool:
+    if len(run) < DEFAULT_MIN_ENTRIES:
+        return False
+    numbers = [number for _, number, _, _ in run]
+    ordered = sum(b >= a for a, b in zip(numbers, numbers[1:]))
+    if ordered < DEFAULT_ORDERED_SHARE * (len(numbers) - 1):
+        return False
+    if all(dotted for _, _, dotted, _ in run):
+        return True
+    edges = sorted(line.x1 for _, _, _, line in run)
+    middle = edges[len(edges) // 2]
+    aligned = sum(abs(line.x1 - middle) <= DEFAULT_ALIGN * line.size for _, _, _, line in run)
+    return aligned >= DEFAULT_ORDERED_SHARE * len(run)

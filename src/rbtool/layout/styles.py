@@ -1,0 +1,171 @@
+"""The document's style inventory: which text styles it uses, how much text each carries, and how.
+
+A style is a font (without its subset prefix), a size, bold / italic / small caps and a fill colour. One
+pass over the body lines counts, per style, its characters and its uses:
+- *heading use*: a whole line in the style, opening with a capital or digit, that does not end a sentence
+  and is followed by a line in another style (a standalone title above body text);
+- *running use*: a whole line in the style that ends a sentence or is followed by more of the same style
+  (running text, quotes, captions);
+- *run-in use*: a short phrase in the style at the start of a line that continues in the body style.
+The body style carries most characters. A style at about body size is a *subheading style* when it stands
+out from the body (weight, slope, small caps, colour or another family) and is used more as a heading than
+as running text; a style is a *run-in style* when it opens paragraphs this way repeatedly. Heading levels
+come from the sizes used for headings: each larger size is a higher level, unless numbered headings
+("2.1 Title") or the PDF's outline say otherwise.
+
+Text layers made by OCR give every word its own size: when most lines mix sizes of one font (a typeset line
+does that only for a footnote marker), size is noise, not a style, and headings need other evidence (a
+section number).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rbtool.pdf import Line, Span
+
+# Sizes closer than this (points) are one size (rounding of scaled fonts).
+DEFAULT_SIZE_STEP = 0.5
+# A style counts as at body size between these shares of the body size.
+DEFAULT_BODY_SIZE_LOW = 0.85
+DEFAULT_BODY_SIZE_HIGH = 1.12
+# Share of a line's characters in one style for the line to be "in" that style.
+DEFAULT_LINE_STYLE_SHARE = 0.9
+# A run-in heading is at most this many words, and a style is a run-in style after this many run-in uses.
+DEFAULT_MAX_RUN_IN_WORDS = 10
+DEFAULT_MIN_RUN_INS = 2
+# A style is a subheading style after at least this many heading uses (one line proves no habit).
+DEFAULT_MIN_HEADING_USES = 2
+# A heading use is a line of at most this many words.
+DEFAULT_MAX_HEADING_WORDS = 20
+# When more than this share of the lines of several words mix sizes of one font, sizes are OCR noise.
+DEFAULT_MAX_MIXED_SIZE_SHARE = 0.5
+
+_SENTENCE_END = re.compile(r"[.!?;,][”\"’»)]*$")
+_WORD = re.compile(r"[^\W\d_]{2}")
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+
+
+@dataclass(frozen=True)
+class Style:
+    font: str  # font name without the subset prefix ("ABCDEF+")
+    size: float  # rounded to DEFAULT_SIZE_STEP
+    bold: bool
+    italic: bool
+    small_caps: bool
+    color: str  # "" for black
+
+    def family(self) -> str:
+        return re.split(r"[-,]", self.font)[0].lower()
+
+
+@dataclass
+class StyleUse:
+    chars: int = 0
+    heading: int = 0
+    running: int = 0
+    run_in: int = 0
+    first: int = 0  # position of the first line in the style (order of appearance)
+
+
+def span_style(span: Span) -> Style:
+    return Style(font=_SUBSET.sub("", span.fontname), size=round(span.size / DEFAULT_SIZE_STEP) * DEFAULT_SIZE_STEP,
+                 bold=span.bold, italic=span.italic, small_caps=span.small_caps, color=span.color)
+
+
+def line_style(line: Line) -> Style | None:
+    """The style of (nearly) all of the line's characters, or None for a line of mixed styles."""
+    weights: Counter = Counter()
+    for span in line.spans:
+        weights[span_style(span)] += len(span.text)
+    if not weights:
+        return None
+    style, chars = weights.most_common(1)[0]
+    return style if chars >= DEFAULT_LINE_STYLE_SHARE * sum(weights.values()) else None
+
+
+@dataclass
+class Inventory:
+    body: Style
+    uses: dict[Style, StyleUse] = field(default_factory=dict)
+    size_coherent: bool = True
+
+    def stands_out(self, style: Style) -> bool:
+        """At about body size, and set apart from the body by weight, slope, small caps, colour or family."""
+        body = self.body
+        if not DEFAULT_BODY_SIZE_LOW * body.size <= style.size < DEFAULT_BODY_SIZE_HIGH * body.size:
+            return False
+        return (style.bold and not body.bold) or (style.italic != body.italic) or style.small_caps \
+            or style.color != body.color or style.family() != body.family()
+
+    def is_subheading_style(self, style: Style | None) -> bool:
+        """A body-size style that stands out and is used more often as a standalone title than as text."""
+        if style is None or style == self.body or not self.stands_out(style):
+            return False
+        use = self.uses.get(style)
+        return use is not None and use.heading >= DEFAULT_MIN_HEADING_USES and use.heading >= use.running
+
+    def is_run_in_style(self, style: Style) -> bool:
+        """A style that opens paragraphs repeatedly and is set in bold, small caps or colour: an italic phrase
+        at a paragraph's start is as often a term or a title of a work as a heading, so italic alone is not."""
+        use = self.uses.get(style)
+        marked = (style.bold and not self.body.bold) or style.small_caps or style.color != self.body.color
+        return use is not None and marked and self.stands_out(style) and use.run_in >= DEFAULT_MIN_RUN_INS
+
+
+def run_in_split(line: Line, body: Style) -> int:
+    """How many leading spans of the line form a run-in phrase: spans in one style other than the body's,
+    followed by spans in the body style, of at most DEFAULT_MAX_RUN_IN_WORDS words; 0 when there is none."""
+    if len(line.spans) < 2:
+        return 0
+    first = span_style(line.spans[0])
+    if first == body:
+        return 0
+    count = 1
+    while count < len(line.spans) and span_style(line.spans[count]) == first:
+        count += 1
+    if count == len(line.spans) or span_style(line.spans[count]) != body:
+        return 0
+    phrase = " ".join(s.text for s in line.spans[:count])
+    if len(phrase.split()) > DEFAULT_MAX_RUN_IN_WORDS or not re.search(r"[^\W\d_]{2}", phrase) \
+            or not phrase[:1].isupper() and not phrase[:1].isdigit():
+        return 0
+    return count
+
+
+def style_inventory(lines: list[Line]) -> Inventory:
+    """Count every style's characters and uses over the body lines (in reading order)."""
+    uses: dict[Style, StyleUse] = {}
+    styles = [line_style(line) for line in lines]
+    worded = mixed = 0
+    for position, line in enumerate(lines):
+        sizes: dict[str, float] = {}
+        noisy = False
+        for span in line.spans:
+            style = span_style(span)
+            use = uses.get(style)
+            if use is None:
+                use = uses[style] = StyleUse(first=position)
+            use.chars += len(span.text)
+            if _WORD.search(span.text):  # a footnote marker or a symbol mixes sizes in any typesetting
+                noisy = noisy or abs(sizes.setdefault(style.font, style.size) - style.size) > DEFAULT_SIZE_STEP
+        if len(line.spans) > 2:
+            worded += 1
+            mixed += noisy
+    body = max(uses, key=lambda s: uses[s].chars) if uses else Style("", 10.0, False, False, False, "")
+    for position, (line, style) in enumerate(zip(lines, styles)):
+        if style is None:
+            split = run_in_split(line, body)
+            if split:
+                uses[span_style(line.spans[0])].run_in += 1
+            continue
+        nxt = lines[position + 1] if position + 1 < len(lines) else None
+        text = line.text.strip()
+        followed_by_same = nxt is not None and nxt.page == line.page and styles[position + 1] == style
+        titled = (text[:1].isupper() or text[:1].isdigit()) and len(text.split()) <= DEFAULT_MAX_HEADING_WORDS
+        if titled and not _SENTENCE_END.search(text) and not followed_by_same:
+            uses[style].heading += 1
+        else:
+            uses[style].running += 1
+    return Inventory(body=body, uses=uses, size_coherent=mixed <= DEFAULT_MAX_MIXED_SIZE_SHARE * worded)

@@ -1,0 +1,36 @@
+"""Helpers of the reliability suite: rbtool run as a user runs it, and the checks every test makes."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent.parent
+PDFS = TESTS / "pdfs"
+TIMEOUT_SECONDS = 300
+
+
+def rbtool(*args: str, corpus: Path, timeout: float = TIMEOUT_SECONDS, **kwargs) -> subprocess.CompletedProcess:
+    """Run the installed command line as a user would (own process, own corpus, no colour)."""
+    env = {**os.environ, "RBTOOL_CORPUS": str(corpus), "NO_COLOR": "1", "COLUMNS": "100"}
+    env.pop("RBTOOL_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "rbtool", *args], env=env, capture_output=True, text=True,
+                          timeout=timeout, **kwargs)
+
+
+def assert_one_line_errors(stderr: str) -> list[str]:
+    """No traceback, and every message a line of its own starting with 'rbtool: ' (or the extract summary)."""
+    assert "Traceback" not in stderr, stderr
+    lines = stderr.splitlines()
+    for line in lines:
+        assert line.startswith("rbtool: ") or line.endswith("failed"), line
+    return lines
+
+
+def assert_corpus_sound(path: Path) -> None:
+    from rbtool.store.db import Corpus
+
+    with Corpus(path) as corpus:
+        assert corpus.integrity_check() == "ok"
+        assert corpus.search_index_is_sound()

@@ -1,0 +1,84 @@
+"""Characters: turned text, ligature glyphs without a usable Unicode map, symbol-font bullets, URL hyphens."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from rbtool import model
+from rbtool.extract import extract_document
+from rbtool.layout.text import Joiner, ligature_readings, read_ligatures
+
+PDFS = Path(__file__).parent / "pdfs"
+
+
+@pytest.fixture(scope="module")
+def characters():
+    return extract_document(PDFS / "characters-turned-ligatures.pdf")
+
+
+@pytest.fixture(scope="module")
+def bzk():
+    return extract_document(PDFS / "kamervragen-bzk-2023-2024-1178.pdf")
+
+
+def _page_text(doc: model.Document, page: int) -> str:
+    return " ".join(b.text for b in doc.blocks if b.page == page)
+
+
+@pytest.mark.parametrize("page,words", [
+    (2, "Deze tekst loopt omhoog langs de pagina. Een lezer draait het blad een kwartslag"),
+    (3, "Deze tekst loopt omlaag langs de pagina. Ook hier draait het blad een kwartslag"),
+    (4, "Deze tekst staat op zijn kop. Wie het blad omdraait, leest hem gewoon"),
+    (5, "Deze pagina heeft een Rotate-ingang van negentig graden"),
+])
+def test_turned_text_is_read_upright(characters, page, words):
+    assert words in _page_text(characters, page)
+    heading = next(b for b in characters.blocks if b.page == page)
+    assert heading.kind == model.HEADING
+
+
+def test_turned_pages_are_named_in_a_warning(characters):
+    assert "page 2: text turned 90°, read upright" in characters.warnings
+    assert "page 3: text turned 270°, read upright" in characters.warnings
+    assert "page 4: text turned 180°, read upright" in characters.warnings
+    # a page turned by its /Rotate entry reads upright in every viewer: nothing to warn about
+    assert not any(w.startswith("page 5") for w in characters.warnings)
+
+
+def test_ligatures_are_read_from_the_documents_vocabulary(characters):
+    text = _page_text(characters, 6)
+    # "hee(cid:1)" (no Unicode map) and "\ue01enanciering" (private-use area)
+    assert "Het kabinet heeft de financiering van het gefinancierde programma" in text
+    assert "(cid:" not in text
+
+
+def test_unreadable_ligature_is_named_with_its_page(characters):
+    assert "page 6: glyphs without Unicode map inside words, not read" in characters.warnings
+    assert "kwa\ue01fig" in _page_text(characters, 6)
+
+
+def test_ligature_readings_need_evidence():
+    readings, unread = ligature_readings(["de \ue01enanciering en de financiering", "• \ue020 los", "\ue021xyz"])
+    assert readings == {"\ue01e": "fi"}
+    assert unread == {"\ue021"}  # a glyph standing alone (a bullet) is no ligature
+    assert read_ligatures("o\ue01e \ue020", readings) == "ofi \ue020"
+
+
+def test_symbol_font_bullets_become_list_items(bzk):
+    items = [b for b in bzk.blocks if b.kind == model.LIST_ITEM]
+    assert len(items) == 14
+    assert not any("cid:" in b.text for b in bzk.blocks)
+    assert items[0].text.startswith("Inzicht hebben in wat belangrijk is")
+
+
+@pytest.mark.parametrize("left,right,joined", [
+    ("zie https://example.org/jhed-", "and-jonilas", "zie https://example.org/jhed-and-jonilas"),
+    ("zie aivd.nl/pqc-migratie-", "handboek", "zie aivd.nl/pqc-migratie-handboek"),
+    ("kenmerk ah-tk-20232024-", "1178", "kenmerk ah-tk-20232024-1178"),
+    ("de exportkre-", "dietverzekeraars", "de exportkredietverzekeraars"),  # hyphenation is still undone
+    ("werkgevers/werkne-", "mers", "werkgevers/werknemers"),
+])
+def test_a_line_end_hyphen_inside_an_address_is_kept(left, right, joined):
+    assert Joiner(Counter(), auto_hyphenation=True).join(left, right) == joined
