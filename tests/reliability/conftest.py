@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import hostile
+from reliability import hostile
 
 
 @pytest.fixture(scope="session")
@@ -32,3 +32,15 @@ def files(tmp_path_factory) -> dict[str, Path]:
     paths["newline_name"] = folder / "two\nlines.pdf"
     paths["newline_name"].write_bytes(hostile.good_pdf("Begroting met een regel in de naam"))
     return paths
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory, files) -> Path:
+    """A corpus of three documents (two generated, one real with footnotes); copy it before changing it."""
+    from reliability.harness import PDFS, rbtool
+
+    corpus = tmp_path_factory.mktemp("small") / "corpus.sqlite"
+    run = rbtool("extract", str(files["good1"]), str(files["good2"]), str(PDFS / "kamervragen-vws-2023-2024.pdf"),
+                 corpus=corpus)
+    assert run.returncode == 0, run.stderr
+    return corpus

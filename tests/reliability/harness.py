@@ -15,8 +15,8 @@ def rbtool(*args: str, corpus: Path, timeout: float = TIMEOUT_SECONDS, **kwargs)
     """Run the installed command line as a user would (own process, own corpus, no colour)."""
     env = {**os.environ, "RBTOOL_CORPUS": str(corpus), "NO_COLOR": "1", "COLUMNS": "100"}
     env.pop("RBTOOL_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "rbtool", *args], env=env, capture_output=True, text=True,
-                          timeout=timeout, **kwargs)
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
+    return subprocess.run([sys.executable, "-m", "rbtool", *args], env=env, text=True, timeout=timeout, **streams)
 
 
 def assert_one_line_errors(stderr: str) -> list[str]:
@@ -34,3 +34,13 @@ def assert_corpus_sound(path: Path) -> None:
     with Corpus(path) as corpus:
         assert corpus.integrity_check() == "ok"
         assert corpus.search_index_is_sound()
+
+
+def copy_corpus(source: Path, target: Path) -> Path:
+    """A private copy of a corpus (its WAL checkpointed first, so the copy is complete)."""
+    from rbtool.store.db import Corpus
+
+    with Corpus(source) as corpus:
+        corpus.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    target.write_bytes(source.read_bytes())
+    return target
