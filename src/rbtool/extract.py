@@ -23,7 +23,7 @@ from rbtool.layout.tables import PageTable, continues, find_tables
 from rbtool.layout.text import UNMAPPED, Joiner, hyphenates, ligature_readings, read_ligatures, vocabulary
 from rbtool.pdf import Line, OutlineEntry, PageData, Rect, read_outline, read_pages
 
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
