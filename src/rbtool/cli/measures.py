@@ -77,11 +77,11 @@ def measures(
         exit_for(rows)
     rows = [measure_to_row(m) for m in found]
     if out == "table":
-        table = [{**r, "amounts": [amount_label(a) for a in m.amounts],
+        table = [{**r, "amounts": "\n".join(amount_label(a) for a in m.amounts),  # one amount per line
                   "page": f"{r['page']} (p. {r['page_label']})" if r["page_label"] and r["page_label"] != str(r["page"])
                   else r["page"]} for r, m in zip(rows, found)]
         if table:
-            emit(table, out, ["ministerie", "theme", "text", "amounts", "page"], wrap={"text": 3, "theme": 1},
+            emit(table, out, ["ministerie", "theme", "text", "amounts", "page"], wrap={"text": 4, "theme": 2, "amounts": 3},
                  headers={"amounts": "bedragen"})
     elif rows:
         emit(rows if out in ("json", "jsonl") else [{**r, **flat_amounts(r["amounts"])} for r in rows], out,
