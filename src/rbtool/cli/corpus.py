@@ -8,8 +8,8 @@ import typer
 from rbtool import terminal
 from rbtool.errors import printable
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format, data_to_stdout, emit,
-                               exit_for, open_corpus, protected_paths)
+from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format, data_to_stdout,
+                               emit, exit_for, open_corpus, protected_paths)
 
 corpus_app = typer.Typer(help="Inspect and manage the documents in the corpus.", no_args_is_help=True,
                          rich_markup_mode=None)

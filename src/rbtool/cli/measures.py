@@ -72,8 +72,8 @@ def measures(
         if out == "table":
             rows = [{**r, **{c: format_eur(r[c]) if r[c] else "" for c in SUMMARY_HEADERS}} for r in rows]
         if rows:
-            emit(rows, out, SUMMARY_COLUMNS, headers=SUMMARY_HEADERS, right={"measures", "with_amounts", *SUMMARY_HEADERS},
-                 wrap={"ministerie_naam"}, to=output, excel=excel, corpus=corpus_path)
+            emit(rows, out, SUMMARY_COLUMNS, headers=SUMMARY_HEADERS, wrap={"ministerie_naam"},
+                 right={"measures", "with_amounts", *SUMMARY_HEADERS}, to=output, excel=excel, corpus=corpus_path)
         exit_for(rows)
     rows = [measure_to_row(m) for m in found]
     if out == "table":
@@ -81,8 +81,8 @@ def measures(
                   "page": f"{r['page']} (p. {r['page_label']})" if r["page_label"] and r["page_label"] != str(r["page"])
                   else r["page"]} for r, m in zip(rows, found)]
         if table:
-            emit(table, out, ["ministerie", "theme", "text", "amounts", "page"], wrap={"text": 4, "theme": 2, "amounts": 3},
-                 headers={"amounts": "bedragen"})
+            emit(table, out, ["ministerie", "theme", "text", "amounts", "page"],
+                 wrap={"text": 4, "theme": 2, "amounts": 3}, headers={"amounts": "bedragen"})
     elif rows:
         emit(rows if out in ("json", "jsonl") else [{**r, **flat_amounts(r["amounts"])} for r in rows], out,
              JSON_COLUMNS if out in ("json", "jsonl") else FLAT_COLUMNS, to=output, excel=excel,
