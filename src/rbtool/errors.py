@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 
-# Values longer than this many characters are shortened in messages (a 10 kB option value stays one short line).
+# A quoted value longer than LONG_VALUE characters in a message is shortened to MAX_SHOWN characters (a 10 kB
+# option value stays one short line; ordinary values and file names are shown whole).
 MAX_SHOWN = 60
+LONG_VALUE = 200
+_QUOTED = re.compile(r"'([^']{%d,})'" % (LONG_VALUE + 1))
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -23,6 +26,11 @@ def printable(value: object, limit: int | None = None) -> str:
     if limit is not None and len(text) > limit:
         text = f"{text[:limit]}… ({len(text) - limit:,} more characters)"
     return text
+
+
+def shorten_values(message: str) -> str:
+    """The message with every quoted value longer than LONG_VALUE characters shortened."""
+    return _QUOTED.sub(lambda m: f"'{printable(m.group(1), MAX_SHOWN)}'", message)
 
 
 class RbtoolError(Exception):

@@ -64,7 +64,7 @@ def _excel_cell(value: Any) -> Any:
     if type(value) is int or value is None:
         return value
     if isinstance(value, float):
-        return f"{value:.4g}".replace(".", ",")
+        return repr(value).replace(".", ",")  # every digit: rounding made false ties
     text = flat_value(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 

@@ -154,6 +154,7 @@ class Pool:
     def __init__(self, size: int, limits: Limits):
         self.size, self.limits = size, limits
         self.workers: list[_Worker] = []
+        self.pending: list = []  # jobs not started yet, the next one last
 
     def __enter__(self) -> "Pool":
         return self
@@ -172,8 +173,7 @@ class Pool:
             on_page: Callable[[object, int, int], None] = lambda job, done, total: None) -> None:
         """Extract every job; `on_result(job, Document | RbtoolError)` runs in this process, one at a time.
         `pending` shrinks as jobs start, so a caller interrupted mid-run can tell what never started."""
-        self.pending = list(jobs)
-        self.pending.reverse()  # pop() from the end keeps the given order
+        self.pending = list(reversed(list(jobs)))  # pop() from the end keeps the given order
         while self.pending or self.busy():
             while self.pending and (idle := self._idle()) is not None:
                 job = self.pending.pop()

@@ -31,7 +31,12 @@ def stderr() -> Console:
 def stdout_console() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, no_color="NO_COLOR" in os.environ, soft_wrap=False)
+    class DataConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits with status 1 here; rbtool's data_to_stdout ends a closed pipe quietly with 0 instead
+            raise BrokenPipeError
+
+    return DataConsole(highlight=False, no_color="NO_COLOR" in os.environ, soft_wrap=False)
 
 
 def message(text: str) -> None:

@@ -7,8 +7,8 @@ import signal
 import threading
 import time
 
-import hostile
-from harness import PDFS, assert_corpus_sound, assert_one_line_errors, files, rbtool  # noqa: F401 (files: fixture)
+from reliability import hostile
+from reliability.harness import PDFS, assert_corpus_sound, assert_one_line_errors, rbtool
 from rbtool.errors import ExtractionCrashed, LimitExceeded
 from rbtool.extract import EXTRACTOR_VERSION
 from rbtool.ingest import failure_key, file_sha256

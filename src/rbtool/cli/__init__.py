@@ -7,7 +7,7 @@ import typer
 from typer.exceptions import Abort, TyperException
 
 from rbtool import signals, terminal
-from rbtool.errors import Interrupted, RbtoolError
+from rbtool.errors import Interrupted, RbtoolError, shorten_values
 
 app = typer.Typer(
     name="rbtool",
@@ -44,7 +44,7 @@ def main() -> None:
     except TyperException as exc:  # bad options or arguments: one line, like every other error
         ctx = getattr(exc, "ctx", None)
         hint = f" (see '{ctx.command_path} --help')" if ctx else ""
-        terminal.error(f"{exc.format_message()}{hint}")
+        terminal.error(f"{shorten_values(exc.format_message())}{hint}")
         code = EXIT_ERROR
     except Abort:
         terminal.error("interrupted")
@@ -55,7 +55,7 @@ def main() -> None:
     except RbtoolError as exc:
         if debug:
             raise
-        terminal.error(str(exc))
+        terminal.error(shorten_values(str(exc)))
         code = EXIT_ERROR
     except Exception as exc:  # a bug: say so in one line; RBTOOL_DEBUG=1 shows the traceback
         if debug:

@@ -10,6 +10,7 @@ from rbtool.cli import app
 from rbtool.cli.common import YEAR_MAX, YEAR_MIN, CorpusOption, FormatOption, chosen_format, emit, finite, open_corpus
 from rbtool.sandbox import (DEFAULT_FILE_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_PAGE_CHARS, DEFAULT_PAGE_SECONDS,
                             DEFAULT_STREAM_MB, Limits)
+from rbtool.errors import Interrupted, printable
 from rbtool.model import ExtractStats
 
 MAX_JOBS = 256
@@ -73,13 +74,17 @@ def extract(
     options = {"password": password, "title": title, "year": year}
     limits = Limits(page_seconds=page_timeout, file_seconds=file_timeout, memory_mb=memory_limit,
                     stream_mb=stream_limit, page_chars=page_chars)
-    with open_corpus(corpus_path) as corpus:
-        jobs_todo, results = ingest.plan(corpus, files, force or title is not None or year is not None, options)
-        if jobs_todo:
-            corpus.check_writable()
-            with terminal.progress(f"Extracting {len(jobs_todo)} file(s)", total=0) as advance:
-                results += ingest.run_jobs(corpus, jobs_todo, options, jobs, advance, limits)
-    order = {str(path): i for i, path in enumerate(files)}
+    try:
+        with open_corpus(corpus_path) as corpus:
+            jobs_todo, results = ingest.plan(corpus, files, force or title is not None or year is not None, options)
+            if jobs_todo:
+                corpus.check_writable()
+                with terminal.progress(f"Extracting {len(jobs_todo)} file(s)", total=0) as advance:
+                    results += ingest.run_jobs(corpus, jobs_todo, options, jobs, advance, limits)
+    except Interrupted as exc:  # before extraction began: nothing was stored
+        exc.summary = exc.summary or f"0 documents stored, {len(files)} not started"
+        raise
+    order = {printable(path): i for i, path in enumerate(files)}
     results.sort(key=lambda s: order.get(s.path, len(order)))
     for stats in results:
         if stats.status == "failed":

@@ -115,7 +115,7 @@ def _locked(exc: sqlite3.Error) -> bool:
 
 
 def _locked_error(path: Path) -> CorpusError:
-    return CorpusError(f"the corpus is locked by another process (waited {BUSY_TIMEOUT_MS // 1000} s); "
+    return CorpusError(f"the corpus is locked by another process (waited {BUSY_TIMEOUT_MS / 1000:g} s); "
                        "try again when it is done", str(path))
 
 
