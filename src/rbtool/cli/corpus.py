@@ -48,14 +48,34 @@ def show(doc: DocArgument, fmt: FormatOption = None, corpus_path: CorpusOption =
     emit(rows, chosen_format(fmt), ["number", "title", "level", "page", "page_label"], right={"page"})
 
 
-@corpus_app.command(epilog="Examples:\n\n  rbtool corpus remove 2020\n\n  rbtool corpus remove 3f2a9c")
-def remove(doc: DocArgument, corpus_path: CorpusOption = None) -> None:
-    """Remove a document (and its measures and search index entries) from the corpus."""
+# A selector this short ("c") picks a document by accident as easily as on purpose: removing needs --yes.
+MIN_REMOVE_SELECTOR = 4
+
+
+@corpus_app.command(epilog="Examples:\n\n  rbtool corpus remove 2020\n\n  rbtool corpus remove 3f2a9c c441aa\n\n"
+                           "  rbtool corpus remove 3f --yes")
+def remove(docs: Annotated[list[str], typer.Argument(help="Documents: id, id prefix, file name or year.",
+                                                     show_default=False)],
+           yes: Annotated[bool, typer.Option("--yes", help="Remove also when a selector is shorter than "
+                                                           f"{MIN_REMOVE_SELECTOR} characters.")] = False,
+           corpus_path: CorpusOption = None) -> None:
+    """Remove documents (and their measures and search index entries) from the corpus.
+
+    Every selector is resolved before anything is removed; one that is shorter than 4 characters needs --yes.
+    """
+    from rbtool.errors import UsageError
+
     with open_corpus(corpus_path) as corpus:
-        doc_id = corpus.resolve(doc)
+        ids = list(dict.fromkeys(corpus.resolve(d) for d in docs))  # every selector checked before any removal
+        short = [d for d in docs if len(d.strip()) < MIN_REMOVE_SELECTOR]
+        if short and not yes:
+            raise UsageError(f"'{printable(short[0])}' is shorter than {MIN_REMOVE_SELECTOR} characters and could "
+                             f"pick a document by accident (it selects {corpus.resolve(short[0])}); give at least "
+                             f"{MIN_REMOVE_SELECTOR} characters of the id, or add --yes")
         corpus.check_writable()
-        corpus.remove_document(doc_id)
-    terminal.message(f"removed {doc_id}")
+        for doc_id in ids:
+            corpus.remove_document(doc_id)
+            terminal.message(f"removed {doc_id}")
 
 
 @corpus_app.command(epilog="Examples:\n\n  rbtool corpus export 2020 > analyse-2020.json\n\n"
