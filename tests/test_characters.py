@@ -60,10 +60,25 @@ def test_unreadable_ligature_is_named_with_its_page(characters):
 
 
 def test_ligature_readings_need_evidence():
-    readings, unread = ligature_readings(["de \ue01enanciering en de financiering", "• \ue020 los", "\ue021xyz"])
-    assert readings == {"\ue01e": "fi"}
-    assert unread == {"\ue021"}  # a glyph standing alone (a bullet) is no ligature
-    assert read_ligatures("o\ue01e \ue020", readings) == "ofi \ue020"
+    spans = [("F", "de \ue01enanciering en de financiering"), ("F", "• \ue020 los"), ("F", "\ue021xyz")]
+    readings, unread = ligature_readings(spans)
+    assert readings == {("F", "\ue01e"): "fi"}
+    assert unread == {("F", "\ue021")}  # a glyph standing alone (a bullet) is no ligature
+    assert read_ligatures("o\ue01e \ue020", "F", readings) == "ofi \ue020"
+    assert read_ligatures("o\ue01e", "G", readings) == "o\ue01e"  # another font's glyph is another glyph
+
+
+def test_each_glyph_of_a_font_gets_its_own_letters():
+    # "ff" and "fi" never written out: both glyphs are ligatures; words written out elsewhere decide which
+    text = "de e\ue001ecten van e\ue001ect en de \ue002nanciering en het e\ue001ect; effecten financiering"
+    readings, _ = ligature_readings([("F", text)])
+    assert readings == {("F", "\ue001"): "ff", ("F", "\ue002"): "fi"}
+
+
+def test_a_hyphenated_ligature_shows_its_letters():
+    spans = [("F", "de e\ue001ecten van het"), ("F", "en de ef-"), ("F", "fecten zijn groot")]
+    readings, _ = ligature_readings(spans)
+    assert readings == {("F", "\ue001"): "ff"}
 
 
 def test_symbol_font_bullets_become_list_items(bzk):

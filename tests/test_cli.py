@@ -144,9 +144,9 @@ def test_measures_csv_for_one_ministry_matches_the_truth(capsys, monkeypatch, co
     assert sum(int(r["budget_eur"]) for r in rows) == 2_250_000_000  # BZK's 2020 budget (test_measures.BUDGET_2020)
     # the amounts spread over flat columns, one list item per amount
     structural = next(r for r in rows if "structureel 100 miljoen per jaar" in r["amounts"])
-    assert json.loads(structural["eur_amounts"]) == [1000000000, 100000000]  # list cells are JSON arrays
+    assert json.loads(structural["eur_amounts"]) == [1_000_000_000, 100_000_000]
     assert json.loads(structural["amount_roles"]) == ["budget", "budget"]
-    assert json.loads(structural["amount_periods"]) == ["", "per_year"]
+    assert json.loads(structural["amount_periods"]) == [None, "per_year"]
     assert json.loads(structural["amount_qualifiers"]) == ["", "structureel, per jaar"]
 
 

@@ -10,7 +10,7 @@ from rbtool.layout.footnotes import NoteDraft, marker_numbers, parse_notes, spli
 from rbtool.layout.furniture import find_furniture
 from rbtool.layout.stats import DocStats
 from rbtool.layout.text import Joiner, hyphenates, vocabulary
-from rbtool.pdf import Line, Rect, Span, build_lines
+from rbtool.pdf import Line, OutlineEntry, Rect, Span, build_lines
 
 REGULAR, BOLD, ITALIC = "X+Sans", "X+Sans-Bold", "X+Sans-Italic"
 STATS = DocStats(body_size=10.0, pitch_ratio=1.4, left=70.0)
@@ -320,3 +320,151 @@ def test_a_prose_dash_wrapped_to_a_line_start_is_no_sub_item():
     intro = line(span("•", 70, 100), span("de wegtrajecten:", 84, 100))
     blocks = structure([intro, wrapped]).blocks
     assert [b.kind for b in blocks] == [model.LIST_ITEM, model.SUB_ITEM]
+
+
+def test_cut_pieces_take_their_own_size_and_a_raised_marker_rejoins_its_column():
+    heading = line(span("Twee koppen", 70, 100), span("3.5 Landbouw", 320, 96, 16), page=1)
+    marker = line(span("87", 200, 114, 6), span("rechts verder", 320, 114), page=1)
+    body = [line(span(f"links regel {i} met tekst", 70, 118 + 14 * i), span(f"rechts regel {i}", 320, 118 + 14 * i))
+            for i in range(12)]
+    pieces = split_columns([heading, marker] + body, [300.0])
+    right_heading = next(p for p in pieces if p.text == "3.5 Landbouw")
+    assert right_heading.size == 16
+    left = [p.text for p in pieces if p.x0 < 300]
+    assert "87" not in left and any(t.startswith("links regel 0") and "87" in t for t in left)
+
+
+# ------------------------------------------------------------------------------------ structure evidence
+
+BOLD_ITALIC = "X+Sans-BoldItalic"
+
+
+def right_aligned(title, number, top, right=400.0, page=1):
+    """A contents entry: the title at the left margin, its page number ending at a common right edge."""
+    return line(span(title, 70, top), span(number, right - 5.0 * len(number), top), page=page)
+
+
+def test_a_table_of_contents_is_one_toc_block_and_never_sections():
+    lines = [text_line("Inhoud", 60, size=16, font=BOLD),
+             right_aligned("1 Inleiding", "3", 90), right_aligned("1.1 Wonen en ruimte", "4", 104),
+             text_line("2 Economie ........................ 9", 118),
+             right_aligned("Bijlage", "12", 132),
+             text_line("1 Inleiding", 60, size=16, font=BOLD, page=2),
+             text_line("Gewone tekst van het eerste hoofdstuk.", 90, page=2)]
+    result = structure(lines)
+    assert [b.kind for b in result.blocks] == [model.CONTENTS, model.HEADING, model.PARAGRAPH]
+    assert result.blocks[0].text.splitlines() == ["Inhoud", "1 Inleiding 3", "1.1 Wonen en ruimte 4",
+                                                  "2 Economie ........................ 9", "Bijlage 12"]
+    assert [(s.number, s.title, s.page) for s in result.sections] == [("1", "Inleiding", 2)]
+
+
+def test_table_rows_ending_in_numbers_are_no_table_of_contents():
+    rows = [line(span("Pour le loisir", 70, 100 + 14 * r), span(str(10 + r), 250, 100 + 14 * r),
+                 span(str(3 + r), 395, 100 + 14 * r)) for r in range(4)]
+    assert model.CONTENTS not in [b.kind for b in structure(rows).blocks]
+
+
+def test_italic_alone_is_no_quote_and_a_numbered_line_is_no_attribution():
+    lines = [text_line("Beschrijf op gestructureerde wijze de gegevensverwerkingen,", 100, x0=84, font=ITALIC),
+             text_line("het doel en de belangen.", 114, x0=84, font=ITALIC),
+             line(span("1.", 70, 140, font=BOLD), span("Voorstel", 84, 140, font=BOLD)),
+             text_line("Beschrijf het voorstel.", 160)]
+    result = structure(lines)
+    assert result.quotes == []
+    assert [b.kind for b in result.blocks][0] == model.PARAGRAPH
+    assert model.ATTRIBUTION not in [b.kind for b in result.blocks]
+
+
+def test_an_upright_indented_quote_in_quotation_marks_with_an_attribution_after_a_dash():
+    lines = [text_line("“Het is goed dat het Rijk", 100, x0=99), text_line("veel aandacht heeft.”", 114, x0=99),
+             text_line("— Roy Nieuwenhuis", 130, x0=99), text_line("Gewone tekst daarna.", 160)]
+    result = structure(lines)
+    assert [b.kind for b in result.blocks] == [model.QUOTE, model.ATTRIBUTION, model.PARAGRAPH]
+    assert (result.quotes[0].text, result.quotes[0].attribution) == ("“Het is goed dat het Rijk veel aandacht heeft.”",
+                                                                     "Roy Nieuwenhuis")
+
+
+def test_a_run_in_subheading_ends_where_the_style_changes():
+    lines, top = [], 100
+    for head, rest in [("Wonen.", "De woningbouw blijft achter bij de vraag,"),
+                       ("Werk.", "De arbeidsmarkt is krap en blijft krap,")]:
+        lines.append(line(span(head, 70, top, font=BOLD), span(rest, 73 + 5 * len(head), top)))
+        lines.append(text_line("en dat blijft zo in de komende jaren.", top + 14))
+        top += 40
+    result = structure(lines)
+    assert [(b.kind, b.text) for b in result.blocks] == [
+        (model.SUBHEADING, "Wonen."), (model.PARAGRAPH, "De woningbouw blijft achter bij de vraag, en dat blijft zo "
+                                                        "in de komende jaren."),
+        (model.SUBHEADING, "Werk."), (model.PARAGRAPH, "De arbeidsmarkt is krap en blijft krap, en dat blijft zo in "
+                                                       "de komende jaren.")]
+    assert result.blocks[1].subheading == "Wonen."
+
+
+def test_bold_italic_subheadings_at_body_size_without_space_after_them():
+    lines = []
+    for i, title in enumerate(["Migratie en integratie", "Wonen en ruimte"]):
+        top = 100 + 60 * i
+        lines += [text_line(title, top, font=BOLD_ITALIC),
+                  text_line("Gewone tekst die direct onder de subkop staat", top + 14),
+                  text_line("en doorloopt tot het einde van de alinea.", top + 28)]
+    result = structure(lines)
+    assert [(b.kind, b.text) for b in result.blocks if b.kind == model.SUBHEADING] == [
+        (model.SUBHEADING, "Migratie en integratie"), (model.SUBHEADING, "Wonen en ruimte")]
+    assert result.blocks[-1].subheading == "Wonen en ruimte"
+
+
+def test_unnumbered_heading_levels_follow_the_sizes_used_for_headings():
+    lines = [text_line("Deel een", 60, size=20, font=BOLD), text_line("Hoofdstuk over wonen", 100, size=14, font=BOLD),
+             text_line("Gewone tekst.", 130), text_line("Hoofdstuk over werk", 160, size=14, font=BOLD),
+             text_line("Gewone tekst.", 190)]
+    result = structure(lines)
+    assert [(s.title, s.level) for s in result.sections] == [("Deel een", 1), ("Hoofdstuk over wonen", 2),
+                                                             ("Hoofdstuk over werk", 2)]
+
+
+def test_ocr_size_noise_makes_no_headings_of_wrapped_lines():
+    ocr = "X+InvisibleMono"
+
+    def noisy(words, top, sizes):
+        spans, x = [], 70.0
+        for word, size in zip(words.split(), sizes):
+            spans.append(span(word, x, top, size=size, font=ocr))
+            x += 0.5 * size * len(word) + 3
+        return line(*spans)
+
+    lines = [noisy("1 Aanleiding voor deze nota", 60, [12, 13, 12, 13, 13]),
+             noisy("Bijgaand treft u aan een nota over", 80, [8, 10, 7, 9, 8, 10, 9]),
+             noisy("Daarnaast zijn er regels waaraan een", 92, [13, 12, 13, 13, 12, 13]),
+             noisy("organisatie moet voldoen. Verder moeten", 104, [9, 8, 10, 8, 9])]
+    result = structure(lines)
+    assert [(s.number, s.title) for s in result.sections] == [("1", "Aanleiding voor deze nota")]
+
+
+def test_an_outline_entry_makes_a_standing_out_line_a_heading_with_its_level():
+    lines = [text_line("Migratie en integratie", 90, font=BOLD), text_line("Gewone tekst.", 104),
+             text_line("Wonen en ruimte", 130), text_line("Gewone tekst.", 144)]
+    entries = [Entry(line=l, page=l.page) for l in lines]
+    outline = [OutlineEntry(level=2, title="3.1 Migratie en integratie", page=1),
+               OutlineEntry(level=2, title="Wonen en ruimte", page=1)]
+    result = build_structure(entries, STATS, Joiner(Counter(), False), set(), outline)
+    # the bold line is the bookmark's heading; the body-style line of the same text is not (layout disagrees)
+    assert [(s.title, s.level) for s in result.sections] == [("Migratie en integratie", 2)]
+
+
+def test_small_capitals_of_the_font_itself_are_told_by_their_width():
+    # "De opgave" in the body font's small capitals: the same font name, lower-case letters set wider than
+    # that font's own lower case elsewhere on the page; the span ends where the small caps end
+    def glyphs(text, x0, top, width):
+        out = []
+        for letter in text:
+            advance = 2.5 if letter == " " else width
+            out.append({"text": letter, "x0": x0, "x1": x0 + advance, "top": top, "bottom": top + 10, "size": 10.0,
+                        "fontname": REGULAR})
+            x0 += advance
+        return out
+
+    body = [g for row in range(3) for g in glyphs("gewone tekst met de opgave erin", 70, 120 + 14 * row, 5.0)]
+    heading = glyphs("De opgave", 70, 100, 6.0) + glyphs(" Veel seinen", 70 + 9 * 6.0 - 3.5, 100, 5.0)
+    lines = build_lines(heading + body)
+    assert [(s.text, s.small_caps) for s in lines[0].spans] == [("De opgave", True), ("Veel seinen", False)]
+    assert not any(s.small_caps for s in lines[1].spans)

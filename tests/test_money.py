@@ -213,6 +213,9 @@ def test_parse_min_amount_rejects_junk(value):
      ["in 2019, 2020 en 2021"]),
     ("Er komt in 2020 134 miljoen euro extra beschikbaar.", None, "budget", "once", ["in 2020"]),
     ("In 2020 besluit OCW. Er komt 29 miljoen euro extra.", None, "budget", None, []),  # another sentence's year
+    # Rijksbegroting 2019, chapter I (tests/pdfs/rijksbegroting-2019-hoofdstuk-I-de-koning.pdf)
+    ("Op jaarbasis bedraagt de uitkering in totaal € 1.559.000.", None,
+     "budget", "per_year", ["in totaal", "op jaarbasis"]),
 ])
 def test_role_period_and_qualifiers(text, ministry, role, period, qualifiers):
     [amount] = parse_amounts(text, ministry)

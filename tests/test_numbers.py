@@ -3,7 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from rbtool.nl.numbers import cell_value, is_numeric_cell, is_percentage, table_unit, to_euros
+from rbtool.nl.numbers import (cell_value, is_caption, is_continuation, is_numeric_cell, is_percentage, table_unit,
+                                to_euros)
 
 
 @pytest.mark.parametrize("text, value", [
@@ -41,3 +42,16 @@ def test_to_euros():
     assert to_euros("0,4", 10**9) == 400_000_000
     assert to_euros("12,5%", 1000) is None and is_percentage("12,5%")
     assert to_euros("PM", 1000) is None and to_euros("28.287", None) is None
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("Tabel 2.1 Budgettaire gevolgen van beleid", True), ("Overzicht 3 Fondsen", True), ("Table 4 Costs", True),
+    ("Begrotingsstaat van het ministerie", True), ("tabel hieronder staan de gevolgen", False),
+    ("Tabellen en figuren", False), ("Staat van de Unie", False),
+])
+def test_is_caption(text, caption):
+    assert is_caption(text) is caption
+
+
+def test_is_continuation():
+    assert is_continuation("Tabel 6 Subsidieregelingen (vervolg)") and not is_continuation("Tabel 6 Subsidies")

@@ -8,6 +8,7 @@ import pytest
 from rbtool import model
 from rbtool.errors import EncryptedPdf, GarbledTextLayer, NoTextLayer, NotAPdf, RbtoolError
 from rbtool.extract import extract_document
+from rbtool.pdf import OutlineEntry, read_outline
 
 PDFS = Path(__file__).parent / "pdfs"
 
@@ -106,8 +107,13 @@ def test_kamervragen_running_footer_removed(kamervragen):
     assert [p.label for p in kamervragen.pages][1:] == ["2", "3", "4", "5", "6"]
 
 
-def test_dpia_model_footnotes():
-    doc = extract_document(PDFS / "model-dpia-rijksdienst-v3.0.pdf")
+@pytest.fixture(scope="module")
+def dpia():
+    return extract_document(PDFS / "model-dpia-rijksdienst-v3.0.pdf")
+
+
+def test_dpia_model_footnotes(dpia):
+    doc = dpia
     numbers = [f.number for f in doc.footnotes]
     assert numbers == list(range(1, 115))  # the corpus README: 114 footnotes
     assert sum(1 for f in doc.footnotes if f.anchor_block) >= 110
@@ -145,3 +151,38 @@ def test_progress_callback():
 def test_title_and_year_arguments_override():
     doc = extract_document(PDFS / "kamervragen-vws-2023-2024.pdf", title="Kamervragen", year=2024)
     assert (doc.title, doc.year) == ("Kamervragen", 2024)
+
+
+def test_dpia_contents_page_is_a_toc_block_and_no_section(dpia):
+    assert [b.page for b in dpia.blocks if b.kind == model.CONTENTS] == [2]
+    assert "1.1 Wat is een DPIA? 4" in next(b.text for b in dpia.blocks if b.kind == model.CONTENTS).splitlines()
+    assert not [s for s in dpia.sections if s.page == 2]
+
+
+def test_dpia_headings_with_the_levels_of_its_outline(dpia):
+    levels = {s.number: (s.level, s.title, s.page) for s in dpia.sections if s.number}
+    assert levels["1"] == (1, "DEEL I – PROCESKADER", 4)
+    assert levels["1.8"] == (2, "Hoe verhoudt een DPIA zich tot andere instrumenten?", 14)
+    assert levels["3.17"] == (2, "Maatregelen", 55)
+    assert {f"1.{n}" for n in range(1, 9)} | {f"3.{n}" for n in range(1, 18)} <= set(levels)
+
+
+def test_dpia_italic_instructions_are_no_quotes(dpia):
+    # "Beschrijf op gestructureerde wijze …" (p. 16) is an italic instruction, and "1. Voorstel" below it no
+    # attribution; the one quote is the model text in quotation marks on p. 14
+    assert [q.page for q in dpia.quotes] == [14]
+    assert dpia.quotes[0].text.startswith("“Gezien de aard") and dpia.quotes[0].text.endswith("”")
+    assert not [b for b in dpia.blocks if b.kind == model.ATTRIBUTION]
+
+
+def test_ocr_memo_headings_are_its_numbered_titles_not_its_wrapped_lines():
+    doc = extract_document(PDFS / "woo-oplegnota-vws-171436.pdf")
+    assert [s.number for s in doc.sections] == [str(n) for n in range(1, 12)]
+    assert doc.sections[0].title == "Aanleiding voor deze nota" and doc.sections[-1].title == "Fraudetoets"
+
+
+def test_read_outline_gives_titles_levels_and_pages():
+    outline = read_outline(PDFS / "analyse-rijksbegroting-2021-testeditie.pdf")
+    assert outline[:2] == [OutlineEntry(1, "Voorwoord", 2), OutlineEntry(1, "1 Inleiding", 3)]
+    assert len(outline) == 24 and {e.level for e in outline} == {1, 2}
+    assert read_outline(PDFS / "kamervragen-vws-2023-2024.pdf") == []

@@ -92,12 +92,21 @@ def test_the_table_set_meets_the_targets(table_set):
         assert overall[metric] >= target, (metric, overall["misses"][:10])
     assert overall["invented"] == 0
     assert {t for t in by_trait if t.startswith("look-alike")} == {
-        "look-alike: contents page", "look-alike: two-column prose", "look-alike: list with amounts"}
+        "look-alike: contents page", "look-alike: two-column prose", "look-alike: list with amounts",
+        "look-alike: bar chart with value labels"}
 
 
 def test_a_table_continued_on_the_next_page_is_one_table(table_set):
-    found = dict((name, tables) for name, tables, _ in table_set)["continued"]
-    assert len(found) == 1 and (found[0]["page"], found[0]["page_end"]) == (1, 2) and len(found[0]["rows"]) == 16
+    found = dict((name, tables) for name, tables, _ in table_set)
+    for name in ("continued", "continued-serif"):
+        assert [(t["page"], t["page_end"], len(t["rows"])) for t in found[name]] == [(1, 2, 16)], name
+
+
+def test_a_landscape_table_turned_to_fit_a_portrait_page_is_read_upright(table_set):
+    found = dict((name, tables) for name, tables, _ in table_set)
+    for name in ("landscape-turned", "landscape-rotate", "landscape-turned-serif"):
+        [table] = found[name]
+        assert table["columns"][1:3] == ["2016", "2017"] and len(table["rows"]) == 4, name
 
 
 def test_note_markers_in_cells_are_kept_and_linked():

@@ -23,7 +23,7 @@ from rbtool.layout.tables import PageTable, continues, find_tables
 from rbtool.layout.text import UNMAPPED, Joiner, hyphenates, ligature_readings, read_ligatures, vocabulary
 from rbtool.pdf import Line, OutlineEntry, PageData, Rect, read_outline, read_pages
 
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "13"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -209,18 +209,22 @@ def _check_text_layer(pages: list[PageData], where: str, warnings: list[str]) ->
 
 
 def _read_ligatures(pages: list[PageData], warnings: list[str]) -> None:
-    """Replace ligature glyphs without a usable Unicode map by the letters the document's vocabulary says they
-    stand for; warn with the pages where a glyph inside a word stays unread."""
+    """Replace ligature glyphs without a usable Unicode map by the letters the document's own evidence says
+    they stand for (rbtool.layout.text.ligature_readings); warn with the pages where a glyph inside a word
+    stays unread."""
     if not any(p.bad_chars for p in pages):
         return
-    readings, unread = ligature_readings(line.text for p in pages for line in p.lines)
+    readings, unread = ligature_readings((span.fontname, span.text) for p in pages for line in p.lines
+                                         for span in line.spans)
     for page in pages:
         if readings and page.bad_chars:
-            page.lines = [replace(line, spans=tuple(replace(span, text=read_ligatures(span.text, readings))
+            page.lines = [replace(line, spans=tuple(replace(span, text=read_ligatures(span.text, span.fontname,
+                                                                                      readings))
                                                     for span in line.spans)) for line in page.lines]
     if unread:
+        glyphs = {glyph for _, glyph in unread}
         where = [p.index for p in pages if any(g in word for line in p.lines for word in line.text.split()
-                                               for g in unread if UNMAPPED.sub("", word).isalpha())]
+                                               for g in glyphs if UNMAPPED.sub("", word).isalpha())]
         warnings.append(f"{_page_list(where)}: glyphs without Unicode map inside words, not read")
 
 

@@ -36,6 +36,11 @@ DEFAULT_LABEL_GAP_RATIO = 1.3
 DEFAULT_MAX_LABEL = 4
 # Two characters belong to one line when their vertical extents overlap by this share of the smaller one.
 DEFAULT_LINE_OVERLAP = 0.5
+# A lower-case glyph at least this share wider than the page's usual width for that letter in that font
+# is a small capital (OpenType small caps keep the font's name and the letters' Unicode values); a run of
+# lower-case letters is small caps when this share of them are.
+DEFAULT_SMALL_CAP_WIDTH = 1.08
+DEFAULT_SMALL_CAP_SHARE = 0.8
 # A rectangle thinner than this (points) is a rule line, not a frame.
 DEFAULT_RULE_THICKNESS = 2.0
 
@@ -55,6 +60,7 @@ class Span:
     fontname: str
     space_before: bool = False  # separated from the previous span by a word space or a tab
     color: str = ""  # fill colour of the glyphs ("" for black or unset), e.g. "0.12,0.31,0.6"
+    caps: bool = False  # small-cap glyphs of the font itself (its lower case set wider than the page's own)
 
     @property
     def bold(self) -> bool:
@@ -66,7 +72,7 @@ class Span:
 
     @property
     def small_caps(self) -> bool:
-        return is_small_caps(self.fontname)
+        return self.caps or is_small_caps(self.fontname)
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,21 @@ class PageData:
     rotated_by_viewer: bool = False  # the page has a /Rotate entry: viewers turn it, its text reads upright
     turn: int = 0  # degrees the page's text runs counter-clockwise (0, 90, 180, 270); read turned upright
     unread: int = 0  # characters running another way than the page's text, left out
+
+
+def line_of(spans: tuple[Span, ...], page: int = 0) -> Line:
+    """A line made of some spans (a piece of a line cut at a column gutter, a line without its margin
+    text): its size and font are those of most of its characters, its extent that of its main-size spans."""
+    weights: dict[tuple[float, str], int] = {}
+    for span in spans:
+        key = (round(span.size, 1), span.fontname)
+        weights[key] = weights.get(key, 0) + len(span.text)
+    size, fontname = max(weights, key=weights.get)
+    main = [s for s in spans if abs(s.size - size) < 0.1] or list(spans)
+    spans = (replace(spans[0], space_before=False),) + tuple(spans[1:])
+    return Line(spans=spans, x0=spans[0].x0, x1=max(s.x1 for s in spans), top=min(s.top for s in main),
+                bottom=max(s.bottom for s in main), size=size, fontname=fontname, bold=is_bold(fontname),
+                italic=is_italic(fontname), page=page)
 
 
 def is_bold(fontname: str) -> bool:
@@ -353,9 +374,12 @@ def _page_data(page, number: int) -> PageData:
     kept = [ch for ch in chars if ch["turn"] == data.turn]
     if data.turn:
         kept = [_turn_upright(ch, data.turn, data.width, data.height) for ch in kept]
+        # frames and rules turn with the text (a turned table keeps its grid)
+        data.rects = [Rect(b["x0"], b["top"], b["x1"], b["bottom"]) for b in
+                      (_turn_upright({"x0": r.x0, "x1": r.x1, "top": r.top, "bottom": r.bottom}, data.turn,
+                                     data.width, data.height) for r in data.rects)]
         if data.turn != 180:
             data.width, data.height = data.height, data.width
-        data.rects = []  # frames and rules are not turned with the text
     data.lines = build_lines(kept, number)
     return data
 
@@ -393,9 +417,28 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
         if not placed:
             rows.append([ch])
             bands.append([top, bottom])
+    _mark_small_caps(glyphs)
     lines = [_make_line(sorted(row, key=lambda c: c["x0"]), page, spaced) for row in rows]
     lines.sort(key=lambda l: (l.top, l.x0))
     return lines
+
+
+def _mark_small_caps(glyphs: list[dict]) -> None:
+    """Set "caps" on every lower-case glyph: True when it is clearly wider than the usual width (the median
+    on this page) of the same letter in the same font, relative to the size; other glyphs get None."""
+    widths: dict[tuple[str, str], list[float]] = {}
+    for ch in glyphs:
+        text = ch["text"]
+        if text.islower() and len(text) == 1:
+            widths.setdefault((ch["fontname"], text), []).append((ch["x1"] - ch["x0"]) / max(ch["size"], 0.1))
+    usual = {key: sorted(values)[len(values) // 2] for key, values in widths.items()}
+    for ch in glyphs:
+        text = ch["text"]
+        if text.islower() and len(text) == 1:
+            width = (ch["x1"] - ch["x0"]) / max(ch["size"], 0.1)
+            ch["caps"] = width >= DEFAULT_SMALL_CAP_WIDTH * usual[(ch["fontname"], text)]
+        else:
+            ch["caps"] = None
 
 
 def word_gap(gaps: list[float]) -> float:
@@ -422,6 +465,8 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
     run: list[dict] = []
     text = ""
     space_before = False
+    word = 0  # where the current word starts in `run`
+    caps_on = caps_seen = 0  # small-cap and all lower-case glyphs in `run`
     for i, ch in enumerate(chars):
         if run:
             prev = run[-1]
@@ -431,11 +476,26 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
             if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 == tab_after or not same_style:
                 spans.append(_make_span(run, text, space_before))
                 space_before = word_space
-                run, text = [], ""
+                run, text, word = [], "", 0
             elif word_space:
                 text += " "
+                word = len(run)
+            elif word and ch["caps"] is not None and caps_seen and ch["caps"] != (
+                    caps_on >= DEFAULT_SMALL_CAP_SHARE * caps_seen):
+                # small caps begin or end in this word ("De opgave Veel …"): the span ends before the word
+                head, run = run[:word], run[word:]
+                cut = len(text) - len("".join(c["text"] for c in run))
+                spans.append(_make_span(head, text[:cut], space_before))
+                space_before, text, word = True, text[cut:], 0
+                caps_seen = sum(c["caps"] is not None for c in run)
+                caps_on = sum(bool(c["caps"]) for c in run)
+        if not run:
+            caps_on = caps_seen = 0
         run.append(ch)
         text += ch["text"]
+        if ch["caps"] is not None:
+            caps_seen += 1
+            caps_on += ch["caps"]
     if run:
         spans.append(_make_span(run, text, space_before))
     if len(spans) > 1 and _CID.fullmatch(spans[0].text):
@@ -464,7 +524,9 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
 
 def _label_end(shares: list[float], marked: list[bool], limit: float) -> int | None:
     """The gap index after a short leading label set off by a wider gap than the line's word spaces."""
-    words = [i for i, share in enumerate(shares) if marked[i] or share > limit]
+    # only the run of text the label opens counts: a row can carry another column's text after a gutter
+    end = next((i for i, share in enumerate(shares) if share > DEFAULT_TAB_GAP), len(shares))
+    words = [i for i, share in enumerate(shares[:end]) if marked[i] or share > limit]
     if len(words) < 2 or words[0] >= DEFAULT_MAX_LABEL:
         return None
     first, others = shares[words[0]], sorted(shares[i] for i in words[1:])
@@ -472,6 +534,14 @@ def _label_end(shares: list[float], marked: list[bool], limit: float) -> int | N
     if first >= DEFAULT_LABEL_GAP and first >= DEFAULT_LABEL_GAP_RATIO * typical:
         return words[0]
     return None
+
+
+def _caps_state(chars: list[dict]) -> bool | None:
+    """Whether the lower-case letters among these glyphs are small caps (None without lower-case letters)."""
+    states = [c.get("caps") for c in chars if c.get("caps") is not None]
+    if not states:
+        return None
+    return sum(states) >= DEFAULT_SMALL_CAP_SHARE * len(states)
 
 
 def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
@@ -485,6 +555,7 @@ def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
         fontname=run[0]["fontname"],
         space_before=space_before or text[:1].isspace(),
         color=run[0].get("color", ""),
+        caps=bool(_caps_state(run)),
     )
 
 

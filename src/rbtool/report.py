@@ -36,6 +36,7 @@ th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;vertical-align:top;text-
 th{background:#f3f3f3}td.num,th.num{text-align:right;white-space:nowrap}
 figure{margin:1rem 0}figure svg{width:100%;height:auto;max-width:50rem}figcaption{font-size:.9rem;color:#444}
 .note{color:#444;font-size:.9rem}a{color:#0b5cad}
+@media (max-width:40rem){h1{font-size:1.25rem}h2{font-size:1.1rem}table{font-size:.85rem}}
 """
 
 

@@ -211,6 +211,10 @@ def print_changes(summary: Sequence[dict], changes, word_diff) -> None:
             new_eur = format_eur(change.new.budget_eur) if change.new else "—"
             head += Text(f"  budget {old_eur or '€ 0'} → {new_eur or '€ 0'} "
                          f"({'+' if change.delta_eur > 0 else '−'}{format_eur(abs(change.delta_eur))})", style="yellow")
+        elif change.cls == "amount_changed" or "amount_changed" in change.also:  # amounts that are no budget
+            old_amounts, new_amounts = (", ".join(f"{format_eur(a.eur) or a.raw} {a.role.replace('_', ' ')}"
+                                                  for a in m.amounts) for m in (change.old, change.new))
+            head += Text(f"  {old_amounts} → {new_amounts}", style="yellow")
         console.print(head)
         if change.old and change.new and change.old.text != change.new.text:
             body = Text()

@@ -49,7 +49,9 @@ What a choice changes in the truth (everything else is the source truth with pag
     order) — what an export's `number` must be — and gives each note its printed `label`. The `[^N]`
     markers in the texts use the same document-order numbers. Typst moves a note that does not fit to
     the next page; there its printed number can repeat (the generator prints how often) — the truth keeps
-    what is printed.
+    what is printed. In two columns Typst also prints a few notes at the foot of the page before the one
+    whose column finally holds their marker (a marker moved on after its note was placed); the truth
+    again records where each stands (`page` < `marker_page`), as the pdftotext check confirms.
   - every note has `label`, the marker as printed: "7" (superscript) or "[7]" (bracketed, per-page numbers
     when numbered per page). Bracketed markers are not text: the truth's texts do not contain them.
   - attribution="dash": the em dash is typography; the attribution stays the name without it.
@@ -81,7 +83,8 @@ from pathlib import Path
 
 import typst
 
-from make_variant import MARKER, PDF_TIMESTAMP, fold, hyphens_as_hyphen_minus, literal, mark, read_marks
+from make_variant import (MARKER, PDF_TIMESTAMP, fold, group_key, hyphens_as_hyphen_minus, inline, literal, mark,
+                          read_marks, title_page)
 
 TESTS = Path(__file__).resolve().parents[1]
 PDF_DIR = TESTS / "pdfs" / "matrix"
@@ -116,10 +119,6 @@ class Typesetting:
     contents: bool
     ligatures: str
     editions: tuple[str, ...]
-
-    @property
-    def sans(self) -> bool:
-        return "Sans" in self.font
 
 
 CHOICES = {
@@ -291,18 +290,7 @@ class Markup:
         self.ts, self.notes = ts, truth["footnotes"]
 
     def inline(self, text: str) -> str:
-        out, pos = [], 0
-        for m in MARKER.finditer(text):
-            if m.start() > pos:
-                out.append("#" + literal(text[pos:m.start()]))
-            number = m.group(1)
-            note = self.notes[number]["text"]
-            out.append(f"#footnote[{mark('note<' + number)}#{literal(note)}{mark('note>' + number)}]"
-                       + mark("marker" + number))
-            pos = m.end()
-        if pos < len(text):
-            out.append("#" + literal(text[pos:]))
-        return "".join(out)
+        return inline(text, self.notes)
 
     def marked(self, block: dict, body: str) -> str:
         return mark(block["id"] + "<") + self.inline(body) + mark(block["id"] + ">")
@@ -409,20 +397,6 @@ class Markup:
                    for b in blocks if b["kind"] == "heading"]
         return (f"#text(size: 1.6em, weight: \"bold\", {literal(CONTENTS_TITLE)})\n#v(1em)\n"
                 + "\n".join(entries) + "\n#pagebreak()")
-
-
-def group_key(block: dict) -> tuple:
-    if block.get("box"):
-        return ("box", block["box"])
-    if block["kind"] in ("bullet", "numbered"):
-        return (block["kind"],)
-    return ("single", block["id"])
-
-
-def title_page(document: dict) -> str:
-    return (f"#v(5.5cm)\n#par(justify: false, text(size: 24pt, weight: \"bold\", {literal(document['title'])}))\n"
-            f"#v(1.6cm)\n#text(size: 15pt, {literal(document['publisher'])})\n"
-            f"#v(0.3cm)\n#text(size: 12pt, {literal(document['date'])})\n#pagebreak()")
 
 
 def source(ts: Typesetting, truth: dict) -> str:
@@ -606,11 +580,12 @@ def build(ts: Typesetting, edition: str, keep_typ: Path | None) -> dict:
         out = matrix_truth(ts, truth, marks, page_count, source_truth, pdf_path)
         check = cross_check(out, ts, mapped_pdf)
     truth_path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    moved = sum(n["page"] != n["marker_page"] for n in out["footnotes"].values())
+    moved = sum(n["page"] > n["marker_page"] for n in out["footnotes"].values())
+    early = sum(n["page"] < n["marker_page"] for n in out["footnotes"].values())
     labels_on_page = [(n["page"], n["label"]) for n in out["footnotes"].values()]
     repeated = len(labels_on_page) - len(set(labels_on_page))
     print(f"{pdf_path.name}: {page_count} pages, {pdf_path.stat().st_size / 1024:.0f} KiB, "
-          f"{len(out['blocks'])} blocks, {len(out['footnotes'])} notes ({moved} printed on a later page, "
+          f"{len(out['blocks'])} blocks, {len(out['footnotes'])} notes ({moved} printed on a later page, {early} on an earlier one, "
           f"{repeated} with a label printed twice on their page)"
           + (f", {unmapped} ligature glyph maps removed" if ts.ligatures == "unmapped" else ""))
     print("  cross-check with pdftotext: " + "; ".join(f"{k} {a}/{b}" for k, (a, b) in check.items()))

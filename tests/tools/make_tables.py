@@ -26,9 +26,22 @@ TESTS = Path(__file__).resolve().parents[1]
 PDFS = TESTS / "pdfs" / "tables"
 TRUTH = TESTS / "data" / "tables"
 
+# The typesetting; `use_style` switches it (every case is made in every style).
 BODY, PITCH = 10.0, 13.5
 CELL, ROW = 8.5, 14.0
+FONT, FONT_BOLD = "Helvetica", "Helvetica-Bold"
+HEAD_ALIGN = "right"  # single-column heads: right-aligned over their figures, or centred in their cell
 LEFT = 70.0
+STYLES = {
+    "": dict(BODY=10.0, PITCH=13.5, CELL=8.5, ROW=14.0, FONT="Helvetica", FONT_BOLD="Helvetica-Bold",
+             HEAD_ALIGN="right", LEFT=70.0),
+    "-serif": dict(BODY=11.0, PITCH=14.0, CELL=9.0, ROW=12.0, FONT="Times-Roman", FONT_BOLD="Times-Bold",
+                   HEAD_ALIGN="centre", LEFT=60.0),
+}
+
+
+def use_style(name: str) -> None:
+    globals().update(STYLES[name])
 
 PROSE = ("De begroting van het ministerie laat zien hoe de middelen over de artikelen worden verdeeld. "
          "In de tabel hieronder staan de budgettaire gevolgen van het beleid voor de komende jaren, met de "
@@ -72,29 +85,46 @@ def truth_of(spec: Spec, page: int, page_end: int | None = None, rows=None) -> d
 
 
 class Doc:
-    def __init__(self, path: Path, size=A4):
+    def __init__(self, path: Path, size=A4, turned: str | None = None):
+        """`turned`: None for an upright page; "content" for a landscape table turned to fit a portrait page
+        (its text runs up the page); "viewer" for the same with /Rotate, so viewers show it upright."""
         self.canvas = Canvas(str(path), pagesize=size)
         self.width, self.height = size
+        self.turned = turned
+        if turned:
+            self.width, self.height = size[1], size[0]  # draw in the landscape frame
         self.page = 1
         self.y = 70.0  # distance from the top
         self.notes: list[tuple[int, str]] = []
+        self._start_page()
+
+    def _start_page(self):
+        if self.turned:
+            self.canvas.translate(self.height, 0)  # landscape (x, y) → portrait (height - y, x)
+            self.canvas.rotate(90)
+            if self.turned == "viewer":
+                self.canvas.setPageRotation(270)
 
     def top(self, y: float) -> float:
         return self.height - y
 
-    def text(self, x: float, y: float, text: str, size=BODY, bold=False, right=False):
-        self.canvas.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+    def text(self, x: float, y: float, text: str, size=None, bold=False, right=False, centre=False):
+        self.canvas.setFont(FONT_BOLD if bold else FONT, size or BODY)
+        if centre:
+            self.canvas.drawCentredString(x, self.top(y), text)
+            return
         if right:
             self.canvas.drawRightString(x, self.top(y), text)
         else:
             self.canvas.drawString(x, self.top(y), text)
 
-    def prose(self, text: str = PROSE, width: float | None = None, x: float = LEFT):
+    def prose(self, text: str = PROSE, width: float | None = None, x: float | None = None):
+        x = LEFT if x is None else x
         width = width or self.width - 2 * LEFT
         words, line = text.split(), ""
         for word in words:
             trial = f"{line} {word}".strip()
-            if self.canvas.stringWidth(trial, "Helvetica", BODY) > width and line:
+            if self.canvas.stringWidth(trial, FONT, BODY) > width and line:
                 self.text(x, self.y, line)
                 self.y += PITCH
                 line = word
@@ -114,6 +144,7 @@ class Doc:
         self.canvas.showPage()
         self.page += 1
         self.y = 70.0
+        self._start_page()
 
     def footer(self):
         y = self.height - 60
@@ -130,8 +161,9 @@ class Doc:
         self.text(LEFT, self.y, text, size=9, bold=True)
         self.y += PITCH * 1.2
 
-    def table(self, spec: Spec, x: float = LEFT, rows=None, header=True, caption=None) -> float:
+    def table(self, spec: Spec, x: float | None = None, rows=None, header=True, caption=None) -> float:
         """Draw the table at the cursor; return its bottom. `rows` overrides the body (for a continuation)."""
+        x = LEFT if x is None else x
         caption = spec.caption if caption is None else caption
         rows = spec.rows if rows is None else rows
         if caption and not spec.caption_below:
@@ -153,8 +185,11 @@ class Doc:
                         if col == 0:
                             self.text(edges[0] + 3, y + n * (CELL + 2), part, size=CELL, bold=True)
                         elif span > 1:  # a spanning head stands centred over its columns
-                            c.setFont("Helvetica-Bold", CELL)
-                            c.drawCentredString((edges[col] + edges[col + span]) / 2, self.top(y + n * (CELL + 2)), part)
+                            self.text((edges[col] + edges[col + span]) / 2, y + n * (CELL + 2), part, size=CELL,
+                                      bold=True, centre=True)
+                        elif HEAD_ALIGN == "centre":
+                            self.text((edges[col] + edges[col + 1]) / 2, y + n * (CELL + 2), part, size=CELL,
+                                      bold=True, centre=True)
                         else:
                             self.text(edges[col + span] - 3, y + n * (CELL + 2), part, size=CELL, bold=True, right=True)
                     col += span
@@ -179,7 +214,7 @@ class Doc:
                         right = edges[col + 1] - 3
                         number = spec.notes.get((r, col))
                         if number:
-                            c.setFont("Helvetica", 5.5)
+                            c.setFont(FONT, 5.5)
                             c.drawString(right - 3, self.top(line_y - 3.5), str(number))
                             right -= 3.5
                         self.text(right, line_y, part, size=CELL, bold=bold, right=True)
@@ -218,10 +253,10 @@ def year_header():
     return [[("", 1)] + [(y, 1) for y in YEARS]]
 
 
-def make(case: str, trait: str, build, lookalike=False, size=A4):
+def make(case: str, trait: str, build, lookalike=False, size=A4, turned=None):
     PDFS.mkdir(parents=True, exist_ok=True)
     TRUTH.mkdir(parents=True, exist_ok=True)
-    doc = Doc(PDFS / f"{case}.pdf", size)
+    doc = Doc(PDFS / f"{case}.pdf", size, turned)
     tables = build(doc)
     doc.save()
     (TRUTH / f"{case}.truth.json").write_text(json.dumps(
@@ -359,6 +394,27 @@ def unit_cell(doc: Doc):
     return [truth_of(spec, doc.page), t2]
 
 
+def bar_chart(doc: Doc):
+    doc.heading("Resultaten van de enquête")
+    doc.prose()
+    doc.caption("Figuur 1 Aandeel van de antwoorden")
+    axis = LEFT + 200
+    for label, share in [("Zeer belangrijk", 62), ("Belangrijk", 26), ("Neutraal", 9), ("Onbelangrijk", 2),
+                         ("Geen mening", 1)]:
+        doc.text(axis - 8, doc.y, label, size=CELL, right=True)
+        doc.canvas.setFillColorRGB(0.2, 0.4, 0.7)
+        doc.canvas.rect(axis, doc.top(doc.y + 3), share * 3.5, 12, stroke=0, fill=1)
+        doc.canvas.setFillColorRGB(0, 0, 0)
+        doc.text(axis + share * 3.5 + 4, doc.y, f"{share}%", size=CELL)
+        doc.y += ROW * 1.5
+    doc.text(axis, doc.y, "0%", size=CELL)
+    for k in range(1, 8):
+        doc.text(axis + k * 35 - 8, doc.y, f"{k * 10}%", size=CELL)
+    doc.y += PITCH * 2
+    doc.prose()
+    return []
+
+
 def contents(doc: Doc):
     doc.heading("Inhoud")
     entries = [("1", "Inleiding", 3), ("2", "Openbaar bestuur", 5), ("2.1", "Gemeenten en provincies", 6),
@@ -424,16 +480,21 @@ LOOKALIKES = [
     ("lookalike-contents", "look-alike: contents page", contents),
     ("lookalike-two-columns", "look-alike: two-column prose", two_columns),
     ("lookalike-amounts-list", "look-alike: list with amounts", amounts_list),
+    ("lookalike-bar-chart", "look-alike: bar chart with value labels", bar_chart),
 ]
 
 
 def main() -> None:
-    for case, trait, build in CASES:
-        make(case, trait, build)
-    make("landscape", "landscape", landscape_page, size=landscape(A4))
-    for case, trait, build in LOOKALIKES:
-        make(case, trait, build, lookalike=True)
-    print(f"wrote {len(CASES) + 1 + len(LOOKALIKES)} cases to {PDFS.relative_to(TESTS.parent)}")
+    for style in STYLES:
+        use_style(style)
+        for case, trait, build in CASES:
+            make(case + style, trait, build)
+        make("landscape" + style, "landscape", landscape_page, size=landscape(A4))
+        make("landscape-turned" + style, "landscape", landscape_page, turned="content")
+        make("landscape-rotate" + style, "landscape", landscape_page, turned="viewer")
+        for case, trait, build in LOOKALIKES:
+            make(case + style, trait, build, lookalike=True)
+    print(f"wrote {len(STYLES) * (len(CASES) + 3 + len(LOOKALIKES))} cases to {PDFS.relative_to(TESTS.parent)}")
 
 
 if __name__ == "__main__":

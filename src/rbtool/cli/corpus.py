@@ -35,7 +35,8 @@ def list_documents(fmt: FormatOption = None, output: OutputOption = None, excel:
 
 
 @corpus_app.command(epilog="Examples:\n\n  rbtool corpus show 2020\n\n  rbtool corpus show 3f2a --format json")
-def show(doc: DocArgument, fmt: FormatOption = None, corpus_path: CorpusOption = None) -> None:
+def show(doc: DocArgument, fmt: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
+         corpus_path: CorpusOption = None) -> None:
     """Show a document's metadata, sections and warnings."""
     with open_corpus(corpus_path) as corpus:
         document = corpus.load_document(corpus.resolve(doc))
@@ -45,7 +46,8 @@ def show(doc: DocArgument, fmt: FormatOption = None, corpus_path: CorpusOption =
         terminal.warning(warning)
     rows = [{"number": s.number or "", "title": s.title, "level": s.level, "page": s.page,
              "page_label": document.page_label(s.page) or ""} for s in document.sections]
-    emit(rows, chosen_format(fmt), ["number", "title", "level", "page", "page_label"], right={"page"})
+    emit(rows, chosen_format(fmt, output, excel), ["number", "title", "level", "page", "page_label"], right={"page"},
+         to=output, excel=excel, corpus=corpus_path)
 
 
 # A selector this short ("c") picks a document by accident as easily as on purpose: removing needs --yes.

@@ -14,8 +14,8 @@ from rbtool.cli.common import CorpusOption, data_to_stdout, open_corpus_with_sam
                     "  rbtool report 2020 -o rapport-2020.html\n\n"
                     "  rbtool report 2020 2021 -o rapport.html")
 def report(
-    docs: Annotated[list[str], typer.Argument(help="Documents: id, file name or year. Two: also the comparison.",
-                                              show_default=False)],
+    docs: Annotated[list[str], typer.Argument(show_default=False,
+                                              help="Documents: id, file name or year. Two: also the comparison.")],
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False,
         help="The HTML file to write (replaced only when complete). Default or '-': stdout.")] = None,

@@ -64,6 +64,7 @@ _SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _DOTTED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[^\W\d_]")
 _ITEM_LABEL = re.compile(r"^(\d{1,2}|[a-z])[.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
+_BOOKMARK_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s")
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,4})[.)]?\s+")
 
 
@@ -147,11 +148,12 @@ def names_a_person(text: str) -> bool:
     return 2 <= len(words) <= DEFAULT_MAX_NAME_WORDS and capitals >= 2 and not _SENTENCE_INSIDE.search(match.group(1))
 
 
-def heading_levels(entries: list[Entry], body_size: float) -> dict[float, int]:
+def heading_levels(entries: list[Entry], body_size: float) -> tuple[dict[float, int], float | None]:
     """Heading level per heading size (rounded like the style inventory): the sizes used for headings (lines
     clearly larger than the body), each with the level its numbered headings have ("2.1 Title" → 2); a size
     without numbered headings takes the level below the nearest larger size that has them (or, in a
-    document without numbers, its rank among the heading sizes, largest first)."""
+    document without numbers, its rank among the heading sizes, largest first). Also the smallest size of a
+    numbered heading, if any."""
     numbered: dict[float, list[int]] = {}
     sizes: set[float] = set()
     for entry in entries:
@@ -170,7 +172,7 @@ def heading_levels(entries: list[Entry], body_size: float) -> dict[float, int]:
         else:
             levels[size] = above + 1
         above = levels[size]
-    return levels
+    return levels, min(numbered, default=None)
 
 
 def _heading_text(text: str) -> bool:
@@ -178,9 +180,16 @@ def _heading_text(text: str) -> bool:
     return bool(re.search(r"[^\W\d_]{2}", text)) and len(text) <= DEFAULT_MAX_HEADING_CHARS
 
 
+# the closing marks that answer an opening one (Dutch „…” and ‚…’ as well as “…” and ‘…’)
+_CLOSERS_OF = {"“": "”", "„": "”“", "‘": "’", "‚": "’‘", "«": "»", '"': '"', "'": "'"}
+
+
 def _closes(text: str) -> bool:
-    """The text ends with a closing quotation mark (before final punctuation: ”. ”) »,)."""
-    return bool(re.search(f"[{QUOTE_CLOSERS}][.,;:!?)]*$", text.rstrip()))
+    """The quoted text ends with the mark that answers its opening one, before final punctuation (”. ”) »,):
+    "‘regiobesturen’." inside a “…” quote does not close it."""
+    text = text.strip()
+    closers = _CLOSERS_OF.get(text[:1])
+    return bool(closers) and bool(re.search(f"[{closers}][.,;:!?)]*$", text))
 
 
 def _size_key(size: float) -> float:
@@ -200,8 +209,10 @@ class Builder:
         self.notes = notes
         self.inventory = inventory
         self.outline = outline  # (level, _outline_key(title), page) per bookmark
+        self.outline_numbers: list[tuple[str, int | None, str]] = []  # (number, page, key) of numbered bookmarks
         self.drafts: list[Draft] = []
         self.level_sizes: dict[float, int] = {}  # heading size → level (heading_levels)
+        self.numbered_size: float | None = None  # the smallest size of a numbered heading
         self.list_parent: int | None = None
 
     # ------------------------------------------------------------------ helpers
@@ -264,7 +275,7 @@ class Builder:
         Evidence, strongest first: the PDF's outline names the line on its page (level from the outline, if
         the line stands out from the body); a size clearly above the body, or a bold dotted number
         ("2.1 Title"). A line that opens in lower case continues a wrapped sentence and is never a heading;
-        where sizes are OCR noise, size counts only for a short numbered line ("1 Aanleiding")."""
+        where sizes are OCR noise, a short numbered line ("1 Aanleiding") is a heading whatever its size."""
         line = entry.line
         if not _heading_text(text) or (text[:1].islower() and not self._continues_heading(entry)):
             return None
@@ -279,15 +290,19 @@ class Builder:
         outlined = self._outline_level(entry, text)
         if outlined is not None:
             return number, outlined, title
+        if number is not None and self._outline_disagrees(entry, number, title):
+            return None
         large = line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
-        if large and not self.inventory.size_coherent:
+        if not self.inventory.size_coherent:  # OCR: sizes are noise, a short numbered title line is the evidence
             large = number is not None and len(title.split()) <= DEFAULT_MAX_OCR_HEADING_WORDS \
-                and not re.search(r"[.,;:]$", title)
+                and title[:1].isupper() and not re.search(r"[.,;:]$", title)
         dotted = is_bold(line) and line.size >= self.stats.body_size - 0.3 and _DOTTED_SECTION.match(text)
         if not (large or dotted):
             return None
         if number is not None:
             return number, number.count(".") + 1, title
+        if self._below_numbered_headings(line):
+            return None
         size = _size_key(line.size)
         level = self.level_sizes.get(size)
         if level is None:  # a size between the heading sizes: the level of the nearest smaller one
@@ -295,10 +310,23 @@ class Builder:
             level = self.level_sizes[max(smaller)] if smaller else max(self.level_sizes.values(), default=0) + 1
         return None, level, text
 
+    def _below_numbered_headings(self, line: Line) -> bool:
+        """An unnumbered line larger than the body but smaller than every numbered heading of a document
+        that numbers its headings sits below its deepest numbered level: a subheading set apart by size."""
+        return self.numbered_size is not None and _size_key(line.size) < self.numbered_size \
+            and line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
+
     def _continues_heading(self, entry: Entry) -> bool:
         cur = self.current
         return cur is not None and cur.kind == model.HEADING and self._gap_ok(cur, entry, 1.6) \
             and abs(cur.size - entry.line.size) < 0.5
+
+    def _outline_disagrees(self, entry: Entry, number: str, title: str) -> bool:
+        """The outline gives this section number, on this page, to a title that starts otherwise: the line
+        only looks like that heading (a diagram's "1. Proceskader 2. Model" beside "1. DEEL I – PROCESKADER")."""
+        first = _outline_key(title).split()[:1]
+        return any(page == entry.page and bookmark_number == number and key.split()[:1] != first
+                   for bookmark_number, page, key in self.outline_numbers)
 
     def _outline_level(self, entry: Entry, text: str) -> int | None:
         """The outline level of the bookmark that names this line on its page, if the line stands out from
@@ -415,15 +443,15 @@ class Builder:
                 self._append(self._new(model.QUOTE, entry), entry, text, markers)
             self.list_parent = None
             return
-        if self._subheading(line, text, bold, italic):
+        if self._run_in(entry, markers):
+            return
+        if self._subheading(line, text, bold, italic) or self._continues_subheading(entry):
             if cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry) \
                     and line_style(line) == line_style(cur.last):
                 self._append(cur, entry, text, markers)
             else:
                 self._append(self._new(model.SUBHEADING, entry), entry, text, markers)
             self.list_parent = None
-            return
-        if self._run_in(entry, markers):
             return
         bullet = self._bullet(line)
         if bullet:
@@ -458,22 +486,32 @@ class Builder:
     def _subheading(self, line: Line, text: str, bold: bool, italic: bool) -> bool:
         """A short line at about body size in a style that stands out: bold (upright), or any style the
         inventory saw used as standalone titles rather than running text (italic, bold italic, small caps,
-        colour, another family)."""
+        colour, another family); or an unnumbered line sized between the body and the numbered headings."""
         if line.size < DEFAULT_SUBHEADING_MIN_RATIO * self.stats.body_size or len(text) > DEFAULT_MAX_HEADING_CHARS \
                 or not re.search(r"[^\W\d_]", text):
             return False
         if bold and not italic:
             return True
-        return self.inventory.is_subheading_style(line_style(line)) and not text[:1].islower() \
-            and self._bullet(line) is None
+        if not self.inventory.is_title(line) or self._bullet(line) is not None:
+            return False
+        return self.inventory.is_subheading_style(line_style(line)) or self._below_numbered_headings(line)
+
+    def _continues_subheading(self, entry: Entry) -> bool:
+        """The next line of a subheading that wraps: same style, at line distance."""
+        cur = self.current
+        return cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry) \
+            and line_style(entry.line) == line_style(cur.last) and self.inventory.is_title(entry.line)
 
     def _run_in(self, entry: Entry, markers) -> bool:
         """A run-in subheading: the line starts a paragraph with a phrase in a run-in style of the document
         ("Wonen. De woningbouw …" with "Wonen." in bold); the heading ends where the style changes, the rest
         of the line starts the paragraph."""
         line, cur = entry.line, self.current
-        split = run_in_split(line, self.inventory.body)
-        if not split or not self.inventory.is_run_in_style(span_style(line.spans[0])):
+        # a run-in heading too long for one line: its first line stood alone, this one ends it
+        wrapped = cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry) \
+            and span_style(line.spans[0]) == line_style(cur.last)
+        split = run_in_split(line, self.inventory.body, continued=wrapped)
+        if not split or not (wrapped or self.inventory.is_run_in_style(span_style(line.spans[0]))):
             return False
         if cur is not None and cur.box == entry.box and cur.kind == model.PARAGRAPH and self._gap_ok(cur, entry) \
                 and not _SENTENCE_END.search(cur.text.rstrip()):
@@ -482,7 +520,7 @@ class Builder:
         rest = replace(line, spans=line.spans[split:], x0=line.spans[split].x0)
         head_text, head_markers = line_content(head, self.notes)
         rest_text, rest_markers = line_content(rest, self.notes)
-        self._append(self._new(model.SUBHEADING, entry), entry, head_text.rstrip(), head_markers)
+        self._append(cur if wrapped else self._new(model.SUBHEADING, entry), entry, head_text.rstrip(), head_markers)
         self.list_parent = None
         self._append(self._new(model.PARAGRAPH, entry), Entry(line=rest, page=entry.page, box=entry.box),
                      rest_text, rest_markers)
@@ -502,29 +540,36 @@ class Builder:
             return False
         indented = line.x0 > self.stats.left + DEFAULT_INDENT * line.size
         if italic:
+            if not opens and self.inventory.is_title(line) and self.inventory.is_subheading_style(line_style(line)):
+                return False  # an italic title (of a box, say) standing apart is no quote
             return opens or indented or (cur is not None and cur.kind == model.QUOTE)
         if cur is not None and cur.kind == model.QUOTE and cur.last is not None and not is_italic(cur.last):
-            return line_style(line) == line_style(cur.last) and self._gap_ok(cur, entry) \
-                and not _closes(cur.text)
+            # the quote goes on in its own style, also past a paragraph break or a page break: while it is
+            # open, or with a next paragraph that opens with a quotation mark again
+            near = self._gap_ok(cur, entry, 2.5) or entry.page == cur.page_end + 1
+            return line_style(line) == line_style(cur.last) and near and (opens or not _closes(cur.text))
         smaller = line.size <= self.stats.body_size - DEFAULT_QUOTE_SIZE_STEP
         return opens and (indented or entry.box or smaller)
 
     def _attribution(self, cur: Draft, entry: Entry, text, italic, bold, markers) -> bool:
         line = entry.line
         if cur.kind == model.ATTRIBUTION:
-            if not italic and self._gap_ok(cur, entry) and is_bold(cur.last) == bold \
-                    and abs(line.size - cur.size) < 0.3:
+            if self._gap_ok(cur, entry) and line_style(line) == line_style(cur.last) \
+                    and not _SENTENCE_END.search(cur.text.rstrip()):
                 self._append(cur, entry, text, markers)
                 return True
             return False
-        if italic or not (self._gap_ok(cur, entry, 2.5) or entry.page == cur.page_end + 1):
+        if not (self._gap_ok(cur, entry, 2.5) or entry.page == cur.page_end + 1):
             return False
+        if line_style(line) == line_style(cur.last) and not _closes(cur.text):
+            return False  # the open quote goes on
         # who is quoted: a person's name with a role ("Jouke van Dijk, hoogleraar …"), or a short name after
         # a dash ("— Jan de Vries"); an indent or bold type alone does not make a line an attribution
         name = text.lstrip("—–- ")
-        dashed = name != text and 0 < len(name.split()) <= DEFAULT_MAX_NAME_WORDS and name[:1].isupper() \
+        dashed = name != text
+        short_name = dashed and 0 < len(name.split()) <= DEFAULT_MAX_NAME_WORDS and name[:1].isupper() \
             and not _SENTENCE_END.search(name)
-        if not (names_a_person(name) or dashed) or len(text.split()) > DEFAULT_MAX_ATTRIBUTION_WORDS:
+        if not (names_a_person(name) or short_name) or len(text.split()) > DEFAULT_MAX_ATTRIBUTION_WORDS:
             return False
         # a numbered or bulleted line after the candidate is the next item or heading, never who said it
         if not dashed and (self._bullet(line) is not None or self._numbered(line) is not None
@@ -573,7 +618,7 @@ class Builder:
             if draft.kind != model.QUOTE or i in attributed:
                 continue
             text = draft.text.strip()
-            if not (text[:1] in QUOTE_OPENERS and _closes(text)):
+            if not _closes(text):
                 draft.kind = model.PARAGRAPH
 
     def finish(self) -> Structure:
@@ -627,7 +672,9 @@ def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes
     inventory = style_inventory([entry.line for entry in text_entries])
     bookmarks = [(b.level, _outline_key(b.title), b.page) for b in outline if _outline_key(b.title)]
     builder = Builder(stats, joiner, notes, inventory, bookmarks)
-    builder.level_sizes = heading_levels(text_entries, stats.body_size)
+    builder.outline_numbers = [(m.group(1), b.page, _outline_key(b.title)) for b in outline
+                               if (m := _BOOKMARK_NUMBER.match(b.title))]
+    builder.level_sizes, builder.numbered_size = heading_levels(text_entries, stats.body_size)
     contents = {id(text_entries[i]) for i in find_contents([(entry.page, entry.line) for entry in text_entries])}
     for entry in entries:
         if id(entry) in contents:

@@ -1,9 +1,7 @@
 """Multi-column pages: find vertical gutters that (almost) no line crosses, and read column by column."""
 from __future__ import annotations
 
-from dataclasses import replace
-
-from rbtool.pdf import Line
+from rbtool.pdf import Line, line_of
 
 # A gutter is at least this share of the body size wide ...
 DEFAULT_GUTTER_WIDTH = 0.8
@@ -12,6 +10,8 @@ DEFAULT_GUTTER_CROSSING = 0.1
 # Each column holds at least this share of the page's characters (a column of labels such as "Zaak:" or
 # "Besluit:" beside their values is a form, not a second column of text).
 DEFAULT_MIN_COLUMN_SHARE = 0.2
+# A piece of a cut line set at most this share of a neighbouring line's size is raised text beside it.
+DEFAULT_RAISED_SIZE = 0.8
 # Pages with fewer lines than this are not analysed for columns.
 DEFAULT_MIN_LINES = 12
 
@@ -67,7 +67,9 @@ def _balanced(lines: list[Line], gutters: list[float]) -> bool:
 
 
 def split_columns(lines: list[Line], gutters: list[float]) -> list[Line]:
-    """Cut lines at the gutters and return the pieces column by column, top to bottom."""
+    """Cut lines at the gutters and return the pieces column by column, top to bottom. A piece of small
+    raised text (a footnote marker that the line finder put on the other column's line) joins the line of
+    its own column it stands beside."""
     if not gutters:
         return lines
     bounds = [float("-inf")] + gutters + [float("inf")]
@@ -76,7 +78,22 @@ def split_columns(lines: list[Line], gutters: list[float]) -> list[Line]:
         for c in range(len(columns)):
             spans = tuple(s for s in line.spans if bounds[c] <= (s.x0 + s.x1) / 2 < bounds[c + 1])
             if spans:
-                first = replace(spans[0], space_before=False)
-                spans = (first,) + spans[1:]
-                columns[c].append(replace(line, spans=spans, x0=spans[0].x0, x1=max(s.x1 for s in spans)))
-    return [line for column in columns for line in sorted(column, key=lambda l: l.top)]
+                columns[c].append(line if len(spans) == len(line.spans) else line_of(spans, line.page))
+    return [line for column in columns for line in _rejoin_raised(sorted(column, key=lambda l: l.top))]
+
+
+def _rejoin_raised(column: list[Line]) -> list[Line]:
+    """Lines of one column, top to bottom, with small raised pieces joined to the line they overlap."""
+    out: list[Line] = []
+    for line in column:
+        if out and (_beside(line, out[-1]) or _beside(out[-1], line)):
+            spans = tuple(sorted(out[-1].spans + line.spans, key=lambda s: s.x0))
+            out[-1] = line_of(spans, line.page)
+        else:
+            out.append(line)
+    return out
+
+
+def _beside(piece: Line, host: Line) -> bool:
+    """Whether `piece` is small text (a marker) set on the height of `host`."""
+    return piece.size <= DEFAULT_RAISED_SIZE * host.size and piece.top < host.bottom and piece.bottom > host.top

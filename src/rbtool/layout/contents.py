@@ -88,9 +88,11 @@ def _is_contents(run: list[tuple[int, int, bool, Line]]) -> bool:
     ordered = sum(b >= a for a, b in zip(numbers, numbers[1:]))
     if ordered < DEFAULT_ORDERED_SHARE * (len(numbers) - 1):
         return False
-    if all(dotted for _, _, dotted, _ in run):
+    # entries without a dot leader share the right edge of their page numbers
+    plain = [line for _, _, dotted, line in run if not dotted]
+    if not plain:
         return True
-    edges = sorted(line.x1 for _, _, _, line in run)
+    edges = sorted(line.x1 for line in plain)
     middle = edges[len(edges) // 2]
-    aligned = sum(abs(line.x1 - middle) <= DEFAULT_ALIGN * line.size for _, _, _, line in run)
-    return aligned >= DEFAULT_ORDERED_SHARE * len(run)
+    aligned = sum(abs(line.x1 - middle) <= DEFAULT_ALIGN * line.size for line in plain)
+    return aligned >= DEFAULT_ORDERED_SHARE * len(plain)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from rbtool.pdf import Line, is_bold, is_italic
+from rbtool.pdf import Line, line_of
 
 # How many lines at the top and at the bottom of a page are candidates for running headers/footers.
 DEFAULT_EDGE_LINES = 2
@@ -236,9 +236,5 @@ def _without_spans(lines: list[Line], page_pos: int, drop: dict[tuple[int, int],
             continue
         spans = tuple(s for i, s in enumerate(line.spans) if i not in gone)
         if spans:
-            main = max(spans, key=lambda s: len(s.text))
-            spans = (replace(spans[0], space_before=False),) + spans[1:]
-            kept.append(replace(line, spans=spans, x0=spans[0].x0, x1=max(s.x1 for s in spans),
-                                size=main.size, fontname=main.fontname, bold=is_bold(main.fontname),
-                                italic=is_italic(main.fontname)))
+            kept.append(line_of(spans, line.page))
     return kept

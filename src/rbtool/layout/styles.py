@@ -2,11 +2,11 @@
 
 A style is a font (without its subset prefix), a size, bold / italic / small caps and a fill colour. One
 pass over the body lines counts, per style, its characters and its uses:
-- *heading use*: a whole line in the style, opening with a capital or digit, that does not end a sentence
-  and is followed by a line in another style (a standalone title above body text);
-- *running use*: a whole line in the style that ends a sentence or is followed by more of the same style
-  (running text, quotes, captions);
-- *run-in use*: a short phrase in the style at the start of a line that continues in the body style.
+- *heading use*: a run of whole lines in the style (ended by a line in another style) of a few words, opening
+  with a capital or digit, that does not end a sentence (a standalone title above body text);
+- *running use*: any other run of whole lines in the style (running text, quotes, captions);
+- *run-in use*: a short phrase in the style at the start of a line that continues in the body style, ending
+  in a stop or colon or followed by a new sentence.
 The body style carries most characters. A style at about body size is a *subheading style* when it stands
 out from the body (weight, slope, small caps, colour or another family) and is used more as a heading than
 as running text; a style is a *run-in style* when it opens paragraphs this way repeatedly. Heading levels
@@ -33,16 +33,19 @@ DEFAULT_BODY_SIZE_HIGH = 1.12
 # Share of a line's characters in one style for the line to be "in" that style.
 DEFAULT_LINE_STYLE_SHARE = 0.9
 # A run-in heading is at most this many words, and a style is a run-in style after this many run-in uses.
-DEFAULT_MAX_RUN_IN_WORDS = 10
+DEFAULT_MAX_RUN_IN_WORDS = 16
 DEFAULT_MIN_RUN_INS = 2
 # A style is a subheading style after at least this many heading uses (one line proves no habit).
 DEFAULT_MIN_HEADING_USES = 2
-# A heading use is a line of at most this many words.
-DEFAULT_MAX_HEADING_WORDS = 20
+# Lines of one style belong to one run (one use) while each follows the previous within this many sizes.
+DEFAULT_RUN_GAP = 1.6
+# A heading use is a run of lines of at most this many words.
+DEFAULT_MAX_HEADING_WORDS = 24
 # When more than this share of the lines of several words mix sizes of one font, sizes are OCR noise.
 DEFAULT_MAX_MIXED_SIZE_SHARE = 0.5
 
-_SENTENCE_END = re.compile(r"[.!?;,][”\"’»)]*$")
+# a title may ask ("Wat staat er niet in de begroting?"); running text ends in a stop, semicolon or comma
+_SENTENCE_END = re.compile(r"[.;,][”\"’»)]*$")
 _WORD = re.compile(r"[^\W\d_]{2}")
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 
@@ -90,6 +93,11 @@ class Inventory:
     body: Style
     uses: dict[Style, StyleUse] = field(default_factory=dict)
     size_coherent: bool = True
+    titles: set[int] = field(default_factory=set)  # id() of the lines of heading uses
+
+    def is_title(self, line: Line) -> bool:
+        """The line belongs to a heading use: a short run in its style, standing apart from the text."""
+        return id(line) in self.titles
 
     def stands_out(self, style: Style) -> bool:
         """At about body size, and set apart from the body by weight, slope, small caps, colour or family."""
@@ -107,16 +115,15 @@ class Inventory:
         return use is not None and use.heading >= DEFAULT_MIN_HEADING_USES and use.heading >= use.running
 
     def is_run_in_style(self, style: Style) -> bool:
-        """A style that opens paragraphs repeatedly and is set in bold, small caps or colour: an italic phrase
-        at a paragraph's start is as often a term or a title of a work as a heading, so italic alone is not."""
+        """A style that stands out and opens paragraphs with a heading-like phrase repeatedly (`run_in_split`)."""
         use = self.uses.get(style)
-        marked = (style.bold and not self.body.bold) or style.small_caps or style.color != self.body.color
-        return use is not None and marked and self.stands_out(style) and use.run_in >= DEFAULT_MIN_RUN_INS
+        return use is not None and self.stands_out(style) and use.run_in >= DEFAULT_MIN_RUN_INS
 
 
-def run_in_split(line: Line, body: Style) -> int:
+def run_in_split(line: Line, body: Style, continued: bool = False) -> int:
     """How many leading spans of the line form a run-in phrase: spans in one style other than the body's,
-    followed by spans in the body style, of at most DEFAULT_MAX_RUN_IN_WORDS words; 0 when there is none."""
+    followed by spans in the body style, of at most DEFAULT_MAX_RUN_IN_WORDS words; 0 when there is none.
+    `continued`: the phrase ends a heading begun on the line above (it may open in lower case)."""
     if len(line.spans) < 2:
         return 0
     first = span_style(line.spans[0])
@@ -129,7 +136,11 @@ def run_in_split(line: Line, body: Style) -> int:
         return 0
     phrase = " ".join(s.text for s in line.spans[:count])
     if len(phrase.split()) > DEFAULT_MAX_RUN_IN_WORDS or not re.search(r"[^\W\d_]{2}", phrase) \
-            or not phrase[:1].isupper() and not phrase[:1].isdigit():
+            or not (continued or phrase[:1].isupper() or phrase[:1].isdigit()):
+        return 0
+    # a heading ends: with a stop or colon, or the body text after it opens a sentence ("De opgave Veel …");
+    # an emphasised term runs on into its sentence ("big data-verwerkingen", "Let op dat …")
+    if not re.search(r"[.:—–]$", phrase) and not line.spans[count].text[:1].isupper():
         return 0
     return count
 
@@ -154,18 +165,26 @@ def style_inventory(lines: list[Line]) -> Inventory:
             worded += 1
             mixed += noisy
     body = max(uses, key=lambda s: uses[s].chars) if uses else Style("", 10.0, False, False, False, "")
+    run: list[Line] = []  # consecutive whole lines in one style: one use (a quote of six lines is one use)
+    titles: set[int] = set()
     for position, (line, style) in enumerate(zip(lines, styles)):
         if style is None:
             split = run_in_split(line, body)
             if split:
                 uses[span_style(line.spans[0])].run_in += 1
             continue
+        run.append(line)
         nxt = lines[position + 1] if position + 1 < len(lines) else None
-        text = line.text.strip()
-        followed_by_same = nxt is not None and nxt.page == line.page and styles[position + 1] == style
+        if nxt is not None and nxt.page == line.page and styles[position + 1] == style \
+                and 0 < nxt.top - line.top <= DEFAULT_RUN_GAP * line.size:
+            continue
+        text = " ".join(l.text.strip() for l in run)
         titled = (text[:1].isupper() or text[:1].isdigit()) and len(text.split()) <= DEFAULT_MAX_HEADING_WORDS
-        if titled and not _SENTENCE_END.search(text) and not followed_by_same:
+        if titled and not _SENTENCE_END.search(text):
             uses[style].heading += 1
+            titles.update(id(l) for l in run)
         else:
             uses[style].running += 1
-    return Inventory(body=body, uses=uses, size_coherent=mixed <= DEFAULT_MAX_MIXED_SIZE_SHARE * worded)
+        run = []
+    return Inventory(body=body, uses=uses, size_coherent=mixed <= DEFAULT_MAX_MIXED_SIZE_SHARE * worded,
+                     titles=titles)

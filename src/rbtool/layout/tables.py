@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 
 from rbtool.layout.footnotes import marker_numbers
-from rbtool.nl.numbers import is_numeric_cell, table_unit
-from rbtool.pdf import DEFAULT_RULE_THICKNESS, DEFAULT_TAB_GAP, Line, Rect
+from rbtool.nl.numbers import is_caption, is_continuation, is_numeric_cell, table_unit
+from rbtool.pdf import DEFAULT_MIN_SPACE_GAP, DEFAULT_RULE_THICKNESS, DEFAULT_TAB_GAP, Line, Rect
 
 RULED = "ruled"
 ALIGNED = "aligned"
@@ -33,6 +33,8 @@ ALIGNED = "aligned"
 DEFAULT_TOUCH = 0.3
 # A fill higher than this many line pitches is a frame or background, not a cell or a row band.
 DEFAULT_MAX_FILL_PITCHES = 6.0
+# A page with more rules and fills than this is a drawing (a map, a chart), not a ruled table.
+DEFAULT_MAX_SHAPES = 2000
 # Lines of an aligned table follow each other at most this many body pitches apart.
 DEFAULT_ROW_GAP = 2.2
 # A caption stands at most this many body pitches above (or below) its table.
@@ -56,11 +58,6 @@ DEFAULT_BAR_SHARE = 0.3
 # An aligned table has at least this many rows with figures.
 DEFAULT_MIN_FIGURE_ROWS = 2
 
-# "Tabel 2.1 …", "Overzicht 3 …", "Begrotingsstaat …": a caption word with its number (prose that starts
-# with "tabel" is not a caption).
-CAPTION = re.compile(r"^(?:(?:tabel|table|tab\.|overzicht|staat|bijlage)\s+[\dA-Z][\d.]*[a-z]?\b|begrotingsstaat\b)",
-                     re.IGNORECASE)
-CONTINUED = re.compile(r"\((?:vervolg|vervolgd|continued)\)|\bvervolg\b", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d\d(?:[-–/]\d{2,4})?[¹²³⁴⁵⁶⁷⁸⁹*]*$")
 LEADER = re.compile(r"(?:\s\.{2,}|\.{3,})\s*$")  # dot leaders that run a label or figure to its column
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -116,7 +113,7 @@ def _chunks(line: Line, notes: set[int]) -> list[Chunk]:
             continue
         if out and span.x0 - out[-1].x1 <= DEFAULT_TAB_GAP * line.size:
             last = out[-1]
-            last.text += (" " if span.space_before or span.x0 - last.x1 > 0.15 * line.size else "") + span.text
+            last.text += (" " if span.space_before or span.x0 - last.x1 > DEFAULT_MIN_SPACE_GAP * line.size else "") + span.text
             last.x1 = max(last.x1, span.x1)
             last.bold = last.bold and span.bold
             continue
@@ -259,6 +256,8 @@ def _ruled_tables(lines: list[Line], rects: list[Rect], body_size: float, pitch:
     touch = DEFAULT_TOUCH * body_size
     shapes = [r for r in rects if (min(r.width, r.height) <= DEFAULT_RULE_THICKNESS and max(r.width, r.height) >= body_size)
               or (r.width > DEFAULT_RULE_THICKNESS and DEFAULT_RULE_THICKNESS < r.height <= DEFAULT_MAX_FILL_PITCHES * pitch)]
+    if len(shapes) > DEFAULT_MAX_SHAPES:  # a map or a drawing, not a grid (and clustering it costs n²)
+        return []
     tables = []
     for cluster in _clusters(shapes, touch):
         xs, ys = _grid(cluster, touch)
@@ -352,15 +351,13 @@ def _head_columns(chunk: Chunk, columns: list[list[float]], body_size: float) ->
     pitch = rights[1] - rights[0] if len(rights) > 1 else columns[0][1] - columns[0][0]
     lefts = [rights[0] - pitch] + rights[:-1]
     middle, wide = (chunk.x0 + chunk.x1) / 2, DEFAULT_SPAN_SHARE * (chunk.x1 - chunk.x0)
-    best: tuple[float, list[int]] | None = None
-    for i in range(len(columns)):
-        for j in range(i, len(columns)):
-            if rights[j] - lefts[i] < wide:
-                continue
-            distance = abs((lefts[i] + rights[j]) / 2 - middle)
-            if best is None or distance < best[0]:
-                best = (distance, list(range(i, j + 1)))
-    return best[1] if best else []
+    runs = [(abs((lefts[i] + rights[j]) / 2 - middle), j - i, list(range(i, j + 1)))
+            for i in range(len(columns)) for j in range(i, len(columns)) if rights[j] - lefts[i] >= wide]
+    if not runs:
+        return []
+    # runs centred alike ("2020" is as centred over 2019–2021 as over 2020 alone): the narrowest
+    nearest = min(distance for distance, _, _ in runs)
+    return min((r for r in runs if r[0] <= nearest + DEFAULT_ALIGN * body_size / 2), key=lambda r: r[1])[2]
 
 
 def _column_of(chunk: Chunk, columns: list[list[float]]) -> int | None:
@@ -417,7 +414,9 @@ def _aligned_tables(lines: list[Line], rects: list[Rect], body_size: float, pitc
             i += 1
             continue
         tables.extend(table)
-        i = run[-1] + 1
+        # go on after the table's last line: the run may have grown through prose into the next table
+        last = {id(line) for t in table for line in t.lines}
+        i = max(k for k in run if id(rows[k][0]) in last) + 1
     return tables
 
 
@@ -509,7 +508,7 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
         # a label-column head ("x € 1 mln", "Omschrijving") may stand left, beside heads over the figures
         heads = [c for c in chunks if c.x0 > label_end]
         if not heads or len(chunks) - len(heads) > 1 or any(_is_figure(c.text) for c in chunks) \
-                or CAPTION.match(chunks[0].text) or any(c.x0 < label_end < c.x1 for c in chunks):
+                or is_caption(chunks[0].text) or any(c.x0 < label_end < c.x1 for c in chunks):
             break
         header_lines.insert(0, (line, chunks))
         top_line = line
@@ -609,15 +608,15 @@ def _attach_caption(table: PageTable, free: list[Line], body_size: float, pitch:
         picked.insert(0, line)
         edge = line.top
     texts = [over_table(l) for l in picked]
-    start = next((k for k, text in enumerate(texts) if CAPTION.match(text)), None)
+    start = next((k for k, text in enumerate(texts) if is_caption(text)), None)
     if start is not None:
         caption_lines, caption_texts = picked[start:], texts[start:]
-    elif picked and (table_unit(texts[-1]) is not None or CONTINUED.search(texts[-1])):
+    elif picked and (table_unit(texts[-1]) is not None or is_continuation(texts[-1])):
         caption_lines, caption_texts = picked[-1:], texts[-1:]
     else:
         caption_lines, caption_texts = [], []
         under = sorted((l for l in free if l.top >= bottom - 1 and over_table(l)), key=lambda l: l.top)
-        if under and under[0].top - bottom <= DEFAULT_CAPTION_GAP * pitch and CAPTION.match(over_table(under[0])):
+        if under and under[0].top - bottom <= DEFAULT_CAPTION_GAP * pitch and is_caption(over_table(under[0])):
             caption_lines, caption_texts = under[:1], [over_table(under[0])]
     if caption_lines:
         text = _join(caption_texts)
@@ -644,7 +643,7 @@ def find_tables(lines: list[Line], rects: list[Rect], body_size: float, pitch: f
     free = [l for l in lines if id(l) not in taken]  # caption candidates (tables side by side share one)
     for table in aligned:
         _attach_caption(table, free, body_size, pitch)
-        if len(table.columns) < 3 and not (table.caption and (CAPTION.match(table.caption) or table.unit)):
+        if len(table.columns) < 3 and not (table.caption and (is_caption(table.caption) or table.unit)):
             table.lines = []  # one figure column without a caption saying so: a list of pages, not a table
     for table in tables:
         _attach_caption(table, free, body_size, pitch)
@@ -661,7 +660,7 @@ def continues(first: PageTable, second: PageTable) -> bool:
     header at all."""
     if len(first.columns) != len(second.columns):
         return False
-    if second.caption and CONTINUED.search(second.caption):
+    if second.caption and is_continuation(second.caption):
         return True
     same_head = second.columns == first.columns or not any(second.columns)
     return same_head and (second.caption is None or second.caption == first.caption)

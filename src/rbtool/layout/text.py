@@ -10,6 +10,7 @@ whether this document hyphenates at all (a noticeable share of its lines end in 
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -116,48 +117,159 @@ def is_abbreviation(word: str) -> bool:
     return vowel_at > 1 and word[:vowel_at] not in SYLLABLE_ONSETS
 
 
-# Ligatures a font may draw as one glyph (and the "f" some fonts draw as an alternate before "t": "hee\ue01et");
-# a glyph without a usable Unicode map inside a word is read as the one whose reading turns the most of its
-# words into words the document writes out elsewhere.
-LIGATURES = ("fi", "fl", "ff", "ffi", "ffl", "ft", "st", "ct", "tt", "fj", "fb", "fh", "fk", "f")
+# Ligatures a font may draw as one glyph, and the "f" some fonts draw as an alternate before "t"
+# ("hee\ue01et" is "heeft"), with how much rarer than the standard f-ligatures fonts have them (log-units).
+LIGATURE_RARITY = {"fi": 0.0, "fl": 0.0, "ff": 0.0, "ffi": 0.0, "ffl": 0.0, "ft": 1.0, "f": 1.0, "st": 3.0,
+                   "ct": 3.0, "tt": 5.0, "fj": 5.0, "fb": 5.0, "fh": 5.0, "fk": 5.0}
+LIGATURES = tuple(LIGATURE_RARITY)
+# The ligatures text fonts apply by default; the others (and the lone "f") need words to confirm them.
+STANDARD_LIGATURES = frozenset({"fi", "fl", "ff", "ffi", "ffl", "ft"})
 # A glyph without a usable Unicode map: pdfminer's "(cid:N)" or a private-use character.
 UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
 _GLYPH_WORD = re.compile(r"(?:[^\W\d_]|\(cid:\d+\)|[\ue000-\uf8ff])+")
+# A font writes out a ligature's letters when they occur at least this share as often as the glyph does ...
+DEFAULT_SHOWN_SHARE = 0.5
+# ... and then a reading with those letters needs this share of the glyph's words confirmed as words
+# the document writes out ("hee\ue01et", "blij\ue01et": the "f" before "t" of a font that ligates no "ft").
+DEFAULT_SHOWN_EVIDENCE = 0.5
+# Each glyph's best few readings are tried when a font's glyphs get distinct readings ...
+DEFAULT_READING_OPTIONS = 4
+# ... and a glyph whose best reading scores below this (log-units) is better left unread.
+DEFAULT_UNREAD_SCORE = -60.0
+# The letter model reads a glyph that stands at least this often; a rarer one needs written-out words.
+DEFAULT_LETTER_EVIDENCE = 3
+# A word the document writes out elsewhere weighs this many log-units more than letter-level evidence.
+DEFAULT_WORD_EVIDENCE = 20.0
+# Add-k smoothing of the document's letter model, for letter sequences it never shows.
+DEFAULT_SMOOTHING = 0.1
 
 
-def ligature_readings(texts) -> tuple[dict[str, str], set[str]]:
-    """(glyph → ligature it stands for, glyphs inside words that no reading explains).
+class _Letters:
+    """The document's own letter model: how often each letter follows each pair of letters in its words."""
 
-    Evidence is the document's own vocabulary: "hee\\ue01et" is read "heeft" when "heeft" occurs written
-    out; a glyph only ever standing alone (a bullet) is no ligature and is left alone."""
+    def __init__(self, words: Counter):
+        self.triples: Counter = Counter()
+        self.pairs: Counter = Counter()
+        for word, count in words.items():
+            padded = f"^^{word}$"
+            for i in range(len(padded) - 2):
+                self.triples[padded[i:i + 3]] += count
+                self.pairs[padded[i:i + 2]] += count
+        self.alphabet = len({t[-1] for t in self.triples}) or 1
+
+    def around(self, word: str, start: int, end: int) -> float:
+        """Log-likelihood of the letters from `start` up to two past `end` (the inserted letters and the
+        letters that must follow them)."""
+        padded = f"^^{word}$"
+        return sum(math.log((self.triples[padded[j - 2:j + 1]] + DEFAULT_SMOOTHING)
+                            / (self.pairs[padded[j - 2:j]] + DEFAULT_SMOOTHING * self.alphabet))
+                   for j in range(start + 2, min(len(padded), end + 4)))
+
+
+def ligature_readings(spans) -> tuple[dict[tuple[str, str], str], set[tuple[str, str]]]:
+    """Read glyphs without a usable Unicode map that stand inside words. `spans`: (font name, text) pairs in
+    reading order.
+
+    Returns ({(font, glyph): letters}, {(font, glyph) left unread}). The evidence, all the document's own:
+    - a reading that turns a word into one the document writes out elsewhere ("hee\ue01et" → "heeft"),
+      also across a line-end hyphen ("ef-" + "fectief");
+    - a typesetting that draws a ligature never writes its letters out: where the text shows "ft" about as
+      often as there are such glyphs ("heeft" written out), no glyph is "ft" unless most of its words
+      become written-out words; the rarer ligatures (st, ct, tt, fj ...) and the lone "f" need that too;
+    - the letters around the glyph under the document's own letter model ("(cid:75)exibel": "fl", not "fi");
+    - one font draws each letter sequence with one glyph: its glyphs get different readings, the frequent
+      glyphs' evidence weighing most.
+    A glyph only ever standing alone (a bullet) is no ligature and is left alone. Where letters never occur
+    written out (every "ff" and "fl" a ligature) the letter model can confuse them: the evidence is thin."""
     vocab: Counter = Counter()
-    words_of: dict[str, Counter] = {}
-    for text in texts:
+    written: dict[str, Counter] = {}  # font → how often its mapped text shows each ligature's letters
+    words_of: dict[tuple[str, str], Counter] = {}
+    for font, text in _rejoined(spans):
         for word in _GLYPH_WORD.findall(text):
             glyphs = set(UNMAPPED.findall(word))
             if not glyphs:
-                vocab[word.lower()] += 1
+                low = word.lower()
+                vocab[low] += 1
+                shown = written.setdefault(font, Counter())
+                shown.update(lig for lig in LIGATURES if lig in low)
             elif UNMAPPED.sub("", word):  # a glyph among letters
                 for glyph in glyphs:
-                    words_of.setdefault(glyph, Counter())[word] += 1
-    readings: dict[str, str] = {}
-    unread: set[str] = set()
-    for glyph, words in words_of.items():
-        alone = [w for w in words if set(UNMAPPED.findall(w)) == {glyph}]
-        scores = {lig: sum(1 for w in alone if w.replace(glyph, lig).lower() in vocab) for lig in LIGATURES}
-        ranked = sorted(scores.values(), reverse=True)
-        best = max(scores, key=scores.get)
-        if ranked[0] > 0 and ranked[0] > ranked[1]:
-            readings[glyph] = best
-        else:
-            unread.add(glyph)
-    return readings, unread
+                    words_of.setdefault((font, glyph), Counter())[word] += 1
+    if not words_of:
+        return {}, set()
+    letters = _Letters(vocab)
+    everywhere = sum(written.values(), Counter())
+    glyphs_total = sum(sum(words.values()) for words in words_of.values())
+    scores: dict[tuple[str, str], dict[str, float]] = {}
+    for key, words in words_of.items():
+        font, glyph = key
+        alone = {w: n for w, n in words.items() if set(UNMAPPED.findall(w)) == {glyph}} or words
+        total = sum(alone.values())
+        row: dict[str, float] = {}
+        for lig in LIGATURES:
+            seen = sum(1 for w in alone if w.replace(glyph, lig).lower() in vocab) / len(alone)
+            # letters the document writes out about as often as it has such glyphs are no ligature of its
+            # typesetting ("ft" beside "heeft"); a few ("fi" where a ligature was broken) do not say so
+            if (everywhere[lig] >= DEFAULT_SHOWN_SHARE * glyphs_total or lig not in STANDARD_LIGATURES) \
+                    and seen < DEFAULT_SHOWN_EVIDENCE:
+                continue
+            likelihood = 0.0
+            for word, count in alone.items():
+                head, _, tail = UNMAPPED.sub(lambda m: m.group(0) if m.group(0) == glyph else "",
+                                             word).partition(glyph)
+                likelihood += count * letters.around((head + lig + tail).lower(), len(head), len(head) + len(lig))
+            if seen or total >= DEFAULT_LETTER_EVIDENCE:
+                row[lig] = likelihood / total + DEFAULT_WORD_EVIDENCE * seen - LIGATURE_RARITY[lig]
+        if row:
+            scores[key] = row
+    readings: dict[tuple[str, str], str] = {}
+    for font in {key[0] for key in scores}:
+        keys = [key for key in scores if key[0] == font]
+        weights = {key: sum(words_of[key].values()) for key in keys}
+        readings.update(_assign(keys, scores, weights))
+    return readings, set(words_of) - set(readings)
 
 
-def read_ligatures(text: str, readings: dict[str, str]) -> str:
-    """The text with every glyph that has a reading replaced by it."""
-    def one(match: re.Match) -> str:
-        glyph = match.group(0)
-        return readings.get(glyph, glyph)
+def _rejoined(spans):
+    """The spans, each followed by the word a line-end hyphen broke ("ef-" + "fectief" → "effectief"): a
+    hyphenated ligature shows its letters written out."""
+    previous = ""
+    for font, text in spans:
+        yield font, text
+        if previous.endswith("-") and text[:1].islower():
+            head, tail = re.findall(r"[^\W\d_]+-$", previous), re.findall(r"^[^\W\d_]+", text)
+            if head and tail:
+                yield font, head[0][:-1] + tail[0]
+        previous = text
 
-    return UNMAPPED.sub(one, text) if readings else text
+
+def _assign(keys, scores, weights) -> dict:
+    """One font's glyphs → distinct readings, maximising the evidence weighted by how often each glyph
+    stands (a frequent glyph's letters outweigh a rare one's)."""
+    options = {k: sorted(scores[k], key=scores[k].get, reverse=True)[:DEFAULT_READING_OPTIONS] for k in keys}
+    order = sorted(keys, key=lambda k: -weights[k])
+    best: tuple[float, dict] = (float("-inf"), {})
+
+    def search(i: int, total: float, chosen: dict, used: set) -> None:
+        nonlocal best
+        if i == len(order):
+            if total > best[0]:
+                best = (total, dict(chosen))
+            return
+        key = order[i]
+        for lig in options[key]:
+            if lig not in used:
+                chosen[key] = lig
+                search(i + 1, total + weights[key] * scores[key][lig], chosen, used | {lig})
+                del chosen[key]
+        search(i + 1, total + weights[key] * DEFAULT_UNREAD_SCORE, chosen, used)  # left unread
+
+    search(0, 0.0, {}, set())
+    return best[1]
+
+
+def read_ligatures(text: str, font: str, readings: dict[tuple[str, str], str]) -> str:
+    """The text (drawn in `font`) with every glyph that has a reading replaced by it."""
+    if not readings or not UNMAPPED.search(text):
+        return text
+    return UNMAPPED.sub(lambda m: readings.get((font, m.group(0)), m.group(0)), text)

@@ -211,8 +211,8 @@ THRESHOLD_WORDS = ("meer dan", "minder dan", "boven", "onder", "tot", "maximaal"
 
 _YEAR = r"(?:19|20)\d\d"
 _SPAN = rf"{_YEAR}\s*[–/-]\s*{_YEAR}"
-# Said anywhere in the amount's clause: the money recurs from a year on.
-PER_YEAR_CLAUSE = re.compile(rf"\b(?:vanaf|met ingang van)\s+{_YEAR}\b", re.IGNORECASE)
+# Said anywhere in the amount's clause: the money recurs from a year on, or is a yearly figure.
+PER_YEAR_CLAUSE = re.compile(rf"\b(?:vanaf|met ingang van)\s+{_YEAR}\b|\bop\s+jaarbasis\b", re.IGNORECASE)
 # Said anywhere in the amount's sentence: a total over several years.
 MULTI_YEAR_SENTENCE = re.compile(
     rf"\btussen\s+{_YEAR}\s+en\s+{_YEAR}\b|(?<!schooljaar\s)\b{_SPAN}\b|\btot\s+(?:en\s+met\s+)?{_YEAR}\b"
@@ -287,12 +287,10 @@ def _period(text: str, match: re.Match, role: str) -> tuple[str | None, list[str
         return ONCE, [word]
     if role not in (BUDGET, PER_UNIT):  # a macro figure or a change "in 2019" is no money of that year
         return None, []
-    if found := PER_YEAR_CLAUSE.search(clause):
-        return PER_YEAR, [found.group(0)]
-    if found := MULTI_YEAR_SENTENCE.search(sentence):
-        return MULTI_YEAR, [" ".join(found.group(0).split())]
-    if found := ONE_YEAR_CLAUSE.search(clause):
-        return ONCE, [" ".join(found.group(0).split())]
+    for period, pattern, where in ((PER_YEAR, PER_YEAR_CLAUSE, clause), (MULTI_YEAR, MULTI_YEAR_SENTENCE, sentence),
+                                   (ONCE, ONE_YEAR_CLAUSE, clause)):
+        if found := pattern.search(where):
+            return period, [" ".join(found.group(0).lower().split())]
     return None, []
 
 

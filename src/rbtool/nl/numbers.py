@@ -1,4 +1,4 @@
-"""Numbers as Dutch budget tables print them, and the units tables state for them.
+"""Numbers as Dutch budget tables print them, the units tables state for them, and the words of captions.
 
 A cell is read the Dutch way: "." groups thousands ("1.234"), "," is the decimal mark ("0,4"), a minus or
 dash before the digits makes it negative ("– 1.234", "-1.234"), "12,5%" is a percentage. "–", "-", "PM"
@@ -6,7 +6,8 @@ dash before the digits makes it negative ("– 1.234", "-1.234"), "12,5%" is a p
 a number ("4.512¹", "4.512*") is kept in the cell text and left out of the value.
 
 A table's unit is its multiplier: "bedragen x € 1.000" → 1000, "x € mln" / "x € 1 mln" → 10**6,
-"in miljarden euro" → 10**9; percentages have none.
+"in miljarden euro" → 10**9; percentages have none. A caption opens with a caption word and its number
+("Tabel 2.1", "Overzicht 3") or is a "Begrotingsstaat"; "(vervolg)" says a table continues.
 """
 from __future__ import annotations
 
@@ -29,6 +30,23 @@ _SCALE_UNIT = re.compile(
     r"(?:[x×]|\bin|\bbedragen)\s*(?:€|eur(?:o)?)?\s*(?:1\s*)?(?P<scale>mln|mld|mrd|miljoen|miljard|duizend|"
     r"miljoenen|miljarden|duizenden)\b\.?", re.IGNORECASE)
 _EURO_WORD = re.compile(r"€|\beuro\b|\beur\b", re.IGNORECASE)
+# Words that open a numbered caption, captions that need no number, and the marks of a continuation.
+CAPTION_WORDS = ("tabel", "table", "tab.", "overzicht", "staat", "bijlage")
+CAPTIONS_WITHOUT_NUMBER = ("begrotingsstaat",)
+CONTINUATION_WORDS = ("vervolg", "vervolgd", "continued")
+_CAPTION = re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in CAPTION_WORDS) + r")\s+[\dA-Z][\d.]*[a-z]?\b|(?:"
+                      + "|".join(CAPTIONS_WITHOUT_NUMBER) + r")\b)", re.IGNORECASE)
+_CONTINUED = re.compile(r"\b(?:" + "|".join(CONTINUATION_WORDS) + r")\b", re.IGNORECASE)
+
+
+def is_caption(text: str) -> bool:
+    """"Tabel 2.1 Budgettaire gevolgen …", "Begrotingsstaat …" (prose that starts with "tabel" is not)."""
+    return bool(_CAPTION.match(text.strip()))
+
+
+def is_continuation(text: str) -> bool:
+    """A caption saying its table continues: "Tabel 3 (vervolg)"."""
+    return bool(_CONTINUED.search(text))
 
 
 def is_placeholder(text: str) -> bool:

@@ -149,9 +149,9 @@ def flat_amounts(amounts: Sequence[dict], prefix: str = "") -> dict:
     """Amounts as flat columns for CSV, TSV and spreadsheets (measures and compare use the same ones): the
     phrases, their euro values, roles, periods and qualifiers, one list each, in the same order."""
     return {f"{prefix}amounts": [a["raw"] for a in amounts],
-            f"{prefix}eur_amounts": [a["eur"] if a["eur"] is not None else "" for a in amounts],
+            f"{prefix}eur_amounts": [a["eur"] for a in amounts],
             f"{prefix}amount_roles": [a["role"] for a in amounts],
-            f"{prefix}amount_periods": [a["period"] or "" for a in amounts],
+            f"{prefix}amount_periods": [a["period"] for a in amounts],
             f"{prefix}amount_qualifiers": [", ".join(a["qualifiers"]) for a in amounts]}
 
 

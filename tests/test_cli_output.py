@@ -1,4 +1,5 @@
-"""--output FILE (format from the extension), spreadsheets (.xlsx) and --excel CSV for Dutch spreadsheets."""
+"""From the command line: --output FILE (format from the extension), spreadsheets (.xlsx), --excel CSV for Dutch
+spreadsheets, --chart, and amounts in the compare table."""
 from __future__ import annotations
 
 import csv
@@ -111,7 +112,7 @@ def test_compare_csv_uses_the_measures_amount_columns(capsys, monkeypatch, corpu
     rows = list(csv.DictReader(io.StringIO(out)))
     new = next(r for r in rows if r["class"] == "new" and "4,5 miljard euro" in r["new_amounts"])
     assert (json.loads(new["new_eur_amounts"]), json.loads(new["new_amount_roles"]), new["delta_eur"]) == (
-        [4500000000], ["budget"], "4500000000")
+        [4_500_000_000], ["budget"], "4500000000")
     code, measures_csv, _ = run(capsys, monkeypatch, "measures", "--format", "csv")
     flat = [c for c in next(csv.reader(io.StringIO(measures_csv))) if c.startswith(("amount", "eur_amounts"))]
     assert all(f"new_{c}" in rows[0] and f"old_{c}" in rows[0] for c in flat)
@@ -149,3 +150,22 @@ def test_charts_from_the_command_line_fit_80_columns(capsys, monkeypatch, corpus
         lines = out.splitlines()
         assert lines and all(len(line) <= 80 for line in lines) and "#" in out and "\x1b[" not in out
     assert "€ 40,5 mld" in run(capsys, monkeypatch, "measures", "--summary", "--chart")[1]
+
+
+def test_compare_table_shows_budget_changes_and_other_amount_changes(capsys, monkeypatch, corpus_env):
+    code, out, err = run(capsys, monkeypatch, "compare", "2020", "2021", "--ministerie", "SZW", "--format", "table",
+                         "--only", "amount_changed")
+    assert code == 0, err
+    flat = " ".join(out.split())
+    assert "€ 16 per unit, € 75 per unit → € 12 per unit, € 75 per unit" in flat  # no budget: the amounts
+    assert "budget € 35 mln → € 44 mln (+€ 9 mln)" in flat
+
+
+def test_every_listing_command_writes_a_spreadsheet(capsys, monkeypatch, corpus_env, tmp_path):
+    for args in (["footnotes", "--doc", "2020"], ["footnotes", "--sources"], ["corpus", "list"],
+                 ["corpus", "show", "2020"], ["tables"], ["search", "stikstof"]):
+        path = tmp_path / f"{'-'.join(args)}.xlsx"
+        code, out, err = run(capsys, monkeypatch, *args, "--output", str(path))
+        assert code in (0, 1) and out == "", (args, err)
+        if code == 0:
+            assert load_workbook(path).active.max_row > 1, args
