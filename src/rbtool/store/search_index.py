@@ -289,7 +289,9 @@ def index_is_sound(conn: sqlite3.Connection) -> bool:
     inside an FTS5 index)."""
     try:
         conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
-    except sqlite3.DatabaseError:
+    except sqlite3.OperationalError:
+        raise  # locked, read-only: says nothing about the index (the caller words it)
+    except sqlite3.DatabaseError:  # SQLITE_CORRUPT: "database disk image is malformed"
         return False
     return True
 
