@@ -29,6 +29,9 @@ MIN_QUERY_RECALL = 0.8
 def _connect():
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT NOT NULL, year INTEGER)")
+    # hits read the page parts of blocks crossing pages from the store's blocks and pages
+    conn.execute("CREATE TABLE blocks (doc_id TEXT, id TEXT, kind TEXT, page_breaks TEXT NOT NULL DEFAULT '[]')")
+    conn.execute("CREATE TABLE pages (doc_id TEXT, idx INTEGER, label TEXT)")
     for statement in search_index.SCHEMA:
         conn.execute(statement)
     return conn

@@ -148,6 +148,21 @@ def test_a_table_that_breaks_the_reader_is_text_with_a_warning(monkeypatch):
     assert doc.tables == () and any(w.startswith("page 1: tables not read") for w in doc.warnings)
 
 
+def test_a_table_read_with_doubts_is_kept_and_its_page_named(monkeypatch):
+    import rbtool.extract as extract
+
+    def doubtful(*args, **kwargs):
+        tables = find_tables(*args, **kwargs)
+        tables[0].doubts.append("two figures in one column")
+        return tables
+
+    find_tables = extract.find_tables
+    monkeypatch.setattr(extract, "find_tables", doubtful)
+    doc = extract.extract_document(KONING)
+    assert len(doc.tables) == 3
+    assert "page 1: table 1 not read cleanly (two figures in one column)" in doc.warnings
+
+
 def test_measures_never_take_a_table_row():
     from rbtool.queries.measures import build_measures
 

@@ -16,7 +16,8 @@ def document_to_dict(doc: model.Document, measures=None) -> dict:
                       "block_id": s.block_id} for s in doc.sections],
         "blocks": [{"id": b.id, "kind": b.kind, "text": b.text, "page": b.page, "page_end": b.page_end,
                     "section": b.section, "footnote_refs": list(b.footnote_refs), "subheading": b.subheading,
-                    "parent": b.parent, "number": b.number, "level": b.level, "box": b.box}
+                    "parent": b.parent, "number": b.number, "level": b.level, "box": b.box,
+                    "page_breaks": [list(x) for x in b.page_breaks]}
                    for b in doc.blocks],
         "footnotes": [{"number": f.number, "text": f.text, "page": f.page, "page_end": f.page_end,
                        "anchor_block": f.anchor_block, "anchor_page": f.anchor_page,

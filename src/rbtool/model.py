@@ -62,6 +62,17 @@ class Block:
     number: str | None = None  # for heading: "2.1"; for numbered_item: "1", "a", "ii"
     level: int | None = None  # for heading: 1, 2, 3
     box: bool = False  # inside a framed box
+    # where the text continues on a next page: (character offset in `text`, page), one per page after `page`
+    page_breaks: tuple[tuple[int, int], ...] = ()
+
+    def page_at(self, offset: int) -> int:
+        """The page on which the character at `offset` of the text stands."""
+        page = self.page
+        for start, next_page in self.page_breaks:
+            if offset < start:
+                break
+            page = next_page
+        return page
 
 
 @dataclass(frozen=True)

@@ -377,8 +377,9 @@ def print_changes(console: Console, summary: Sequence[dict], changes, word_diff)
         if change.delta_eur:
             old_eur = format_eur(change.old.budget_eur) if change.old else "—"
             new_eur = format_eur(change.new.budget_eur) if change.new else "—"
-            head += Text(f"  budget {old_eur or '€ 0'} → {new_eur or '€ 0'} "
-                         f"({'+' if change.delta_eur > 0 else '−'}{format_eur(abs(change.delta_eur))})", style="yellow")
+            sign = "+" if change.delta_eur > 0 else "−"
+            head += Text(f"  budget {old_eur or '€ 0'} → {new_eur or '€ 0'} ({sign}{format_eur(abs(change.delta_eur))})",
+                         style="yellow")
         elif change.cls == "amount_changed" or "amount_changed" in change.also:  # amounts that are no budget
             old_amounts, new_amounts = (", ".join(f"{format_eur(a.eur) or a.raw} {a.role.replace('_', ' ')}"
                                                   for a in m.amounts) for m in (change.old, change.new))

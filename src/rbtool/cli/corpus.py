@@ -85,13 +85,30 @@ def show(doc: DocArgument, fmt: FormatOption = None, output: OutputOption = None
     exit_for(rows)
 
 
-@corpus_app.command(cls=Command, epilog="Examples:\n\n  rbtool corpus remove 2021\n\n  rbtool corpus remove c441 aafb")
+# A selector this short ("c") picks a document by accident as easily as on purpose: removing needs --yes.
+MIN_REMOVE_SELECTOR = 4
+
+
+@corpus_app.command(cls=Command, epilog="Examples:\n\n  rbtool corpus remove 2021\n\n  rbtool corpus remove c441 aafb\n\n"
+                                        "  rbtool corpus remove c4 --yes")
 def remove(docs: Annotated[list[str], typer.Argument(help="Documents: id prefix, year, file name or title word.",
                                                      show_default=False)],
+           yes: Annotated[bool, typer.Option("--yes", help="Remove also when a selector is shorter than "
+                                                           f"{MIN_REMOVE_SELECTOR} characters.")] = False,
            corpus_path: CorpusOption = None) -> None:
-    """Remove documents (with their measures and search index entries) and compact the corpus file."""
+    """Remove documents (with their measures and search index entries) and compact the corpus file.
+
+    Every selector is resolved before anything is removed; one that is shorter than 4 characters needs --yes.
+    """
+    from rbtool.errors import UsageError
+
     with open_corpus(corpus_path) as corpus:
         ids = list(dict.fromkeys(corpus.resolve(d) for d in docs))  # every selector checked before any removal
+        short = [d for d in docs if len(d.strip()) < MIN_REMOVE_SELECTOR]
+        if short and not yes:
+            raise UsageError(f"'{printable(short[0])}' is shorter than {MIN_REMOVE_SELECTOR} characters and could "
+                             f"pick a document by accident (it selects {corpus.resolve(short[0])}); give at least "
+                             f"{MIN_REMOVE_SELECTOR} characters of the id, or add --yes")
         corpus.check_writable()
         for doc_id in ids:
             corpus.remove_document(doc_id)

@@ -28,7 +28,9 @@ DEFAULT_MAX_NUMBER_JUMP = 5
 DEFAULT_NOTE_GAP = 3.0
 
 _MARKER_TEXT = re.compile(r"^\d{1,3}(?:[,–-]\d{1,3})*[,]?$")
-_NOTE_START = re.compile(r"^(\d{1,3})(?:[.)]?\s*)(?=\S|$)")
+_NOTE_START = re.compile(r"^(?:\[(\d{1,3})\]\s*|(\d{1,3})(?:[.)]?\s*))(?=\S|$)")
+# A marker written in brackets at the text's own size: "wonen.[5]"
+_BRACKETED = re.compile(r"\[(\d{1,3})\]")
 
 
 @dataclass
@@ -73,11 +75,13 @@ def note_number(line: Line) -> int | None:
     match = _NOTE_START.match(first)
     if not match:
         return None
+    if match.group(1):  # "[3]Zie ook ...": a bracketed number opens a note whatever follows
+        return int(match.group(1))
     rest = first[match.end():]
     # "2019 was..." is text, not note 2019: a number glued to text or followed by a tab/superscript
     if len(line.spans) == 1 and rest and rest[0].isdigit():
         return None
-    return int(match.group(1))
+    return int(match.group(2))
 
 
 def raised_number(line: Line) -> bool:
@@ -85,6 +89,11 @@ def raised_number(line: Line) -> bool:
     first = line.spans[0] if line.spans else None
     return (first is not None and len(line.spans) > 1 and first.text.isdigit()
             and first.size <= DEFAULT_MARKER_SIZE_RATIO * line.size)
+
+
+def _set_apart(line: Line) -> bool:
+    """A note number set as a superscript or in brackets: evidence enough that a note starts."""
+    return raised_number(line) or line.spans[0].text.startswith("[")
 
 
 def parse_notes(zone_lines: list[Line], page: int, drafts: list[NoteDraft]) -> None:
@@ -95,7 +104,7 @@ def parse_notes(zone_lines: list[Line], page: int, drafts: list[NoteDraft]) -> N
     continuation lines may start with a plain number ("92 – 97; ...") at another indent, so the notes'
     left edge is taken from the superscript-numbered lines when there are any."""
     numbered = [l for l in zone_lines if note_number(l) is not None]
-    raised = [l for l in numbered if raised_number(l)]
+    raised = [l for l in numbered if _set_apart(l)]
     left = min((l.x0 for l in raised or numbered), default=min((l.x0 for l in zone_lines), default=0.0))
     last = drafts[-1].number if drafts else 0
     previous: Line | None = None
@@ -107,7 +116,7 @@ def parse_notes(zone_lines: list[Line], page: int, drafts: list[NoteDraft]) -> N
         number = note_number(line)
         if number is None:
             starts = False
-        elif raised_number(line):
+        elif _set_apart(line):
             starts = number > last or not drafts
         else:
             starts = (abs(line.x0 - left) < line.size
@@ -155,3 +164,19 @@ def marker_numbers(span: Span, line: Line) -> list[int] | None:
         else:
             numbers.append(int(part))
     return numbers
+
+
+def bracketed_markers(text: str, notes: set[int]) -> tuple[str, list[tuple[int, int]]]:
+    """The text without markers written in brackets ("wonen.[5]") for notes the document has, and the
+    markers as (offset in the returned text, number). Brackets around other numbers stay text."""
+    if "[" not in text:
+        return text, []
+    out, markers, last = "", [], 0
+    for match in _BRACKETED.finditer(text):
+        number = int(match.group(1))
+        if number not in notes:
+            continue
+        out += text[last:match.start()]
+        markers.append((len(out.rstrip()), number))
+        last = match.end()
+    return out + text[last:], markers

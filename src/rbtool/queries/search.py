@@ -404,13 +404,15 @@ def _filters(doc_ids, year, ministerie, section, kind) -> Filters:
 
 
 def row_to_hit(row: search_index.PassageRow, **found) -> model.Hit:
-    """A stored passage as a hit (`found`: snippet, score, matched_terms, highlights, fuzzy, if searched)."""
+    """A stored passage as a hit (`found`: snippet, score, matched_terms, highlights, fuzzy, and the page of the
+    match when it differs from where the passage starts, if searched)."""
     attribution = row.label.removeprefix("quote by ") if row.label.startswith("quote by ") else None
-    return model.Hit(doc=row.doc_id, title=row.title, year=row.year, page=row.page, page_label=row.page_label,
+    return model.Hit(doc=row.doc_id, title=row.title, year=row.year,
                      section=row.section_path, kind=search_index.shown_kind(row.kind, row.ministerie),
                      block_id=row.block_id, text=row.text, passage=passage_id(row.doc_id, row.seq),
                      label=row.label, note=row.footnote, ministerie=row.ministerie, attribution=attribution,
-                     **{"snippet": row.text, "score": 0.0, "matched_terms": (), **found})
+                     **{"page": row.page, "page_label": row.page_label, "snippet": row.text, "score": 0.0,
+                        "matched_terms": (), **found})
 
 
 def _section_bonus(row: search_index.PassageRow, plan: _Plan, tier: int) -> float:
@@ -444,8 +446,14 @@ def _hit(row: search_index.PassageRow, plan: _Plan, tier: int, relevance: float,
         surface = row.text[words[p].start:words[p].end].lower()
         if surface not in matched:
             matched.append(surface)
-    return row_to_hit(row, snippet=snippet, score=_score(tier, relevance), matched_terms=tuple(matched),
-                      highlights=highlights, fuzzy=tier == FUZZY)
+    page, page_label = row.page, row.page_label
+    if row.page_parts and positions:  # a block crossing pages: the page its first matched word stands on
+        first = words[min(positions)].start
+        for offset, part_page, part_label in row.page_parts:
+            if first >= offset:
+                page, page_label = part_page, part_label
+    return row_to_hit(row, page=page, page_label=page_label, snippet=snippet, score=_score(tier, relevance),
+                      matched_terms=tuple(matched), highlights=highlights, fuzzy=tier == FUZZY)
 
 
 def search(conn, query: str, *, exact: bool = False, doc_ids=None, year: int | None = None,

@@ -83,6 +83,12 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
     ("004_amount_roles", [
         "ALTER TABLE measures ADD COLUMN budget_eur INTEGER",
     ]),
+    # A block crossing a page keeps where each page's part starts, so a hit reports the page its words stand
+    # on. Blocks stored before this migration have no breaks: they report the page they start on.
+    ("005_block_pages", [
+        "ALTER TABLE blocks ADD COLUMN page_breaks TEXT NOT NULL DEFAULT '[]'",
+        "CREATE INDEX blocks_id ON blocks(doc_id, id)",
+    ]),
     # A remembered failure holds for the options that could change it (the password, as a digest): another
     # password tries the file again.
     ("006_reliability", [
@@ -270,10 +276,13 @@ class Corpus:
             conn.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?)",
                              [(doc.id, i, s.number, s.title, s.level, s.page, s.block_id)
                               for i, s in enumerate(doc.sections)])
-            conn.executemany("INSERT INTO blocks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            conn.executemany("INSERT INTO blocks(doc_id, seq, id, kind, text, page, page_end, section, footnote_refs,"
+                             " subheading, parent, number, level, box, page_breaks)"
+                             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                              [(doc.id, i, b.id, b.kind, b.text, b.page, b.page_end, b.section,
                                json.dumps(list(b.footnote_refs)), b.subheading, b.parent, b.number, b.level,
-                               int(b.box)) for i, b in enumerate(doc.blocks)])
+                               int(b.box), json.dumps([list(x) for x in b.page_breaks]))
+                              for i, b in enumerate(doc.blocks)])
             conn.executemany("INSERT INTO footnotes VALUES (?,?,?,?,?,?,?,?,?)",
                              [(doc.id, i, f.number, f.text, f.page, f.page_end, f.anchor_block, f.anchor_page,
                                f.anchor_context) for i, f in enumerate(doc.footnotes)])
@@ -464,9 +473,10 @@ class Corpus:
         blocks = tuple(
             model.Block(id=r[0], kind=r[1], text=r[2], page=r[3], page_end=r[4], section=r[5],
                         footnote_refs=tuple(json.loads(r[6])), subheading=r[7], parent=r[8], number=r[9],
-                        level=r[10], box=bool(r[11]))
+                        level=r[10], box=bool(r[11]), page_breaks=tuple(tuple(x) for x in json.loads(r[12])))
             for r in conn.execute("SELECT id, kind, text, page, page_end, section, footnote_refs, subheading, "
-                                  "parent, number, level, box FROM blocks WHERE doc_id=? ORDER BY seq", (doc_id,)))
+                                  "parent, number, level, box, page_breaks FROM blocks WHERE doc_id=? ORDER BY seq",
+                                  (doc_id,)))
         footnotes = tuple(model.Footnote(*r) for r in conn.execute(
             "SELECT number, text, page, page_end, anchor_block, anchor_page, anchor_context FROM footnotes "
             "WHERE doc_id=? ORDER BY seq", (doc_id,)))
@@ -537,7 +547,8 @@ class Corpus:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
 
     def search_index_is_sound(self) -> bool:
-        return search_index.index_is_sound(self.conn)
+        with _writing(self.path):  # the check is written as an INSERT: a read-only corpus fails it as a write
+            return search_index.index_is_sound(self.conn)
 
     def check_writable(self) -> None:
         """Refuse to write into a damaged search index (writes would go on into it unnoticed)."""

@@ -15,6 +15,7 @@ is read by rbtool.queries.search; no sqlite3 error leaves this module.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections import Counter
@@ -288,7 +289,9 @@ def index_is_sound(conn: sqlite3.Connection) -> bool:
     inside an FTS5 index)."""
     try:
         conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
-    except sqlite3.DatabaseError:
+    except sqlite3.OperationalError:
+        raise  # locked, read-only: says nothing about the index (the caller words it)
+    except sqlite3.DatabaseError:  # SQLITE_CORRUPT: "database disk image is malformed"
         return False
     return True
 
@@ -385,6 +388,8 @@ class PassageRow:
     section_path: str | None
     section_key: str | None
     text: str
+    # a block crossing pages: (offset, page, page label) where each next page's part starts
+    page_parts: tuple[tuple[int, int, str | None], ...] = ()
 
 
 def _like(text: str) -> str:
@@ -481,9 +486,26 @@ def count_by_section(conn: sqlite3.Connection, expression: str, filters: Filters
     return _run(conn, sql, [expression, *params], deadline)
 
 
+# the passage's fields, then the page breaks of its block (a block crossing pages; see _passage_rows)
 _PASSAGE_COLUMNS = ("SELECT p.id, p.doc_id, d.title, d.year, p.seq, p.block_id, p.footnote, p.kind, p.label,"
-                    " p.ministerie, p.page, p.page_label, p.section_path, p.section_key, p.text"
-                    " FROM search_passages p JOIN documents d ON d.id = p.doc_id")
+                    " p.ministerie, p.page, p.page_label, p.section_path, p.section_key, p.text, b.page_breaks"
+                    " FROM search_passages p JOIN documents d ON d.id = p.doc_id"
+                    " LEFT JOIN blocks b ON b.doc_id = p.doc_id AND b.id = p.block_id AND p.kind = b.kind")
+
+
+def _passage_rows(conn: sqlite3.Connection, rows) -> list[PassageRow]:
+    """PassageRows from _PASSAGE_COLUMNS rows; a block crossing pages gets (offset, page, label) per page part."""
+    labels: dict[str, dict[int, str | None]] = {}
+    out = []
+    for *fields, breaks in rows:
+        parts = ()
+        if breaks and breaks != "[]" and fields[7] != "table":
+            doc_id = fields[1]
+            if doc_id not in labels:
+                labels[doc_id] = dict(_run(conn, "SELECT idx, label FROM pages WHERE doc_id=?", [doc_id]))
+            parts = tuple((offset, page, labels[doc_id].get(page)) for offset, page in json.loads(breaks))
+        out.append(PassageRow(*fields, page_parts=parts))
+    return out
 
 
 def passages(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, PassageRow]:
@@ -491,7 +513,7 @@ def passages(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, PassageR
     if not ids:
         return {}
     rows = _run(conn, f"{_PASSAGE_COLUMNS} WHERE p.id IN ({','.join('?' * len(ids))})", ids)
-    return {row[0]: PassageRow(*row) for row in rows}
+    return {row.id: row for row in _passage_rows(conn, rows)}
 
 
 def passages_around(conn: sqlite3.Connection, doc_id: str, seq: int, before: int, after: int) -> list[PassageRow]:
@@ -499,7 +521,7 @@ def passages_around(conn: sqlite3.Connection, doc_id: str, seq: int, before: int
     (footnotes follow the blocks, so around a block come blocks)."""
     rows = _run(conn, f"{_PASSAGE_COLUMNS} WHERE p.doc_id = ? AND p.seq BETWEEN ? AND ? ORDER BY p.seq",
                 [doc_id, seq - before, seq + after])
-    return [PassageRow(*row) for row in rows]
+    return _passage_rows(conn, rows)
 
 
 def document_words(conn: sqlite3.Connection, doc_id: str) -> int:
