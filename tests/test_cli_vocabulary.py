@@ -159,3 +159,17 @@ def test_corpus_remove_takes_several_ids(capsys, monkeypatch, corpus_env):
     code, out, err = run(capsys, monkeypatch, "corpus", "remove", "c441", "testeditie")
     assert code == 0 and err.count("removed") == 2
     assert run(capsys, monkeypatch, "corpus", "list", "-f", "json")[1] == "[]\n"
+
+
+def test_long_terminal_output_goes_through_the_pager(capsys, monkeypatch, corpus_env, tmp_path):
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich takes stdout for a terminal
+    monkeypatch.setenv("LINES", "10")
+    monkeypatch.setenv("PAGER", f"cat > {paged}")
+    code, out, err = run(capsys, monkeypatch, "measures", "-m", "BZK", "--format", "table")
+    assert code == 0 and out == "" and "Democratie in Actie" in paged.read_text(encoding="utf-8")
+    code, out, err = run(capsys, monkeypatch, "measures", "-m", "BZK", "--format", "table", "--no-pager")
+    assert code == 0 and "Democratie in Actie" in out
+    paged.unlink()
+    code, out, err = run(capsys, monkeypatch, "--no-pager", "search", "stikstof", "--format", "table")
+    assert code == 0 and out and not paged.exists()
