@@ -21,6 +21,8 @@ LONG = "ab" * 5000  # a 10 kB value
     (["extract", "x.pdf", "--memory-limit", "1"], "Invalid value for '--memory-limit'"),
     (["search", " ".join(["onbekend"] * 1750)], "the query has 1,750 words; at most 32 are searched"),
     (["corpus", "export", "good1.pdf", "--format", "xml"], "export writes json only"),
+    (["footnotes", "--kind", "kamerstukken"],
+     "unknown kind 'kamerstukken'; choose from kamerstuk, media, report, web, crossref, idem, other"),
 ])
 def test_bad_values_are_one_line_and_exit_2(small_corpus, args, fragment):
     run = rbtool(*args, corpus=small_corpus)

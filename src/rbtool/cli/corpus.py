@@ -90,7 +90,7 @@ MIN_REMOVE_SELECTOR = 4
 
 
 @corpus_app.command(cls=Command, epilog="Examples:\n\n  rbtool corpus remove 2021\n\n  rbtool corpus remove c441 aafb\n\n"
-                                        "  rbtool corpus remove c4 --yes")
+                                        "  rbtool corpus remove 09 --yes")
 def remove(docs: Annotated[list[str], typer.Argument(help="Documents: id prefix, year, file name or title word.",
                                                      show_default=False)],
            yes: Annotated[bool, typer.Option("--yes", help="Remove also when a selector is shorter than "
