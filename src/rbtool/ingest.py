@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from rbtool import model, signals
 from rbtool.errors import Interrupted, PdfError, RbtoolError, printable
-from rbtool.sandbox import Limits
+from rbtool.limits import Limits
 from rbtool.store.db import Corpus
 
 PDF_SUFFIX = ".pdf"

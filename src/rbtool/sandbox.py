@@ -21,33 +21,16 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from multiprocessing.connection import Connection, wait
 from typing import Callable, Iterable
 
 from rbtool.errors import ExtractionCrashed, LimitExceeded, RbtoolError
-
-# Defaults far above what real documents need (the largest real document measured, a 2,000-page file, takes
-# about 0.1 s and 160 MB per page / in total; see docs/reliability.md), low enough that a hostile file fails in
-# minutes instead of hanging a run or taking the machine's memory.
-DEFAULT_PAGE_SECONDS = 60.0
-DEFAULT_FILE_SECONDS = 1800.0
-DEFAULT_MEMORY_MB = 2048
-DEFAULT_STREAM_MB = 256
-DEFAULT_PAGE_CHARS = 200_000
+from rbtool.limits import Limits
 
 POLL_SECONDS = 0.1  # how often the parent looks at the clock while workers are busy
 PARENT_CHECK_SECONDS = 0.5  # how often a worker checks that its parent is still there
 _PR_SET_PDEATHSIG = 1
-
-
-@dataclass(frozen=True)
-class Limits:
-    page_seconds: float = DEFAULT_PAGE_SECONDS
-    file_seconds: float = DEFAULT_FILE_SECONDS
-    memory_mb: int = DEFAULT_MEMORY_MB
-    stream_mb: int = DEFAULT_STREAM_MB
-    page_chars: int = DEFAULT_PAGE_CHARS
 
 
 # ------------------------------------------------------------------------------------------- worker side

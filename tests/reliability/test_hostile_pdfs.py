@@ -13,7 +13,8 @@ from rbtool.errors import ExtractionCrashed, LimitExceeded
 from rbtool.extract import EXTRACTOR_VERSION
 from rbtool.ingest import failure_key, file_sha256
 from rbtool.model import Document
-from rbtool.sandbox import Limits, Pool
+from rbtool.limits import Limits
+from rbtool.sandbox import Pool
 from rbtool.store.db import Corpus
 
 # Limits lowered in these runs so that they take seconds on a busy machine: the page with a million

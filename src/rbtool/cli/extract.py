@@ -9,7 +9,7 @@ from rbtool import terminal
 from rbtool.cli import app
 from rbtool.cli.common import (YEAR_MAX, YEAR_MIN, Command, CorpusOption, FormatOption, chosen_format, emit, finite,
                                open_corpus)
-from rbtool.sandbox import (DEFAULT_FILE_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_PAGE_CHARS, DEFAULT_PAGE_SECONDS,
+from rbtool.limits import (DEFAULT_FILE_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_PAGE_CHARS, DEFAULT_PAGE_SECONDS,
                             DEFAULT_STREAM_MB, Limits)
 from rbtool.errors import Interrupted, printable
 from rbtool.model import ExtractStats
