@@ -1,6 +1,8 @@
 """Shared fixtures. Tests never depend on files outside the repository or on the user's machine."""
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,37 @@ def variant_2021_document():
     from rbtool.extract import extract_document
 
     return extract_document(PDFS / "analyse-rijksbegroting-2021-testeditie-variant.pdf")
+
+
+@pytest.fixture(scope="session")
+def editions_corpus(tmp_path_factory, sample_document, edition_2021_document):
+    """A corpus file holding the bundled 2020 sample and the 2021 test edition (built once per session)."""
+    from rbtool.queries.footnotes import analyse_notes
+    from rbtool.queries.measures import build_measures
+    from rbtool.store.db import Corpus
+
+    path = tmp_path_factory.mktemp("corpus") / "editions.sqlite"
+    with Corpus(path) as corpus:
+        for doc in (sample_document, edition_2021_document):
+            corpus.save_document(doc, build_measures(doc), analyse_notes(doc))
+    return path
+
+
+@pytest.fixture
+def corpus_env(editions_corpus, tmp_path, monkeypatch):
+    """A private copy of the two-edition corpus, named by RBTOOL_CORPUS."""
+    path = tmp_path / "corpus.sqlite"
+    shutil.copy(editions_corpus, path)
+    monkeypatch.setenv("RBTOOL_CORPUS", str(path))
+    return path
+
+
+def run_cli(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
+    """Run rbtool in-process through its real entry point: (exit code, stdout, stderr)."""
+    from rbtool.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["rbtool", *args])
+    with pytest.raises(SystemExit) as ended:
+        main()
+    out, err = capsys.readouterr()
+    return ended.value.code, out, err

@@ -16,7 +16,8 @@ rbtool's output. Its keys, each checked by the function of the same name below (
     intact           strings that stand whole in one block (a sentence crossing a page or a colophon)
     list_items       each the start of a list item (bullet glyphs are not text; an enumerator "1." may be)
     quotes           the real quotes: each found, and no quote found beyond them and the `inline_quotations`
-                     (phrases in «…» or “…” inside sentences, which may be reported but need not be)
+                     (phrases in «…», “…” or ‘‘…’’ inside sentences, which may be reported as a whole but need
+                     not be)
     labels           "Vraag 1", "Antwoord 1"…: each starts its own block — a block of kind question/answer
                      with that number, or a block whose text begins with the label
     rotated          {page: a phrase printed on it sideways or upside down}: the phrase is in a block on that
@@ -158,12 +159,14 @@ def _list_items(doc, ex, e) -> list[str]:
 
 def _quotes(doc, ex, e) -> list[str]:
     real = [norm(q) for q in e["quotes"]]
-    allowed = real + [norm(q) for q in e.get("inline_quotations") or []]
+    inline = [norm(q) for q in e.get("inline_quotations") or []]
     found = [norm(q.text) for q in doc.quotes]
     out = [f"real quote not found: {q[:50]!r}" for q in real
            if not any(fuzz.partial_ratio(q, text) >= 90 for text in found)]
+    # a found quote is part of a real one, or is one of the inline phrases as a whole (not a sentence around it)
     out += [f"invented quote p. {q.page}: {q.text[:60]!r}" for q, text in zip(doc.quotes, found)
-            if not any(fuzz.partial_ratio(a, text.strip("«»“”\"' ")) >= 90 for a in allowed)]
+            if not any(fuzz.partial_ratio(r, text) >= 90 for r in real)
+            and not any(fuzz.ratio(a, text.strip("«»“”‘’\"' .,;:")) >= 90 for a in inline)]
     return out
 
 

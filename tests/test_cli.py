@@ -8,44 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import sys
 
-import pytest
-
-from conftest import DATA, PDFS, SAMPLE_PDF
-from rbtool.cli import main
-from rbtool.queries.footnotes import analyse_notes
-from rbtool.queries.measures import build_measures
-from rbtool.store.db import Corpus
+from conftest import DATA, PDFS, SAMPLE_PDF, run_cli as run
 
 TRUTH_2020 = json.loads((DATA / "analyse-rijksbegroting-2020.truth.json").read_text(encoding="utf-8"))
 
-
-def run(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["rbtool", *args])
-    with pytest.raises(SystemExit) as ended:
-        main()
-    out, err = capsys.readouterr()
-    return ended.value.code, out, err
-
-
-@pytest.fixture(scope="session")
-def editions_corpus(tmp_path_factory, sample_document, edition_2021_document):
-    path = tmp_path_factory.mktemp("corpus") / "editions.sqlite"
-    with Corpus(path) as corpus:
-        for doc in (sample_document, edition_2021_document):
-            corpus.save_document(doc, build_measures(doc), analyse_notes(doc))
-    return path
-
-
-@pytest.fixture
-def corpus_env(editions_corpus, tmp_path, monkeypatch):
-    """A private copy of the two-edition corpus, named by RBTOOL_CORPUS."""
-    path = tmp_path / "corpus.sqlite"
-    shutil.copy(editions_corpus, path)
-    monkeypatch.setenv("RBTOOL_CORPUS", str(path))
-    return path
 
 
 # --------------------------------------------------------------------------------------------- errors
@@ -169,7 +137,7 @@ def test_footnote_check_of_the_sample_finds_nothing(capsys, monkeypatch, corpus_
 def test_compare_json_scores_against_the_change_list(capsys, monkeypatch, corpus_env, tmp_path):
     import subprocess
 
-    code, out, err = run(capsys, monkeypatch, "compare", "2020", "2021", "--format", "json")
+    code, out, err = run(capsys, monkeypatch, "compare", "2020", "2021", "--all", "--format", "json")
     assert code == 0, err
     result = tmp_path / "compare.json"
     result.write_text(out, encoding="utf-8")
@@ -198,7 +166,9 @@ def test_export_follows_the_contract_and_scores_on_the_truth(capsys, monkeypatch
     assert result["measures"]["recall"] >= 0.95
 
 
-def test_empty_corpus_loads_the_bundled_sample_and_says_so(capsys, monkeypatch):
+def test_empty_corpus_loads_the_bundled_sample_and_says_so(capsys, monkeypatch, tmp_path):
+    monkeypatch.delenv("RBTOOL_CORPUS")  # the default corpus in the user cache (here a temporary folder)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     code, out, err = run(capsys, monkeypatch, "measures", "--summary", "--format", "csv")
     assert code == 0
     assert SAMPLE_PDF.name in err
@@ -242,9 +212,9 @@ def test_piped_output_defaults_to_plain_tab_separated_rows(capsys, monkeypatch, 
     code, out, _ = run(capsys, monkeypatch, "measures", "--summary", "--year", "2020")
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
-    assert {len(r) for r in rows} == {7} and "\x1b[" not in out
+    assert {len(r) for r in rows} == {9} and "\x1b[" not in out
     truth_codes = {b["ministerie"] for b in TRUTH_2020["blocks"] if b.get("ministerie")}
-    assert {r[0] for r in rows} == truth_codes
+    assert {r[2] for r in rows} == truth_codes and {r[1] for r in rows} == {"2020"}
 
 
 def test_footnotes_csv_has_one_row_per_reference(capsys, monkeypatch, corpus_env):

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from rbtool import output
 from rbtool.safe_write import write_text
-from test_cli import corpus_env, editions_corpus, run  # noqa: F401 (fixtures)
+from conftest import run_cli as run  # the corpus_env and editions_corpus fixtures live in conftest
 
 ROWS = [
     {"ministerie": "BZK", "text": "=HYPERLINK(\"http://x\")", "budget_eur": 2_250_000_000, "score": 0.5,

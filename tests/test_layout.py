@@ -516,3 +516,15 @@ def test_small_capitals_of_the_font_itself_are_told_by_their_width():
     lines = build_lines(heading + body)
     assert [(s.text, s.small_caps) for s in lines[0].spans] == [("De opgave", True), ("Veel seinen", False)]
     assert not any(s.small_caps for s in lines[1].spans)
+
+
+def test_bracketed_markers_and_notes():
+    notes = NoteIndex([NoteDraft(number=5, page=1, page_end=1, lines=["Zie ..."], bracket="[")])
+    assert line_markers(text_line("niet kunt wonen.[5] Maar [12] blijft", 100), notes) == (
+        "niet kunt wonen. Maar [12] blijft", [(16, 5)])
+    zone = [line(span("[6]Plaform31, Kennisdossier", 78, 684, 8)), text_line("vernieuwing).", 696, x0=68, size=8),
+            line(span("[7]Diane Stiemer, Effectief planaanbod", 78, 708, 8)), text_line("11.", 720, x0=68, size=8)]
+    drafts = [NoteDraft(number=5, page=4, page_end=4, lines=["vorige"])]
+    parse_notes(zone, 5, drafts)
+    assert [(d.number, " ".join(d.lines)) for d in drafts[1:]] == [
+        (6, "Plaform31, Kennisdossier vernieuwing)."), (7, "Diane Stiemer, Effectief planaanbod 11.")]

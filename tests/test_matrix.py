@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 
 import pytest
 
 from matrixscore import (MANIFEST, REQUIREMENTS, export_document, figures, matrix_files, read_shortfalls,
-                         score, score_file, score_line, unmet)
+                         score, score_all, score_line, unmet)
 from truthdoc import DATA, document_from_truth
 
 FILES = matrix_files()
@@ -32,20 +33,18 @@ def _load(path) -> dict:
 
 
 @pytest.fixture(scope="session")
-def matrix_score():
-    """The score of a matrix file, extracted at its first use in the session (slow: ~10 s a file)."""
-    cache: dict[str, dict] = {}
-
-    def get(file_id: str) -> dict:
-        if file_id not in cache:
-            pdf, truth = FILES[file_id]
-            cache[file_id] = score_file(pdf, truth, SHOWN_MISSES)
-            print("\n" + score_line(file_id, cache[file_id]))
-            for part, values in (cache[file_id].get("misses") or {}).items():
-                print(f"  miss {part}: {values}")
-        return cache[file_id]
-
-    return get
+def matrix_score(request):
+    """The score of each matrix file the session's selected tests ask for, all extracted at first use in
+    parallel processes (one per core, at most two: ~10 s of CPU a file); each file's score line is printed."""
+    wanted = sorted({item.callspec.params["file_id"] for item in request.session.items
+                     if item.originalname == "test_typesetting_reaches_issue_figure"})
+    scores = {}
+    for file_id, result in score_all(wanted, min(2, os.cpu_count() or 1), SHOWN_MISSES):
+        scores[file_id] = result
+        print("\n" + score_line(file_id, result))
+        for part, values in (result.get("misses") or {}).items():
+            print(f"  miss {part}: {values}")
+    return scores.__getitem__
 
 
 def _figure_cases():
@@ -118,8 +117,8 @@ def test_shortfalls_name_only_matrix_files_and_issue_figures():
 # ------------------------------------------------------------------------------------- the scoring path
 
 @pytest.fixture(scope="module")
-def perfect_export():
-    """The first matrix truth turned into the model and exported as extraction's output would be."""
+def perfect_document():
+    """The first matrix file's truth as the model extraction produces (tests/truthdoc.py)."""
     file_id = sorted(FILES)[0]
     name = str(FILES[file_id][1].relative_to(DATA))
     return file_id, document_from_truth(name, doc_id="matrixtruth")
@@ -135,9 +134,9 @@ def test_truth_as_export_meets_every_figure(file_id):
     assert all(measured[r.metric] == (0 if r.at_most else 1.0) for r in REQUIREMENTS), measured
 
 
-def test_damaged_export_scores_lower(perfect_export):
+def test_damaged_export_scores_lower(perfect_document):
     """Subheadings read as paragraphs, lost notes and a running header inside the text all show."""
-    file_id, doc = perfect_export
+    file_id, doc = perfect_document
     truth = _load(FILES[file_id][1])
     leak = truth["furniture_strings"][0]
     subheadings = [b.id for b in doc.blocks if b.kind == "subheading"][::2]

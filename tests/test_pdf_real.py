@@ -186,3 +186,13 @@ def test_read_outline_gives_titles_levels_and_pages():
     assert outline[:2] == [OutlineEntry(1, "Voorwoord", 2), OutlineEntry(1, "1 Inleiding", 3)]
     assert len(outline) == 24 and {e.level for e in outline} == {1, 2}
     assert read_outline(PDFS / "kamervragen-vws-2023-2024.pdf") == []
+
+
+def test_title_and_author_from_the_pdf_information_when_the_title_page_confirms_them(variant_2020_document):
+    """The variant's title page hyphenates "Rijksbe-groting" across two lines; its information names the title
+    and the publisher, and the title page prints both."""
+    assert variant_2020_document.title == "Analyse, duiding en reflectie Rijksbegroting 2020"
+    assert variant_2020_document.author == "Platform31"
+    koning = extract_document(PDFS / "rijksbegroting-2019-hoofdstuk-I-de-koning.pdf")
+    assert koning.author is None  # its information says "Werk", which the page does not print
+    assert "_" not in koning.title  # nor its template's name "1_De_Koning"

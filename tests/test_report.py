@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from test_cli import corpus_env, editions_corpus, run  # noqa: F401 (fixtures)
+from conftest import run_cli as run  # the corpus_env and editions_corpus fixtures live in conftest
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -29,6 +29,9 @@ MIN_QUERY_RECALL = 0.8
 def _connect():
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT NOT NULL, year INTEGER)")
+    # hits read the page parts of blocks crossing pages from the store's blocks and pages
+    conn.execute("CREATE TABLE blocks (doc_id TEXT, id TEXT, kind TEXT, page_breaks TEXT NOT NULL DEFAULT '[]')")
+    conn.execute("CREATE TABLE pages (doc_id TEXT, idx INTEGER, label TEXT)")
     for statement in search_index.SCHEMA:
         conn.execute(statement)
     return conn
@@ -211,14 +214,15 @@ def test_hit_says_where_to_cite(conn, truth_2020):
     assert paragraph.page_label == truth_2020.page_label(14)
     assert paragraph.doc == "truth2020" and paragraph.year == 2020 and paragraph.title == truth_2020.title
 
-    note = next(h for h in search(conn, "EIB stikstofproblematiek").hits if h.kind.startswith("footnote"))
-    assert note.kind == "footnote 36" and note.block_id is None and note.page == 15
+    note = next(h for h in search(conn, "EIB stikstofproblematiek").hits if h.kind == "footnote")
+    assert (note.note, note.label) == (36, "footnote 36") and note.block_id is None and note.page == 15
 
     measure = search(conn, "Programma Aanpak Stikstof", ministerie="LNV").hits[0]
-    assert measure.kind == "measure of LNV"
+    assert (measure.kind, measure.ministerie, measure.label) == ("measure", "LNV", "measure of LNV")
 
-    quote = next(h for h in search(conn, "stikstofdiscussie").hits if h.kind.startswith("quote"))
-    assert quote.kind == "quote by Roy Nieuwenhuis, adviseur TwynstraGudde en YURPS"
+    quote = next(h for h in search(conn, "stikstofdiscussie").hits if h.kind == "quote")
+    assert quote.attribution == "Roy Nieuwenhuis, adviseur TwynstraGudde en YURPS"
+    assert quote.label == f"quote by {quote.attribution}"
 
 
 def test_snippet_window_and_highlights(conn):
@@ -252,9 +256,13 @@ def test_ministry_filter_keeps_the_ministrys_sections(conn):
 
 def test_kind_and_section_filters(conn):
     notes = search(conn, "stikstofproblematiek", kind="footnote", limit=100).hits
-    assert notes and all(h.kind.startswith("footnote") for h in notes)
+    assert notes and all(h.kind == "footnote" for h in notes)
     measures = search(conn, "stikstof", kind="measure", limit=100).hits
-    assert measures and all(h.kind.startswith("measure of") for h in measures)
+    assert measures and all(h.kind == "measure" and h.ministerie for h in measures)
+    either = search(conn, "stikstof", kind=["measure", "footnote"], limit=0).hits
+    assert {h.kind for h in either} == {"measure", "footnote"}
+    assert len(either) == len(search(conn, "stikstof", kind="measure", limit=0).hits) + len(
+        search(conn, "stikstof", kind="footnote", limit=0).hits)
     in_section = search(conn, "verhuurderheffing", section="2.1", limit=100).hits
     assert in_section and all(h.section.startswith("2.1 ") for h in in_section)
     by_title = search(conn, "verhuurderheffing", section="wonen, ruimte", limit=100).hits
@@ -301,3 +309,12 @@ def test_several_documents_filters_and_removal(truth_2020):
 def test_index_records_its_stemmer(conn):
     from rbtool.nl.text import stemmer_id
     assert conn.execute("SELECT value FROM search_meta WHERE key='stemmer'").fetchone()[0] == stemmer_id()
+
+
+def test_search_kinds_are_the_kinds_the_index_filters():
+    from rbtool import model
+    from rbtool.store.search_index import KINDS, LABELS, shown_kind
+
+    assert tuple(KINDS) == model.SEARCH_KINDS
+    assert {shown_kind(kind, None) for kinds, _ in KINDS.values() for kind in kinds} <= set(model.SEARCH_KINDS)
+    assert set(LABELS.values()) <= set(model.SEARCH_KINDS)

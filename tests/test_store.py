@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
-from rbtool.errors import CorpusError, UnknownDocument
+from rbtool.errors import AmbiguousDocument, CorpusError, UnknownDocument
 from rbtool.store.db import SCHEMA_VERSION, Corpus
 
 
@@ -68,8 +69,39 @@ def test_documents_resolve_by_id_prefix_year_and_file_name(corpus, truth_2020, t
     assert corpus.resolve("analyse-rijksbegroting-2020.pdf") == "truth2020"
     with pytest.raises(UnknownDocument, match="2 documents"):
         corpus.resolve("truth")
-    with pytest.raises(UnknownDocument, match="truth2020 \\(2020"):
+    with pytest.raises(UnknownDocument, match=r"truth2020 \(2020, .*truth2021 \(2021"):
         corpus.resolve("1999")
+    assert corpus.resolve("testeditie") == "truth2021"  # a title word
+    with pytest.raises(AmbiguousDocument) as ambiguous:
+        corpus.resolve("rijksbegroting")
+    assert {d["id"] for d in ambiguous.value.candidates} == {"truth2020", "truth2021"}
+
+
+def test_two_years_pick_the_editions_of_one_series(corpus, truth_2020, truth_2021):
+    """Another document of 2020 makes the year ambiguous on its own, not as a pair of editions."""
+    corpus.save_document(truth_2020)
+    corpus.save_document(truth_2021)
+    corpus.save_document(replace(truth_2020, id="federal", sha256="f" * 64, title="Federal Register Vol. 85",
+                                 source_path="federal-register-2020.pdf"))
+    with pytest.raises(AmbiguousDocument):
+        corpus.resolve("2020")
+    assert corpus.resolve_editions("2020", "2021") == ("truth2020", "truth2021")
+    corpus.save_document(replace(truth_2021, id="other2021", sha256="e" * 64, source_path="kopie-2021.pdf"))
+    with pytest.raises(AmbiguousDocument):  # two series now: the pair is no longer one
+        corpus.resolve_editions("2020", "2021")
+
+
+def test_remove_and_compact_shrink_the_file(tmp_path, truth_2020, truth_2021):
+    path = tmp_path / "c.sqlite"
+    with Corpus(path) as corpus:
+        corpus.save_document(truth_2020)
+        corpus.save_document(truth_2021)
+        corpus.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        before = path.stat().st_size
+        corpus.remove_document("truth2021")
+        corpus.compact()
+        assert path.stat().st_size < before
+        assert corpus.summary()["documents"] == 1
 
 
 def test_remove_takes_the_document_and_everything_it_owns(corpus, truth_2020):

@@ -148,6 +148,21 @@ def test_a_table_that_breaks_the_reader_is_text_with_a_warning(monkeypatch):
     assert doc.tables == () and any(w.startswith("page 1: tables not read") for w in doc.warnings)
 
 
+def test_a_table_read_with_doubts_is_kept_and_its_page_named(monkeypatch):
+    import rbtool.extract as extract
+
+    def doubtful(*args, **kwargs):
+        tables = find_tables(*args, **kwargs)
+        tables[0].doubts.append("two figures in one column")
+        return tables
+
+    find_tables = extract.find_tables
+    monkeypatch.setattr(extract, "find_tables", doubtful)
+    doc = extract.extract_document(KONING)
+    assert len(doc.tables) == 3
+    assert "page 1: table 1 not read cleanly (two figures in one column)" in doc.warnings
+
+
 def test_measures_never_take_a_table_row():
     from rbtool.queries.measures import build_measures
 
@@ -211,10 +226,11 @@ def test_tables_exit_codes(capsys, monkeypatch, koning_corpus):
 def test_table_cells_are_searchable_and_hits_name_table_row_and_column(capsys, monkeypatch, koning_corpus):
     code, out, _ = run(capsys, monkeypatch, "search", "faunabeheer", "--format", "json")
     hits = json.loads(out)
-    assert code == 0 and hits[0]["kind"] == 'table 3, row 3 "Materiële uitgaven faunabeheer"'
+    assert code == 0 and hits[0]["kind"] == "table"
+    assert hits[0]["label"] == 'table 3, row 3 "Materiële uitgaven faunabeheer"'
     code, out, _ = run(capsys, monkeypatch, "search", "28.288", "--kind", "table", "--format", "json")
-    kinds = {hit["kind"] for hit in json.loads(out)}
-    assert 'table 1, row 6 "Extrapolatie", column "2023"' in kinds
+    labels = {hit["label"] for hit in json.loads(out)}
+    assert 'table 1, row 6 "Extrapolatie", column "2023"' in labels
 
 
 def test_export_carries_the_tables_in_the_contract(capsys, monkeypatch, koning_corpus):

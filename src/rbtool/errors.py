@@ -70,7 +70,16 @@ class CorpusError(RbtoolError):
 
 
 class UnknownDocument(RbtoolError):
-    pass
+    """A document selector that matches no document; `candidates` are the documents there are (id, year,
+    title, file), for the CLI to show."""
+
+    def __init__(self, reason: str, where: str | None = None, candidates: list[dict] = ()):
+        super().__init__(reason, where)
+        self.candidates = list(candidates)
+
+
+class AmbiguousDocument(UnknownDocument):
+    """A document selector that matches several documents; `candidates` are those."""
 
 
 class QuerySyntaxError(RbtoolError):

@@ -21,9 +21,10 @@ from rbtool.layout.furniture import find_furniture, strip_margin_column, text_co
 from rbtool.layout.stats import document_stats
 from rbtool.layout.tables import PageTable, continues, find_tables
 from rbtool.layout.text import UNMAPPED, Joiner, hyphenates, ligature_readings, read_ligatures, vocabulary
-from rbtool.pdf import Line, OutlineEntry, PageData, Rect, read_outline, read_pages
+from rbtool.nl.text import folded_words
+from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
 
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "17"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -50,11 +51,12 @@ def extract_document(path, *, password: str | None = None, title: str | None = N
         if on_page:
             on_page(page.index, total)
     return build_document(pages, where=where, sha256=sha, title=title, year=year,
-                          outline=read_outline(path, password))
+                          outline=read_outline(path, password), info=read_info(path, password))
 
 
 def build_document(pages: list[PageData], *, where: str, sha256: str, title: str | None = None,
-                   year: int | None = None, outline: list[OutlineEntry] = ()) -> model.Document:
+                   year: int | None = None, outline: list[OutlineEntry] = (), info: DocumentInfo = DocumentInfo()
+                   ) -> model.Document:
     warnings: list[str] = []
     _check_text_layer(pages, where, warnings)
     _read_ligatures(pages, warnings)
@@ -126,7 +128,10 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
     if unanchored:
         warnings.append(f"{unanchored} of {len(footnotes)} footnotes without a marker in the text")
 
-    doc_title = title or _title(pages[0], furniture, stats.body_size) or Path(where).stem
+    title_page = _folded_page(pages[0])
+    doc_title = (title or _confirmed(info.title, title_page) or _title(pages[0], furniture, stats.body_size)
+                 or Path(where).stem)
+    author = _confirmed(info.author, title_page)
     doc_year = year if year is not None else _year(doc_title)
     return model.Document(
         id=sha256[:12], title=doc_title, year=doc_year, sha256=sha256, source_path=where,
@@ -134,7 +139,7 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         pages=tuple(model.Page(index=p.index, label=furniture.labels.get(p.index)) for p in pages),
         sections=tuple(structure.sections), blocks=tuple(structure.blocks), footnotes=tuple(footnotes),
         quotes=tuple(structure.quotes), warnings=tuple(warnings + structure.warnings),
-        extractor_version=EXTRACTOR_VERSION, tables=tuple(tables))
+        extractor_version=EXTRACTOR_VERSION, tables=tuple(tables), author=author)
 
 
 def _page_tables(body: list[Line], page: PageData, stats, notes: set[int], warnings: list[str]) -> list[PageTable]:
@@ -255,13 +260,39 @@ def _is_cover(page: PageData, furniture, body_size: float) -> bool:
     return not any(abs(l.size - body_size) < 0.3 for l in _page_lines(page, furniture))
 
 
+def _joined(texts: list[str]) -> str:
+    """Lines of a title as one line; a word hyphenated at a line end is whole again ("Rijksbe-" "groting")."""
+    out = ""
+    for text in texts:
+        text = text.strip()
+        if out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower():
+            out = out[:-1] + text
+        else:
+            out = f"{out} {text}".strip()
+    return out
+
+
 def _title(page: PageData, furniture, body_size: float) -> str | None:
     lines = [l for l in _page_lines(page, furniture) if re.search(r"[^\W\d_]{2}", l.text)]
     if lines:
         largest = max(l.size for l in lines)
         if largest > body_size:
-            return " ".join(l.text for l in lines if abs(l.size - largest) < 0.5).strip()
+            return _joined([l.text for l in lines if abs(l.size - largest) < 0.5])
     return furniture.text
+
+
+def _folded_page(page: PageData) -> str:
+    """The first page's words, folded, one space apart (hyphenated line ends joined), padded for phrase search."""
+    return f" {' '.join(folded_words(_joined([l.text for l in page.lines])))} "
+
+
+def _confirmed(value: str | None, title_page: str) -> str | None:
+    """A title or author from the PDF's information when the title page prints it (word for word, case and
+    accents aside): producers often leave a template's or a login's name there ("1_De_Koning", "berr0904")."""
+    if not value or "_" in value:
+        return None
+    words = folded_words(value)
+    return value if words and f" {' '.join(words)} " in title_page else None
 
 
 def _year(title: str) -> int | None:

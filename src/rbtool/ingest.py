@@ -98,7 +98,7 @@ def plan(corpus: Corpus, files: list[Path], force: bool, options: dict | None = 
                 continue
             reason = corpus.cached_failure(sha, EXTRACTOR_VERSION, key)
             if reason:
-                done.append(model.ExtractStats(printable(path), "failed", error=reason))
+                done.append(model.ExtractStats(printable(path), "failed", error=reason, cached=True))
                 continue
         jobs.append(Job(path, sha))
     return jobs, done

@@ -62,6 +62,17 @@ class Block:
     number: str | None = None  # for heading: "2.1"; for numbered_item: "1", "a", "ii"
     level: int | None = None  # for heading: 1, 2, 3
     box: bool = False  # inside a framed box
+    # where the text continues on a next page: (character offset in `text`, page), one per page after `page`
+    page_breaks: tuple[tuple[int, int], ...] = ()
+
+    def page_at(self, offset: int) -> int:
+        """The page on which the character at `offset` of the text stands."""
+        page = self.page
+        for start, next_page in self.page_breaks:
+            if offset < start:
+                break
+            page = next_page
+        return page
 
 
 @dataclass(frozen=True)
@@ -175,6 +186,7 @@ class Document:
     warnings: tuple[str, ...] = ()
     extractor_version: str = ""
     tables: tuple[Table, ...] = ()
+    author: str | None = None  # publisher or author, as the PDF's information names it and its title page confirms
 
     def page_label(self, index: int) -> str | None:
         for page in self.pages:
@@ -198,6 +210,14 @@ class ExtractStats:
     quotes: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    cached: bool = False  # a failure remembered from an earlier run, not read again
+
+
+# The kinds a search row shows (and `search --kind` accepts); store.search_index.KINDS says what each holds.
+SEARCH_KINDS = ("paragraph", "measure", "list item", "sub-item", "numbered item", "quote", "attribution", "heading",
+                "subheading", "footnote", "table", "table of contents")
+# The kinds a footnote's reference can have (rbtool.nl.sources decides them), as `footnotes --kind` takes them.
+SOURCE_KINDS = ("kamerstuk", "media", "report", "web", "crossref", "idem", "other")
 
 
 @dataclass(frozen=True)
@@ -210,7 +230,7 @@ class Hit:
     page: int
     page_label: str | None
     section: str | None  # section path: "2.1 Wonen, ruimte en verstedelijking › Stikstof..."
-    kind: str  # human kind: "paragraph", "measure of BZK", "footnote 36", "quote by ..."
+    kind: str  # paragraph, measure, list item, sub-item, numbered item, quote, attribution, heading, footnote...
     block_id: str | None  # block id, or None for a footnote
     text: str  # the whole passage
     snippet: str  # the passage trimmed to a window around the matches
@@ -218,6 +238,11 @@ class Hit:
     matched_terms: tuple[str, ...]  # corpus words that matched, e.g. ("stikstofproblematiek",)
     highlights: tuple[tuple[int, int], ...] = ()  # (start, end) character spans of matches in `snippet`
     fuzzy: bool = False  # found only through typo tolerance
+    passage: str = ""  # "<document id prefix>:<reading-order number>", for `rbtool show`
+    label: str = ""  # kind as a reader says it: "measure of BZK", "footnote 36", "quote by <attribution>"
+    note: int | None = None  # the footnote number of a footnote
+    ministerie: str | None = None  # code of the ministry whose section holds the passage
+    attribution: str | None = None  # who a quote is by
 
 
 @dataclass(frozen=True)

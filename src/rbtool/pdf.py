@@ -233,6 +233,32 @@ class OutlineEntry:
     page: int | None
 
 
+@dataclass(frozen=True)
+class DocumentInfo:
+    """The PDF's document information: what its producer wrote as title and author (None when absent)."""
+
+    title: str | None = None
+    author: str | None = None
+
+
+def read_info(path: str | Path, password: str | None = None) -> DocumentInfo:
+    """Title and Author of the document information dictionary, whitespace collapsed; never raises (the
+    information is evidence to check against the title page, not a requirement)."""
+    import pdfplumber
+
+    def text(value) -> str | None:
+        if isinstance(value, bytes):
+            value = value.decode("utf-8", "replace")
+        value = re.sub(r"\s+", " ", str(value or "")).strip()
+        return value if value and value != "None" else None
+
+    try:
+        with pdfplumber.open(path, password=password or "") as pdf:
+            return DocumentInfo(text(pdf.metadata.get("Title")), text(pdf.metadata.get("Author")))
+    except Exception:  # pdfminer's many errors on a damaged trailer
+        return DocumentInfo()
+
+
 def read_outline(path: str | Path, password: str | None = None) -> list[OutlineEntry]:
     """The PDF's outline (bookmarks), in document order; [] when it has none or it cannot be read.
 

@@ -96,9 +96,10 @@ def _worker(parent: int, jobs_fd: int, results_fd: int, limits: Limits) -> None:
             results.send(("done", document))
         except RbtoolError as exc:
             results.send(("done", exc))
-        except (MemoryError, RecursionError) as exc:
-            what = "memory" if isinstance(exc, MemoryError) else "stack depth (nesting)"
-            results.send(("done", LimitExceeded(f"out of {what} (limit {limits.memory_mb} MB); skipped")))
+        except MemoryError:  # raised outside the PDF library (in layout): pdf.py words the others
+            results.send(("done", LimitExceeded(f"out of memory (limit {limits.memory_mb} MB); skipped")))
+        except RecursionError:
+            results.send(("done", LimitExceeded("out of stack depth (nesting); skipped")))
 
 
 def main(argv: list[str]) -> None:

@@ -137,3 +137,17 @@ def test_a_signal_during_a_commit_waits_for_it_and_is_reported_after(small_corpu
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     assert_corpus_sound(corpus)
+
+
+def test_a_read_only_corpus_refuses_writes_in_one_line(small_corpus, tmp_path):
+    """Not "internal error", and not mistaken for a damaged index (root ignores file modes, so SQLite's own
+    read-only switch stands in for a read-only file)."""
+    corpus = copy_corpus(small_corpus, tmp_path / "corpus.sqlite")
+    with Corpus(corpus) as store:
+        store.conn.execute("PRAGMA query_only=1")
+        doc_id = store.list_documents()[0]["id"]
+        for write in (store.check_writable, lambda: store.remove_document(doc_id)):
+            with pytest.raises(CorpusError) as caught:
+                write()
+            assert str(caught.value) == f"{corpus}: cannot write to the corpus (attempt to write a readonly database)"
+        assert store.document_count() == 3

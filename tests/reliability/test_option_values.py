@@ -64,3 +64,24 @@ def test_a_section_filter_without_letters_or_digits_matches_nothing(small_corpus
 def test_the_good_corpus_is_untouched_by_all_of_this(small_corpus):
     with Corpus(small_corpus) as corpus:
         assert corpus.document_count() == 3
+
+
+def test_removing_needs_four_characters_or_yes_and_takes_several(small_corpus, tmp_path):
+    from reliability.harness import copy_corpus
+
+    corpus = copy_corpus(small_corpus, tmp_path / "corpus.sqlite")
+    with Corpus(corpus) as store:
+        ids = [row["id"] for row in store.list_documents()]
+    refused = rbtool("corpus", "remove", ids[0][:1], corpus=corpus)
+    assert refused.returncode == 2
+    (line,) = assert_one_line_errors(refused.stderr)
+    assert f"'{ids[0][:1]}' is shorter than 4 characters" in line and ids[0] in line
+    with Corpus(corpus) as store:
+        assert store.document_count() == 3
+
+    several = rbtool("corpus", "remove", ids[0][:4], ids[1], corpus=corpus)
+    assert several.returncode == 0, several.stderr
+    confirmed = rbtool("corpus", "remove", ids[2][:2], "--yes", corpus=corpus)
+    assert confirmed.returncode == 0, confirmed.stderr
+    with Corpus(corpus) as store:
+        assert store.document_count() == 0

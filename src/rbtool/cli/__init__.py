@@ -2,6 +2,8 @@
 
 import os
 import sys
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 from typer.exceptions import Abort, TyperException
@@ -15,19 +17,58 @@ app = typer.Typer(
          "Extract budget-analysis PDFs into a cached corpus, then search it, list the measures per ministry, "
          "trace footnotes to their sources and compare editions.\n\n"
          "Examples:\n\n"
-         "  rbtool extract rapporten/*.pdf\n\n"
+         "  rbtool extract tests/pdfs/kamervragen-*.pdf\n\n"
          "  rbtool search stikstof\n\n"
          "  rbtool measures --ministerie BZK --format csv > bzk.csv",
-    no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
+SHORT_USAGE = """usage: rbtool [--corpus PATH] [--no-pager] COMMAND [OPTIONS]
+
+  extract PATH...    parse PDFs into the corpus
+  search QUERY...    ranked passages with page and section
+  show PASSAGE       a passage in context with its citation
+  measures           the measures per ministry, with euros
+  footnotes          the sources and the sentences that cite them
+  compare OLD NEW    what changed between two editions
+  tables             the tables of the documents
+  report DOC...      one HTML page with charts and tables
+  corpus             list, info, show, remove, export
+
+'rbtool COMMAND --help' for a command's options and examples; 'rbtool --help' for all."""
+
+
+def _version(value: bool) -> None:
+    if value:
+        from rbtool import __version__
+
+        print(f"rbtool {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback(invoke_without_command=True)
+def _before_the_command(
+    ctx: typer.Context,
+    corpus: Annotated[Optional[Path], typer.Option(
+        "--corpus", metavar="PATH", help="Corpus file for the command (as the command's own --corpus).")] = None,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page terminal output.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    from rbtool.cli.common import GLOBAL_OPTIONS
+
+    GLOBAL_OPTIONS.update(corpus=corpus, no_pager=no_pager)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        print(SHORT_USAGE)
+        raise typer.Exit(0)
+
+
 def _register() -> None:
-    from rbtool.cli import compare, corpus, extract, footnotes, measures, report, search, tables  # noqa: F401
+    from rbtool.cli import compare, corpus, extract, footnotes, measures, report, search, show, tables  # noqa: F401
 
 
 _register()
@@ -56,6 +97,8 @@ def main() -> None:
         if debug:
             raise
         terminal.error(shorten_values(str(exc)))
+        if getattr(exc, "candidates", None):  # an ambiguous document selector: show what it could mean
+            terminal.print_candidates(exc.candidates)
         code = EXIT_ERROR
     except Exception as exc:  # a bug: say so in one line; RBTOOL_DEBUG=1 shows the traceback
         if debug:

@@ -1,4 +1,4 @@
-"""rbtool corpus list | show DOC | remove DOC | export DOC."""
+"""rbtool corpus list | info | show DOC | remove DOC... | export DOC."""
 
 import json
 from typing import Annotated, Optional
@@ -8,35 +8,68 @@ import typer
 from rbtool import terminal
 from rbtool.errors import printable
 from rbtool.cli import app
-from rbtool.cli.common import (CorpusOption, ExcelOption, FormatOption, OutputOption, chosen_format, data_to_stdout, emit,
-                               exit_for, open_corpus, protected_paths)
+from rbtool.cli.common import (Command, CorpusOption, ExcelOption, FormatOption, NoPagerOption, OutputOption,
+                               chosen_format, data_to_stdout, emit, exit_for, open_corpus, protected_paths)
+from rbtool.terminal import Column
 
 corpus_app = typer.Typer(help="Inspect and manage the documents in the corpus.", no_args_is_help=True,
                          rich_markup_mode=None)
 app.add_typer(corpus_app, name="corpus")
 
-DocArgument = Annotated[str, typer.Argument(help="Document: id, id prefix, file name or year.",
+DocArgument = Annotated[str, typer.Argument(help="Document: id prefix, year, file name or title word.",
                                             show_default=False)]
-LIST_COLUMNS = ["id", "year", "title", "pages", "blocks", "footnotes", "measures", "warnings", "source_path",
-                "extracted_at"]
+# the terminal shows what tells documents apart; the counts leave first on a narrow terminal
+LIST_COLUMNS = [Column("id"), Column("year"), Column("title", wrap=3, min_width=24), Column("pages", right=True),
+                Column("file", wrap=2, drop=1, min_width=16), Column("measures", "meas.", right=True, drop=3),
+                Column("footnotes", "notes", right=True, drop=2), Column("warnings", "warn.", right=True, drop=4)]
+LIST_FIELDS = ["id", "year", "title", "author", "pages", "file", "blocks", "footnotes", "measures", "warnings",
+               "source_path", "extracted_at"]
+SECTION_COLUMNS = [Column("number", "nr", right=False), Column("title", wrap=1), Column("level", "lvl", drop=2),
+                   Column("page", right=True), Column("page_label", "printed", right=True, drop=1)]
 
 
-@corpus_app.command("list", epilog="Examples:\n\n  rbtool corpus list\n\n  rbtool corpus list --format json")
+@corpus_app.command("list", cls=Command,
+                    epilog="Examples:\n\n  rbtool corpus list\n\n  rbtool corpus list --format json")
 def list_documents(fmt: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
-                   corpus_path: CorpusOption = None) -> None:
-    """List the documents in the corpus."""
+                   no_pager: NoPagerOption = False, corpus_path: CorpusOption = None) -> None:
+    """List the documents in the corpus: id, year, title, pages and file."""
     with open_corpus(corpus_path) as corpus:
         rows = corpus.list_documents()
         terminal.message(f"corpus: {corpus.path}")
-    if rows:
-        emit(rows, chosen_format(fmt, output, excel), LIST_COLUMNS, right={"pages", "blocks", "footnotes", "measures"},
-             to=output, excel=excel, corpus=corpus_path)
+    out = chosen_format(fmt, output, excel)
+    emit(rows, out, LIST_COLUMNS if out == "table" else LIST_FIELDS, no_pager=no_pager, to=output, excel=excel,
+         corpus=corpus_path)
     exit_for(rows)
 
 
-@corpus_app.command(epilog="Examples:\n\n  rbtool corpus show 2020\n\n  rbtool corpus show 3f2a --format json")
+@corpus_app.command(cls=Command, epilog="Examples:\n\n  rbtool corpus info\n\n  rbtool corpus info --format json")
+def info(fmt: FormatOption = None, corpus_path: CorpusOption = None) -> None:
+    """Where the corpus is, how big, and what it holds."""
+    with open_corpus(corpus_path) as corpus:
+        path = corpus.path
+        facts = {"path": str(path), "size_bytes": path.stat().st_size if path.exists() else 0, **corpus.summary()}
+    out = chosen_format(fmt)
+    if out in ("json", "jsonl"):
+        emit([facts], out, list(facts))
+        raise typer.Exit(0)
+    rows = [{"field": k, "value": _human_size(v) if k == "size_bytes" and out == "table" else v}
+            for k, v in facts.items()]
+    emit(rows, out, [Column("field"), Column("value", wrap=1)])
+    raise typer.Exit(0)
+
+
+def _human_size(size: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return str(size)
+
+
+@corpus_app.command(cls=Command,
+                    epilog="Examples:\n\n  rbtool corpus show 2020\n\n  rbtool corpus show c441 --format json")
 def show(doc: DocArgument, fmt: FormatOption = None, output: OutputOption = None, excel: ExcelOption = False,
-         corpus_path: CorpusOption = None) -> None:
+         no_pager: NoPagerOption = False, corpus_path: CorpusOption = None) -> None:
     """Show a document's metadata, sections and warnings."""
     with open_corpus(corpus_path) as corpus:
         document = corpus.load_document(corpus.resolve(doc))
@@ -46,22 +79,45 @@ def show(doc: DocArgument, fmt: FormatOption = None, output: OutputOption = None
         terminal.warning(warning)
     rows = [{"number": s.number or "", "title": s.title, "level": s.level, "page": s.page,
              "page_label": document.page_label(s.page) or ""} for s in document.sections]
-    emit(rows, chosen_format(fmt, output, excel), ["number", "title", "level", "page", "page_label"], right={"page"},
+    out = chosen_format(fmt, output, excel)
+    emit(rows, out, SECTION_COLUMNS if out == "table" else [c.name for c in SECTION_COLUMNS], no_pager=no_pager,
          to=output, excel=excel, corpus=corpus_path)
+    exit_for(rows)
 
 
-@corpus_app.command(epilog="Examples:\n\n  rbtool corpus remove 2020\n\n  rbtool corpus remove 3f2a9c")
-def remove(doc: DocArgument, corpus_path: CorpusOption = None) -> None:
-    """Remove a document (and its measures and search index entries) from the corpus."""
+# A selector this short ("c") picks a document by accident as easily as on purpose: removing needs --yes.
+MIN_REMOVE_SELECTOR = 4
+
+
+@corpus_app.command(cls=Command, epilog="Examples:\n\n  rbtool corpus remove 2021\n\n  rbtool corpus remove c441 aafb\n\n"
+                                        "  rbtool corpus remove c4 --yes")
+def remove(docs: Annotated[list[str], typer.Argument(help="Documents: id prefix, year, file name or title word.",
+                                                     show_default=False)],
+           yes: Annotated[bool, typer.Option("--yes", help="Remove also when a selector is shorter than "
+                                                           f"{MIN_REMOVE_SELECTOR} characters.")] = False,
+           corpus_path: CorpusOption = None) -> None:
+    """Remove documents (with their measures and search index entries) and compact the corpus file.
+
+    Every selector is resolved before anything is removed; one that is shorter than 4 characters needs --yes.
+    """
+    from rbtool.errors import UsageError
+
     with open_corpus(corpus_path) as corpus:
-        doc_id = corpus.resolve(doc)
+        ids = list(dict.fromkeys(corpus.resolve(d) for d in docs))  # every selector checked before any removal
+        short = [d for d in docs if len(d.strip()) < MIN_REMOVE_SELECTOR]
+        if short and not yes:
+            raise UsageError(f"'{printable(short[0])}' is shorter than {MIN_REMOVE_SELECTOR} characters and could "
+                             f"pick a document by accident (it selects {corpus.resolve(short[0])}); give at least "
+                             f"{MIN_REMOVE_SELECTOR} characters of the id, or add --yes")
         corpus.check_writable()
-        corpus.remove_document(doc_id)
-    terminal.message(f"removed {doc_id}")
+        for doc_id in ids:
+            corpus.remove_document(doc_id)
+            terminal.message(f"removed {doc_id}")
+        corpus.compact()
 
 
-@corpus_app.command(epilog="Examples:\n\n  rbtool corpus export 2020 > analyse-2020.json\n\n"
-                           "  rbtool corpus export 3f2a --output analyse.json")
+@corpus_app.command(cls=Command, epilog="Examples:\n\n  rbtool corpus export 2020 > analyse-2020.json\n\n"
+                           "  rbtool corpus export c441 --output analyse.json")
 def export(doc: DocArgument,
            fmt: Annotated[str, typer.Option("--format", "-f", help="Only json is supported.")] = "json",
            output: Annotated[Optional[str], typer.Option(
@@ -87,7 +143,7 @@ def export(doc: DocArgument,
             out.write(text)
 
 
-@corpus_app.command(epilog="Examples:\n\n  rbtool corpus repair")
+@corpus_app.command(cls=Command, epilog="Examples:\n\n  rbtool corpus repair")
 def repair(corpus_path: CorpusOption = None) -> None:
     """Check the corpus and rebuild its search index from the stored documents.
 

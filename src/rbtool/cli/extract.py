@@ -7,17 +7,23 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import YEAR_MAX, YEAR_MIN, CorpusOption, FormatOption, chosen_format, emit, finite, open_corpus
+from rbtool.cli.common import (YEAR_MAX, YEAR_MIN, Command, CorpusOption, FormatOption, chosen_format, emit, finite,
+                               open_corpus)
 from rbtool.sandbox import (DEFAULT_FILE_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_PAGE_CHARS, DEFAULT_PAGE_SECONDS,
                             DEFAULT_STREAM_MB, Limits)
 from rbtool.errors import Interrupted, printable
 from rbtool.model import ExtractStats
+from rbtool.terminal import Column
 
 MAX_JOBS = 256
 COLUMNS = ["file", "status", "doc", "pages", "sections", "paragraphs", "list_items", "footnotes", "quotes",
            "warnings", "reason"]
-TABLE_HEADERS = {"pages": "pages", "sections": "sect.", "paragraphs": "par.", "list_items": "items",
-                 "footnotes": "notes", "quotes": "quotes", "warnings": "warn."}
+# on a terminal the reasons are the stderr lines above the table; the counts leave before the file name shrinks
+TABLE_COLUMNS = [Column("file", wrap=1, min_width=20), Column("status"), Column("doc"),
+                 Column("pages", right=True), Column("sections", "sect.", right=True, drop=4),
+                 Column("paragraphs", "par.", right=True, drop=3), Column("list_items", "items", right=True, drop=5),
+                 Column("footnotes", "notes", right=True, drop=2), Column("quotes", right=True, drop=6),
+                 Column("warnings", "warn.", right=True, drop=1)]
 
 
 def _row(stats: ExtractStats) -> dict:
@@ -27,11 +33,12 @@ def _row(stats: ExtractStats) -> dict:
             "warnings": len(stats.warnings) or "", "reason": stats.error or "; ".join(stats.warnings)}
 
 
-@app.command(epilog="Examples:\n\n"
-                    "  rbtool extract rapporten/*.pdf\n\n"
-                    "  rbtool extract rapporten/ --jobs 2\n\n"
-                    "  rbtool extract beveiligd.pdf --password geheim\n\n"
-                    "  rbtool extract scan.pdf --force --format json")
+@app.command(cls=Command, epilog="Examples:\n\n"
+                    "  rbtool extract tests/pdfs/kamervragen-*.pdf\n\n"
+                    "  rbtool extract tests/pdfs/kamervragen-*.pdf --jobs 2 --format csv\n\n"
+                    "  rbtool extract tests/pdfs/encrypted-password-test.pdf --password test\n\n"
+                    "  rbtool extract tests/pdfs/woo-besluitbrief-scan.pdf   # exit 2: a scan, no text layer\n\n"
+                    "  rbtool extract tests/pdfs/kamervragen-vws-2023-2024.pdf --force --year 2024 --format json")
 def extract(
     paths: Annotated[list[str], typer.Argument(help="PDF files, folders (searched recursively) or globs.",
                                                show_default=False)],
@@ -75,7 +82,8 @@ def extract(
     limits = Limits(page_seconds=page_timeout, file_seconds=file_timeout, memory_mb=memory_limit,
                     stream_mb=stream_limit, page_chars=page_chars)
     try:
-        with open_corpus(corpus_path) as corpus:
+        with open_corpus(corpus_path, create=True) as corpus:
+            # --title and --year re-extract the files named; a failure is retried when the password changed
             jobs_todo, results = ingest.plan(corpus, files, force or title is not None or year is not None, options)
             if jobs_todo:
                 corpus.check_writable()
@@ -88,14 +96,13 @@ def extract(
     results.sort(key=lambda s: order.get(s.path, len(order)))
     for stats in results:
         if stats.status == "failed":
-            terminal.error(f"{stats.path}: {stats.error}")
+            terminal.error(f"{stats.path}: {stats.error}" + (" (remembered from an earlier run; --force reads it again)"
+                                                           if stats.cached else ""))
         for warning in stats.warnings if stats.status == "new" else ():  # cached files were warned about before
             terminal.warning(f"{stats.path}: {warning}")
     if results:
         out = chosen_format(fmt)
-        # on a terminal the reasons are already the stderr lines above; short headers keep the table narrow
-        emit([_row(s) for s in results], out, COLUMNS[:-1] if out == "table" else COLUMNS, wrap={"file"},
-             headers=TABLE_HEADERS, right=set(TABLE_HEADERS))
+        emit([_row(s) for s in results], out, TABLE_COLUMNS if out == "table" else COLUMNS)
     counts = {status: sum(s.status == status for s in results) for status in ("new", "cached", "failed")}
     terminal.message(f"{counts['new']} new, {counts['cached']} cached, {counts['failed'] + len(problems)} failed")
     raise typer.Exit(2 if counts["failed"] or problems else 0)

@@ -7,10 +7,10 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import CorpusOption, data_to_stdout, open_corpus_with_sample, protected_paths
+from rbtool.cli.common import Command, CorpusOption, data_to_stdout, open_corpus_with_sample, protected_paths
 
 
-@app.command(epilog="Examples:\n\n"
+@app.command(cls=Command, epilog="Examples:\n\n"
                     "  rbtool report 2020 -o rapport-2020.html\n\n"
                     "  rbtool report 2020 2021 -o rapport.html")
 def report(

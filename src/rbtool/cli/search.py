@@ -1,48 +1,55 @@
-"""rbtool search QUERY: ranked, highlighted passages with page and section."""
+"""rbtool search QUERY: ranked, highlighted passages with their edition, page, section and passage id."""
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import (COUNT_MAX, YEAR_MAX, YEAR_MIN, ChartOption, CorpusOption, ExcelOption, FormatOption,
-                               OutputOption, chosen_format, data_to_stdout, draw_chart, emit, exit_for,
-                               open_corpus_with_sample)
+from rbtool.cli.common import (COUNT_MAX, ChartOption, CorpusOption, DocOption, ExcelOption, FormatOption,
+                               MinisterieOption, NoPagerOption, OutputOption, QueryCommand, SectionOption,
+                               YearOption, chosen_format, chosen_kinds, doc_labels, draw_chart, emit, exit_for,
+                               kind_option, limit_option, ministry_codes, open_corpus_with_sample,
+                               resolve_documents, terminal_view)
+from rbtool.model import SEARCH_KINDS
+from rbtool.terminal import Column
 
-COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "score", "matched_terms", "snippet", "text"]
-PLAIN_COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "snippet"]
-COUNT_COLUMNS = ["doc", "section", "hits"]
+COLUMNS = ["passage", "doc", "year", "page", "page_label", "section", "kind", "note", "ministerie", "attribution",
+           "label", "score", "matched_terms", "snippet", "text"]
+PLAIN_COLUMNS = ["doc", "year", "page", "page_label", "section", "kind", "snippet", "passage"]
+COUNT_COLUMNS = ["doc", "year", "title", "section", "hits"]
+COUNT_TABLE_COLUMNS = [Column("doc"), Column("section", wrap=1), Column("hits", right=True)]
 
 
 def _hit_row(hit) -> dict:
-    return {"doc": hit.doc, "title": hit.title, "year": hit.year, "page": hit.page, "page_label": hit.page_label,
-            "section": hit.section, "kind": hit.kind, "score": hit.score,
-            "matched_terms": list(hit.matched_terms), "snippet": hit.snippet, "text": hit.text,
-            "fuzzy": hit.fuzzy}
+    return {"passage": hit.passage, "doc": hit.doc, "title": hit.title, "year": hit.year, "page": hit.page,
+            "page_label": hit.page_label, "section": hit.section, "kind": hit.kind, "note": hit.note,
+            "ministerie": hit.ministerie, "attribution": hit.attribution, "label": hit.label,
+            "score": round(hit.score, 4),
+            "matched_terms": list(hit.matched_terms), "snippet": hit.snippet, "text": hit.text, "fuzzy": hit.fuzzy}
 
 
-@app.command(epilog="Query syntax: words (all required), \"exact phrase\", OR, -exclusion.\n\n"
+@app.command(cls=QueryCommand,
+             epilog="Query syntax: words (all required), \"exact phrase\", OR, -exclusion.\n\n"
                     "Examples:\n\n"
                     "  rbtool search stikstof\n\n"
                     "  rbtool search '\"brede welvaart\" gemeenten'\n\n"
                     "  rbtool search woningbouw OR huisvesting --ministerie BZK\n\n"
                     "  rbtool search jeugdzorg -wmo --year 2020 --format csv\n\n"
+                    "  rbtool search stikstof --kind footnote --kind measure -n 0\n\n"
                     "  rbtool search stikstof --count\n\n"
                     "  rbtool search stikstof --count --chart")
 def search(
-    query: Annotated[list[str], typer.Argument(help="Search words; quote phrases.", show_default=False)],
+    query: Annotated[list[str], typer.Argument(help="Search words; quote phrases; -word excludes.",
+                                               show_default=False)],
     exact: Annotated[bool, typer.Option("--exact", help="No compounds, stemming or typo tolerance "
                                                           "(case and diacritics still fold).")] = False,
-    doc: Annotated[Optional[list[str]], typer.Option(help="Document id, file name or year (repeatable).")] = None,
-    year: Annotated[Optional[int], typer.Option(min=YEAR_MIN, max=YEAR_MAX,
-                                                help="Only documents of this budget year.")] = None,
-    ministerie: Annotated[Optional[str], typer.Option("--ministerie", "-m",
-                                                      help="Only passages in this ministry's section.")] = None,
-    section: Annotated[Optional[str], typer.Option(help="Section number prefix (2.1) or title text.")] = None,
-    kind: Annotated[Optional[str], typer.Option(
-        help="paragraph, list_item, measure, footnote, quote, heading or table.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=COUNT_MAX, help="Most passages to show.")] = 20,
+    doc: DocOption = None,
+    year: YearOption = None,
+    ministerie: MinisterieOption = None,
+    section: SectionOption = None,
+    kind: kind_option(SEARCH_KINDS) = None,
+    limit: limit_option("passages") = 20,
     context: Annotated[int, typer.Option("--context", "-C", min=1, max=COUNT_MAX,
                                          help="Words around the matches.")] = 12,
     full: Annotated[bool, typer.Option("--full", help="Whole passages instead of a window.")] = False,
@@ -52,39 +59,43 @@ def search(
     fmt: FormatOption = None,
     output: OutputOption = None,
     excel: ExcelOption = False,
+    no_pager: NoPagerOption = False,
     corpus_path: CorpusOption = None,
 ) -> None:
-    """Search the corpus: Dutch-aware (compounds, inflections, diacritics, typos), ranked, with pages."""
+    """Search the corpus: Dutch-aware (compounds, inflections, diacritics, typos), ranked; every hit names its
+    edition, page, section and passage id (for 'rbtool show')."""
     from rbtool.queries import search as searching
 
     text = " ".join(query)
-    code = None
-    if ministerie:
-        from rbtool.nl.ministries import resolve
-
-        code = resolve(ministerie).code
     out = chosen_format(fmt, output, excel)
+    written = dict(to=output, excel=excel, corpus=corpus_path)
     with open_corpus_with_sample(corpus_path) as corpus:
-        doc_ids = [corpus.resolve(d) for d in doc] if doc else None
-        filters = dict(exact=exact, doc_ids=doc_ids, year=year, ministerie=code, section=section, kind=kind)
+        filters = dict(exact=exact, doc_ids=resolve_documents(corpus, doc), year=year, ministerie=ministry_codes(
+            ministerie), section=section, kind=chosen_kinds(kind, SEARCH_KINDS))
         if count:
-            rows = [{"doc": d, "section": s, "hits": n} for d, s, n in searching.count(corpus.conn, text, **filters)]
+            documents = {d["id"]: d for d in corpus.list_documents()}
+            rows = [{"doc": d, "year": documents[d]["year"], "title": documents[d]["title"], "section": s, "hits": n}
+                    for d, s, n in searching.count(corpus.conn, text, **filters)]
             if chart and rows:
                 from rbtool.charts import hit_counts
 
-                editions = {d["id"]: str(d["year"] or d["id"]) for d in corpus.list_documents()}
+                editions = {i: str(d["year"] or i) for i, d in documents.items()}
                 draw_chart(hit_counts(rows, editions), f"Hits for {text}")
-            if rows and (output is not None or not chart):
-                emit(rows, out, COUNT_COLUMNS, right={"hits"}, wrap={"section"}, to=output, excel=excel,
-                     corpus=corpus_path)
+            if out == "table" and not chart:  # the doc column as the edition's year where that names it
+                labels = doc_labels({r["doc"]: r["year"] for r in rows})
+                emit([{**r, "doc": labels[r["doc"]]} for r in rows], out, COUNT_TABLE_COLUMNS, no_pager=no_pager)
+            elif output is not None or not chart:
+                emit(rows, out, COUNT_COLUMNS, **written)
             exit_for(rows)
         result = searching.search(corpus.conn, text, limit=limit, context=context, full=full, **filters)
     if result.also_matched:
         terminal.message(f"also matched: {', '.join(result.also_matched)}")
+    if result.total:
+        terminal.message(f"{len(result.hits)} of {result.total} hits (use --limit)")
     rows = [_hit_row(h) for h in result.hits]
-    if out == "table":
-        with data_to_stdout():
-            terminal.print_hits(result.hits)
-    elif rows:
-        emit(rows, out, PLAIN_COLUMNS if out == "plain" else COLUMNS, to=output, excel=excel, corpus=corpus_path)
+    if out == "table" and rows:
+        with terminal_view(no_pager) as console:
+            terminal.print_hits(console, result.hits)
+    else:
+        emit(rows, out, PLAIN_COLUMNS if out == "plain" else COLUMNS, **written)
     exit_for(rows)

@@ -94,6 +94,7 @@ class Draft:
     last: Line | None = None
     size: float = 0.0
     right: float = 0.0  # the right edge its lines reach
+    breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset, page) where a next page's part starts
 
 
 @dataclass
@@ -246,6 +247,8 @@ class Builder:
         else:
             joined = self.joiner.join(draft.text, text)
         offset = len(joined) - len(text.lstrip())
+        if draft.text and entry.page != draft.page_end:
+            draft.breaks.append((offset, entry.page))
         shift = len(text) - len(text.lstrip())
         draft.markers.extend((max(0, offset + pos - shift), n, entry.page) for pos, n in markers)
         draft.text = joined
@@ -633,7 +636,8 @@ class Builder:
                 id=ids[i], kind=d.kind, text=text, page=d.page, page_end=d.page_end, section=section,
                 footnote_refs=tuple(refs), subheading=subheading if d.kind != model.SUBHEADING else None,
                 parent=ids[d.parent] if d.parent is not None else None, number=d.number,
-                level=d.level if d.kind == model.HEADING else None, box=d.box))
+                level=d.level if d.kind == model.HEADING else None, box=d.box,
+                page_breaks=_page_breaks(d)))
             if d.kind == model.SUBHEADING:
                 subheading = text
             if d.kind == model.ATTRIBUTION and d.parent is not None:
@@ -647,6 +651,12 @@ class Builder:
                                           section=blocks[i].section, block_id=ids[i]))
         quotes.sort(key=lambda q: q.block_id or "")
         return Structure(blocks=blocks, sections=sections, quotes=quotes, anchors=anchors, warnings=[])
+
+
+def _page_breaks(draft: Draft) -> tuple[tuple[int, int], ...]:
+    """The draft's page breaks as offsets into its stripped text."""
+    shift = len(draft.text) - len(draft.text.lstrip())
+    return tuple((max(0, offset - shift), page) for offset, page in draft.breaks)
 
 
 def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes: NoteIndex,

@@ -46,6 +46,7 @@ DEFAULT_MAX_MIXED_SIZE_SHARE = 0.5
 
 # a title may ask ("Wat staat er niet in de begroting?"); running text ends in a stop, semicolon or comma
 _SENTENCE_END = re.compile(r"[.;,][”\"’»)]*$")
+_NOTE_MARK = re.compile(r"^\[?\d{1,3}\]?$")
 _WORD = re.compile(r"[^\W\d_]{2}")
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 
@@ -130,7 +131,9 @@ def run_in_split(line: Line, body: Style, continued: bool = False) -> int:
     if first == body:
         return 0
     count = 1
-    while count < len(line.spans) and span_style(line.spans[count]) == first:
+    # the phrase's own spans, and a footnote marker set after it ("Belang van start-ups⁵⁹ Het kabinet …")
+    while count < len(line.spans) and (span_style(line.spans[count]) == first
+                                       or _NOTE_MARK.match(line.spans[count].text)):
         count += 1
     if count == len(line.spans) or span_style(line.spans[count]) != body:
         return 0

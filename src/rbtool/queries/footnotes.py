@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rbtool import model
 from rbtool.nl.text import fold
 from rbtool.nl.sources import classify_note
+from rbtool.queries.sections import in_sections
 
 DEFAULT_MIN_CONTEXT = 12  # shortest tail of anchor_context that may locate a marker in its block
 DEFAULT_MIN_TITLE_WORDS = 4  # shorter titles ("CBS") group only with an identical title
@@ -143,17 +144,22 @@ def analyse_notes(doc: model.Document) -> list[FootnoteRow]:
     return rows
 
 
-def filter_notes(rows: Iterable[FootnoteRow], kind: str | None = None, zoek: str | None = None,
-                 section: str | None = None) -> list[FootnoteRow]:
-    """Notes of a source kind, with all words of `zoek` (accents and case ignored) in the note or its citing
-    sentence, in a section ("2" includes "2.1")."""
+def _any_of(value) -> tuple:
+    return () if not value else (value,) if isinstance(value, str) else tuple(value)
+
+
+def filter_notes(rows: Iterable[FootnoteRow], kind: str | Iterable[str] | None = None, zoek: str | None = None,
+                 section: str | Iterable[str] | None = None) -> list[FootnoteRow]:
+    """Notes citing a source of a kind (any of several), with all words of `zoek` (accents and case ignored)
+    in the note or its citing sentence, in a section ("2" includes "2.1"; any of several)."""
+    kinds, sections = set(_any_of(kind)), _any_of(section)
     selected = []
     for row in rows:
-        if kind and kind not in row.kinds:
+        if kinds and not kinds & set(row.kinds):
             continue
         if zoek and not all(word in fold(row.text + " " + row.citing_sentence) for word in fold(zoek).split()):
             continue
-        if section and not (row.section == section or (row.section or "").startswith(section + ".")):
+        if sections and not in_sections(row.section, sections):
             continue
         selected.append(row)
     return selected
@@ -258,6 +264,8 @@ def cited_sources(rows: Iterable[FootnoteRow]) -> list[dict]:
             "count": len(notes),
             "notes": [f"{d}:{n}" for d, n in notes],
             "pages": sorted({p for _, _, p, _ in group["notes"]}),
+            "doc_pages": {d: sorted({p for d2, _, p, _ in group["notes"] if d2 == d})
+                          for d in dict.fromkeys(d for d, *_ in group["notes"])},
             "page_labels": list(dict.fromkeys(label for *_, label in group["notes"] if label)),
         })
     rows.sort(key=lambda r: (-r["count"], r["source"].casefold()))

@@ -18,6 +18,7 @@ from rbtool.nl import ministries
 from rbtool.nl.money import parse_amounts
 from rbtool.nl import text as nltext
 from rbtool.nl.ministries import Ministry
+from rbtool.queries.sections import in_sections
 
 # A year is a four-digit 19xx/20xx standing alone (not "1.068", not "PGB2.0", not inside an amount).
 YEAR = re.compile(r"(?<![\w.,€$£])(19\d\d|20\d\d)(?![\w]|[.,]\d)")
@@ -86,15 +87,18 @@ def _contains(haystack: str | None, needle: str) -> bool:
 
 def filter_measures(measures: Iterable[model.Measure], ministeries: Iterable[str] | None = None,
                     thema: str | None = None, zoek: str | None = None, min_eur: int | None = None,
-                    year: int | None = None) -> list[model.Measure]:
+                    year: int | Iterable[int] | None = None, section: Iterable[str] | None = None
+                    ) -> list[model.Measure]:
     """The measures that pass every given filter.
 
     ministeries: codes or names (any spelling `ministries.resolve` accepts; UsageError when unknown);
     thema: substring of the theme; zoek: substring of the text or a sub-item (both case- and
     diacritic-insensitive); min_eur: the measure's budget amounts (`Measure.budget_eur`) at least this; year: the
-    document's budget year.
+    document's budget year (or years); section: section number prefixes ("2" includes "2.1").
     """
     codes = {ministries.resolve(value).code for value in ministeries} if ministeries else None
+    years = {year} if isinstance(year, int) else set(year or ())
+    sections = list(section or ())
     selected = []
     for m in measures:
         if codes is not None and m.ministerie not in codes:
@@ -105,7 +109,9 @@ def filter_measures(measures: Iterable[model.Measure], ministeries: Iterable[str
             continue
         if min_eur is not None and m.budget_eur < min_eur:
             continue
-        if year is not None and m.year != year:
+        if years and m.year not in years:
+            continue
+        if sections and not in_sections(m.section, sections):
             continue
         selected.append(m)
     return selected
@@ -117,28 +123,21 @@ def _page_span(pages: Iterable[int]) -> str:
 
 
 def summarize(measures: Iterable[model.Measure]) -> list[dict]:
-    """One row per ministry, in order of first appearance: counts, budget totals and the pages they span.
+    """One row per document and ministry, in order of first appearance (editions are never added together):
+    counts, budget totals and the pages they span.
 
     `budget_eur` adds the budget amounts only (a yearly amount for one year; per-unit, change, macro and other
     amounts are left out); `budget_per_year_eur` is the part of it the text says comes every year.
-
-    With measures of several documents, `pages` names each document: "doc1: 46–48; doc2: 40–41".
     """
-    groups: dict[str, list[model.Measure]] = {}
+    groups: dict[tuple[str, str], list[model.Measure]] = {}
     for m in measures:
-        groups.setdefault(m.ministerie, []).append(m)
-    rows = []
-    for code, group in groups.items():
-        by_doc: dict[str, list[int]] = {}
-        for m in group:
-            by_doc.setdefault(m.doc, []).append(m.page)
-        pages = (_page_span(next(iter(by_doc.values()))) if len(by_doc) == 1
-                 else "; ".join(f"{doc}: {_page_span(p)}" for doc, p in by_doc.items()))
-        rows.append({"ministerie": code, "ministerie_naam": group[0].ministerie_naam, "measures": len(group),
-                     "with_amounts": sum(1 for m in group if m.amounts),
-                     "budget_eur": sum(m.budget_eur for m in group),
-                     "budget_per_year_eur": sum(m.budget_per_year_eur for m in group), "pages": pages})
-    return rows
+        groups.setdefault((m.doc, m.ministerie), []).append(m)
+    return [{"doc": doc, "year": group[0].year, "ministerie": code, "ministerie_naam": group[0].ministerie_naam,
+             "measures": len(group), "with_amounts": sum(1 for m in group if m.amounts),
+             "budget_eur": sum(m.budget_eur for m in group),
+             "budget_per_year_eur": sum(m.budget_per_year_eur for m in group),
+             "pages": _page_span(m.page for m in group)}
+            for (doc, code), group in groups.items()]
 
 
 def amount_to_dict(a: model.Amount) -> dict:

@@ -364,12 +364,55 @@ def _snippet(text: str, words: list[nltext.Word], positions: list[int], context:
 class SearchResult:
     hits: list[model.Hit]
     also_matched: list[str]  # corpus words found only through typo tolerance ("stikstof" for "stiksof")
+    total: int | None = None  # passages found in all when `hits` was cut at the limit (None: not cut)
+
+
+PASSAGE_ID_DIGITS = 8  # document id characters in a passage id ("c4416458:57")
+
+
+def passage_id(doc_id: str, seq: int) -> str:
+    return f"{doc_id[:PASSAGE_ID_DIGITS]}:{seq}"
+
+
+def parse_passage_id(text: str) -> tuple[str, int]:
+    """(document selector, reading-order number) of a passage id; UsageError when it is none."""
+    doc, _, seq = text.strip().rpartition(":")
+    if not doc or not seq.isdigit():
+        raise UsageError(f"'{text}' is not a passage id; search rows carry them, e.g. c4416458:57")
+    return doc, int(seq)
+
+
+def citation(author: str | None, title: str, page: str) -> str:
+    """A citation line: "Platform31, Analyse, duiding en reflectie Rijksbegroting 2020, p. 14"."""
+    return ", ".join(part for part in (author, " ".join(title.replace("- ", "").split()), f"p. {page}") if part)
+
+
+def _values(value) -> tuple:
+    """A filter given as one value or several."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, (str, int)) else tuple(value)
 
 
 def _filters(doc_ids, year, ministerie, section, kind) -> Filters:
-    if kind is not None and kind not in search_index.KIND_FILTERS:
-        raise UsageError(f"unknown kind {kind!r}; choose one of {', '.join(search_index.KIND_FILTERS)}")
-    return Filters(tuple(doc_ids) if doc_ids is not None else None, year, ministerie, section, kind)
+    kinds = _values(kind)
+    unknown = [k for k in kinds if k not in search_index.KINDS]
+    if unknown:
+        raise UsageError(f"unknown kind {unknown[0]!r}; choose from {', '.join(search_index.KINDS)}")
+    return Filters(tuple(doc_ids) if doc_ids is not None else None, _values(year), _values(ministerie),
+                   _values(section), kinds)
+
+
+def row_to_hit(row: search_index.PassageRow, **found) -> model.Hit:
+    """A stored passage as a hit (`found`: snippet, score, matched_terms, highlights, fuzzy, and the page of the
+    match when it differs from where the passage starts, if searched)."""
+    attribution = row.label.removeprefix("quote by ") if row.label.startswith("quote by ") else None
+    return model.Hit(doc=row.doc_id, title=row.title, year=row.year,
+                     section=row.section_path, kind=search_index.shown_kind(row.kind, row.ministerie),
+                     block_id=row.block_id, text=row.text, passage=passage_id(row.doc_id, row.seq),
+                     label=row.label, note=row.footnote, ministerie=row.ministerie, attribution=attribution,
+                     **{"page": row.page, "page_label": row.page_label, "snippet": row.text, "score": 0.0,
+                        "matched_terms": (), **found})
 
 
 def _section_bonus(row: search_index.PassageRow, plan: _Plan, tier: int) -> float:
@@ -403,16 +446,21 @@ def _hit(row: search_index.PassageRow, plan: _Plan, tier: int, relevance: float,
         surface = row.text[words[p].start:words[p].end].lower()
         if surface not in matched:
             matched.append(surface)
-    return model.Hit(doc=row.doc_id, title=row.title, year=row.year, page=row.page, page_label=row.page_label,
-                     section=row.section_path, kind=row.label, block_id=row.block_id, text=row.text,
-                     snippet=snippet, score=_score(tier, relevance), matched_terms=tuple(matched),
-                     highlights=highlights, fuzzy=tier == FUZZY)
+    page, page_label = row.page, row.page_label
+    if row.page_parts and positions:  # a block crossing pages: the page its first matched word stands on
+        first = words[min(positions)].start
+        for offset, part_page, part_label in row.page_parts:
+            if first >= offset:
+                page, page_label = part_page, part_label
+    return row_to_hit(row, page=page, page_label=page_label, snippet=snippet, score=_score(tier, relevance),
+                      matched_terms=tuple(matched), highlights=highlights, fuzzy=tier == FUZZY)
 
 
 def search(conn, query: str, *, exact: bool = False, doc_ids=None, year: int | None = None,
            ministerie: str | None = None, section: str | None = None, kind: str | None = None,
            limit: int = DEFAULT_LIMIT, context: int = DEFAULT_CONTEXT, full: bool = False) -> SearchResult:
-    """The best `limit` passages for `query`, best first. Raises QuerySyntaxError for a malformed query."""
+    """The best `limit` passages for `query` (0: all), best first; `total` says how many there were when the
+    limit cut them. Filters take one value or several (any of them). QuerySyntaxError for a malformed query."""
     filters = _filters(doc_ids, year, ministerie, section, kind)
     deadline = time.monotonic() + DEFAULT_TIME_BUDGET
     plan = _plan(conn, query, exact, deadline)
@@ -422,9 +470,9 @@ def search(conn, query: str, *, exact: bool = False, doc_ids=None, year: int | N
         expression = plan.expression(tier)
         if expression is None:
             continue
-        wanted = limit + DEFAULT_RERANK_POOL
+        wanted = limit + DEFAULT_RERANK_POOL if limit else None
         # exact=True re-checks letter case and accents in Python, so it may need more than `wanted` rows
-        fetch = None if exact else wanted + len(seen)
+        fetch = None if exact or not limit else wanted + len(seen)
         found = [(i, r) for i, r in search_index.match(conn, expression, filters, fetch, deadline) if i not in seen]
         seen.update(i for i, _ in found)
         in_tier = []
@@ -436,16 +484,21 @@ def search(conn, query: str, *, exact: bool = False, doc_ids=None, year: int | N
                 hit = _hit(row, plan, tier, relevance * (1 + _section_bonus(row, plan, tier)), context, full)
                 if hit is not None:
                     in_tier.append((hit, row.seq))
-            if len(in_tier) >= wanted:
+            if wanted and len(in_tier) >= wanted:
                 break
         in_tier.sort(key=lambda x: (-x[0].score, x[0].doc, x[0].page, x[1]))
         ranked.extend(hit for hit, _ in in_tier)
-        if len(ranked) >= limit:
+        if limit and len(ranked) >= limit:
             break
-    hits = ranked[:limit]
+    hits = ranked[:limit] if limit else ranked
+    total = None
+    if limit and len(ranked) >= limit:  # perhaps cut: count what the widest tier matches
+        expression = plan.expression(plan.top_tier())
+        found = search_index.count_matches(conn, expression, filters, deadline) if expression else 0
+        total = found if found > limit else None
     used = {t for h in hits for t in h.matched_terms if h.fuzzy}
     also = [c for c in plan.corrections() if c in used or not hits]
-    return SearchResult(hits, also)
+    return SearchResult(hits, also, total)
 
 
 def count(conn, query: str, *, exact: bool = False, doc_ids=None, year: int | None = None,

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from rbtool import model
-from rbtool.errors import CorpusError, UnknownDocument
+from rbtool.errors import AmbiguousDocument, CorpusError, UnknownDocument
 from rbtool.store import search_index
 
+UNKNOWN_DOCUMENT_LISTED = 4  # an unknown selector's one-line error names this many documents at most
 BUSY_TIMEOUT_MS = 30_000  # a second extract may wait this long for the writer lock
 REPAIR_HINT = search_index.REPAIR_HINT
 
@@ -82,6 +83,12 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
     ("004_amount_roles", [
         "ALTER TABLE measures ADD COLUMN budget_eur INTEGER",
     ]),
+    # A block crossing a page keeps where each page's part starts, so a hit reports the page its words stand
+    # on. Blocks stored before this migration have no breaks: they report the page they start on.
+    ("005_block_pages", [
+        "ALTER TABLE blocks ADD COLUMN page_breaks TEXT NOT NULL DEFAULT '[]'",
+        "CREATE INDEX blocks_id ON blocks(doc_id, id)",
+    ]),
     # A remembered failure holds for the options that could change it (the password, as a digest): another
     # password tries the file again.
     ("006_reliability", [
@@ -92,6 +99,10 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             FROM failures""",
         "DROP TABLE failures",
         "ALTER TABLE failures_by_options RENAME TO failures",
+    ]),
+    # The publisher or author the PDF names and its title page confirms, for citation lines (issue 11).
+    ("007_document_author", [
+        "ALTER TABLE documents ADD COLUMN author TEXT",
     ]),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -174,6 +185,19 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         raise CorpusError(f"not a usable rbtool corpus ({exc})", str(path)) from None
 
 
+def _series_key(title: str, year: int | None) -> str:
+    """A title without its year and remarks in parentheses, folded, letters and digits only:
+    "Rijksbe- groting 2021 (testeditie)" → "rijksbegroting"."""
+    import re
+
+    from rbtool.nl.text import fold
+
+    text = fold(re.sub(r"\([^)]*\)", " ", title).replace("- ", ""))
+    if year is not None:
+        text = text.replace(str(year), " ")
+    return "".join(ch for ch in text if ch.isalnum())
+
+
 def _rollback(conn: sqlite3.Connection) -> None:
     """Undo the open transaction, if there still is one: an interrupt can land just after COMMIT returned,
     and a second error ("cannot rollback - no transaction is active") would hide that the work was stored."""
@@ -244,18 +268,21 @@ class Corpus:
         try:
             self._delete(doc.id)
             conn.execute(
-                "INSERT INTO documents(id, sha256, extractor_version, title, year, source_path, page_count, warnings)"
-                " VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents(id, sha256, extractor_version, title, year, source_path, page_count, warnings,"
+                " author) VALUES (?,?,?,?,?,?,?,?,?)",
                 (doc.id, doc.sha256, doc.extractor_version, doc.title, doc.year, doc.source_path, doc.page_count,
-                 json.dumps(list(doc.warnings), ensure_ascii=False)))
+                 json.dumps(list(doc.warnings), ensure_ascii=False), doc.author))
             conn.executemany("INSERT INTO pages VALUES (?,?,?)", [(doc.id, p.index, p.label) for p in doc.pages])
             conn.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?)",
                              [(doc.id, i, s.number, s.title, s.level, s.page, s.block_id)
                               for i, s in enumerate(doc.sections)])
-            conn.executemany("INSERT INTO blocks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            conn.executemany("INSERT INTO blocks(doc_id, seq, id, kind, text, page, page_end, section, footnote_refs,"
+                             " subheading, parent, number, level, box, page_breaks)"
+                             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                              [(doc.id, i, b.id, b.kind, b.text, b.page, b.page_end, b.section,
                                json.dumps(list(b.footnote_refs)), b.subheading, b.parent, b.number, b.level,
-                               int(b.box)) for i, b in enumerate(doc.blocks)])
+                               int(b.box), json.dumps([list(x) for x in b.page_breaks]))
+                              for i, b in enumerate(doc.blocks)])
             conn.executemany("INSERT INTO footnotes VALUES (?,?,?,?,?,?,?,?,?)",
                              [(doc.id, i, f.number, f.text, f.page, f.page_end, f.anchor_block, f.anchor_page,
                                f.anchor_context) for i, f in enumerate(doc.footnotes)])
@@ -305,6 +332,13 @@ class Corpus:
                 _rollback(self.conn)
                 raise
 
+    def compact(self) -> None:
+        """Give the space of removed documents back to the file system (VACUUM)."""
+        with _writing(self.path):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.execute("VACUUM")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def record_failure(self, sha256: str, extractor_version: str, source_path: str, reason: str,
                        options: str = "") -> None:
         """Remember that a file fails (a property of the file, given `options`: the password's digest)."""
@@ -343,41 +377,93 @@ class Corpus:
     def document_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 
+    def summary(self) -> dict:
+        """Documents, pages, passages, measures, notes, failed files remembered and the last extract time."""
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {"documents": one("SELECT count(*) FROM documents"),
+                "pages": one("SELECT coalesce(sum(page_count), 0) FROM documents"),
+                "passages": one("SELECT count(*) FROM search_passages"),
+                "measures": one("SELECT count(*) FROM measures"),
+                "footnotes": one("SELECT count(*) FROM footnotes"),
+                "failed_files": one("SELECT count(*) FROM failures"),
+                "last_extract": one("SELECT max(extracted_at) FROM documents"),
+                "schema": ", ".join(r[0] for r in self.conn.execute(
+                    "SELECT name FROM schema_migrations ORDER BY name"))}
+
     def list_documents(self) -> list[dict]:
         rows = self.conn.execute(
             """SELECT d.id, d.title, d.year, d.page_count, d.source_path, d.extracted_at, d.warnings,
                       (SELECT count(*) FROM blocks b WHERE b.doc_id=d.id),
                       (SELECT count(*) FROM footnotes f WHERE f.doc_id=d.id),
-                      (SELECT count(*) FROM measures m WHERE m.doc_id=d.id)
+                      (SELECT count(*) FROM measures m WHERE m.doc_id=d.id), d.author
                FROM documents d ORDER BY d.year, d.title, d.id""").fetchall()
-        return [{"id": r[0], "title": r[1], "year": r[2], "pages": r[3], "source_path": r[4],
+        return [{"id": r[0], "title": r[1], "year": r[2], "pages": r[3], "file": Path(r[4]).name, "source_path": r[4],
                  "extracted_at": r[5], "warnings": len(json.loads(r[6])), "blocks": r[7], "footnotes": r[8],
-                 "measures": r[9]} for r in rows]
+                 "measures": r[9], "author": r[10]} for r in rows]
+
+    def _selector_rows(self) -> list[dict]:
+        return [{"id": r[0], "year": r[1], "title": r[3], "file": Path(r[2]).name, "source_path": r[2]}
+                for r in self.conn.execute(
+                    "SELECT id, year, source_path, title FROM documents ORDER BY year, title, id")]
 
     def resolve(self, ref: str) -> str:
-        """Find one document by id, id prefix, file name or year; raise UnknownDocument otherwise."""
+        """Find one document by id, id prefix, file name, year or title words (tried in that order); raise
+        UnknownDocument when none matches and AmbiguousDocument (with the candidates) when several do."""
         ref = str(ref).strip()
-        docs = self.conn.execute("SELECT id, year, source_path, title FROM documents").fetchall()
+        found = self._matching(ref, self._selector_rows())
+        if len(found) == 1:
+            return found[0]["id"]
+        if found:
+            raise AmbiguousDocument(f"'{ref}' matches {len(found)} documents; name one by id prefix, file name "
+                                    f"or title word", candidates=found)
+        docs = self._selector_rows()
+        if not docs:
+            held = "the corpus is empty"
+        elif len(docs) <= UNKNOWN_DOCUMENT_LISTED:
+            held = "documents: " + ", ".join(f"{d['id']} ({d['year'] or '?'}, {d['file']})" for d in docs)
+        else:
+            held = f"{len(docs)} documents; 'rbtool corpus list' shows them"
+        raise UnknownDocument(f"no document '{ref}' in the corpus; {held}")
+
+    @staticmethod
+    def _matching(ref: str, docs: list[dict]) -> list[dict]:
+        from rbtool.nl.text import fold
+
+        words = fold(ref).split()
         tests = [
-            lambda d: d[0] == ref,
-            lambda d: d[0].startswith(ref.lower()),
-            lambda d: Path(d[2]).name == ref or d[2] == ref or Path(d[2]).stem == ref,
-            lambda d: ref.isdigit() and str(d[1]) == ref,
+            lambda d: d["id"] == ref,
+            lambda d: d["id"].startswith(ref.lower()),
+            lambda d: ref in (d["file"], d["source_path"], Path(d["source_path"]).stem),
+            lambda d: ref.isdigit() and str(d["year"]) == ref,
+            lambda d: bool(words) and all(w in fold(d["title"]) for w in words),
         ]
         for test in tests:
-            found = sorted({d[0] for d in docs if test(d)})
-            if len(found) == 1:
-                return found[0]
-            if len(found) > 1:
-                raise UnknownDocument(f"'{ref}' matches {len(found)} documents ({', '.join(found[:5])}); "
-                                      f"use a longer id", None)
-        available = ", ".join(f"{d[0]} ({d[1] or '?'}, {Path(d[2]).name})" for d in docs) or "none"
-        raise UnknownDocument(f"no document '{ref}' in the corpus; documents: {available}")
+            found = [d for d in docs if test(d)]
+            if found:
+                return found
+        return []
+
+    def resolve_editions(self, old: str, new: str) -> tuple[str, str]:
+        """Two documents for a comparison. Two years that each match several documents pick the editions of
+        one series: the one pair whose titles are the same apart from the year."""
+        try:
+            return self.resolve(old), self.resolve(new)
+        except AmbiguousDocument as ambiguous:
+            if not (old.strip().isdigit() and new.strip().isdigit()):
+                raise
+            docs = self._selector_rows()
+            olds, news = self._matching(old.strip(), docs), self._matching(new.strip(), docs)
+            pairs = [(a, b) for a in olds for b in news if a["id"] != b["id"] and
+                     _series_key(a["title"], a["year"]) == _series_key(b["title"], b["year"])]
+            if len(pairs) == 1:
+                return pairs[0][0]["id"], pairs[0][1]["id"]
+            raise AmbiguousDocument(f"'{old}' and '{new}' do not name one series of editions; name each "
+                                    f"document by id prefix or file name", candidates=olds + news) from ambiguous
 
     def load_document(self, doc_id: str) -> model.Document:
         conn = self.conn
-        row = conn.execute("SELECT id, title, year, sha256, source_path, page_count, warnings, extractor_version "
-                           "FROM documents WHERE id=?", (doc_id,)).fetchone()
+        row = conn.execute("SELECT id, title, year, sha256, source_path, page_count, warnings, extractor_version, "
+                           "author FROM documents WHERE id=?", (doc_id,)).fetchone()
         if row is None:
             raise UnknownDocument(f"no document with id '{doc_id}'")
         pages = tuple(model.Page(i, label) for i, label in
@@ -387,9 +473,10 @@ class Corpus:
         blocks = tuple(
             model.Block(id=r[0], kind=r[1], text=r[2], page=r[3], page_end=r[4], section=r[5],
                         footnote_refs=tuple(json.loads(r[6])), subheading=r[7], parent=r[8], number=r[9],
-                        level=r[10], box=bool(r[11]))
+                        level=r[10], box=bool(r[11]), page_breaks=tuple(tuple(x) for x in json.loads(r[12])))
             for r in conn.execute("SELECT id, kind, text, page, page_end, section, footnote_refs, subheading, "
-                                  "parent, number, level, box FROM blocks WHERE doc_id=? ORDER BY seq", (doc_id,)))
+                                  "parent, number, level, box, page_breaks FROM blocks WHERE doc_id=? ORDER BY seq",
+                                  (doc_id,)))
         footnotes = tuple(model.Footnote(*r) for r in conn.execute(
             "SELECT number, text, page, page_end, anchor_block, anchor_page, anchor_context FROM footnotes "
             "WHERE doc_id=? ORDER BY seq", (doc_id,)))
@@ -399,7 +486,7 @@ class Corpus:
         return model.Document(id=row[0], title=row[1], year=row[2], sha256=row[3], source_path=row[4],
                               page_count=row[5], pages=pages, sections=sections, blocks=blocks,
                               footnotes=footnotes, quotes=quotes, warnings=tuple(json.loads(row[6])),
-                              extractor_version=row[7], tables=tables)
+                              extractor_version=row[7], tables=tables, author=row[8])
 
     def iter_tables(self, doc_ids: Iterable[str] | None = None, ministeries: Iterable[str] | None = None
                     ) -> Iterator[tuple[str, str | None, model.Table]]:
@@ -460,7 +547,8 @@ class Corpus:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
 
     def search_index_is_sound(self) -> bool:
-        return search_index.index_is_sound(self.conn)
+        with _writing(self.path):  # the check is written as an INSERT: a read-only corpus fails it as a write
+            return search_index.index_is_sound(self.conn)
 
     def check_writable(self) -> None:
         """Refuse to write into a damaged search index (writes would go on into it unnoticed)."""

@@ -15,6 +15,7 @@ is read by rbtool.queries.search; no sqlite3 error leaves this module.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections import Counter
@@ -66,16 +67,31 @@ LABELS = {
 }
 HEADING_KINDS = (model.HEADING, model.SUBHEADING)
 MEASURE_KINDS = (model.LIST_ITEM, model.SUB_ITEM)
-# The --kind filter: name → (passage kinds, only passages in a ministry's section)
-KIND_FILTERS: dict[str, tuple[tuple[str, ...], bool]] = {
-    "paragraph": ((model.PARAGRAPH,), False),
-    "list_item": ((model.LIST_ITEM, model.SUB_ITEM, model.NUMBERED_ITEM), False),
+# The kinds a search row shows (and --kind accepts): kind → (passage kinds, in a ministry's section or not
+# (None: either)). A list item in a ministry's section is a measure.
+KINDS: dict[str, tuple[tuple[str, ...], bool | None]] = {
+    "paragraph": ((model.PARAGRAPH,), None),
     "measure": (MEASURE_KINDS, True),
-    "footnote": (("footnote",), False),
-    "quote": ((model.QUOTE, model.ATTRIBUTION), False),
-    "heading": (HEADING_KINDS, False),
-    "table": ((model.TABLE,), False),
+    "list item": ((model.LIST_ITEM,), False),
+    "sub-item": ((model.SUB_ITEM,), False),
+    "numbered item": ((model.NUMBERED_ITEM,), None),
+    "quote": ((model.QUOTE,), None),
+    "attribution": ((model.ATTRIBUTION,), None),
+    "heading": ((model.HEADING,), None),
+    "subheading": ((model.SUBHEADING,), None),
+    "footnote": (("footnote",), None),
+    "table": ((model.TABLE,), None),
+    "table of contents": ((model.CONTENTS,), None),
 }
+
+
+def shown_kind(kind: str, ministerie: str | None) -> str:
+    """The kind a search row shows for a stored passage kind (a key of KINDS)."""
+    if kind in MEASURE_KINDS and ministerie:
+        return "measure"
+    return LABELS.get(kind, kind)
+
+
 SECTION_SEPARATOR = " › "
 
 
@@ -273,7 +289,9 @@ def index_is_sound(conn: sqlite3.Connection) -> bool:
     inside an FTS5 index)."""
     try:
         conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
-    except sqlite3.DatabaseError:
+    except sqlite3.OperationalError:
+        raise  # locked, read-only: says nothing about the index (the caller words it)
+    except sqlite3.DatabaseError:  # SQLITE_CORRUPT: "database disk image is malformed"
         return False
     return True
 
@@ -344,11 +362,13 @@ def vocabulary_of_length(conn: sqlite3.Connection, shortest: int, longest: int) 
 
 @dataclass(frozen=True)
 class Filters:
+    """Each filter given keeps the passages that match any of its values."""
+
     doc_ids: tuple[str, ...] | None = None
-    year: int | None = None
-    ministerie: str | None = None
-    section: str | None = None  # a number prefix ("2.1") or a piece of the section title
-    kind: str | None = None  # a key of KIND_FILTERS
+    years: tuple[int, ...] = ()
+    ministeries: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()  # number prefixes ("2.1") or pieces of the section title
+    kinds: tuple[str, ...] = ()  # keys of KINDS
 
 
 @dataclass(frozen=True)
@@ -359,43 +379,55 @@ class PassageRow:
     year: int | None
     seq: int
     block_id: str | None
+    footnote: int | None
     kind: str
     label: str
+    ministerie: str | None
     page: int
     page_label: str | None
     section_path: str | None
     section_key: str | None
     text: str
+    # a block crossing pages: (offset, page, page label) where each next page's part starts
+    page_parts: tuple[tuple[int, int, str | None], ...] = ()
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _any(clauses: list[str]) -> str:
+    return clauses[0] if len(clauses) == 1 else "(" + " OR ".join(clauses) + ")"
 
 
 def _where(filters: Filters) -> tuple[str, list]:
     clauses, params = [], []
-    if filters.doc_ids is not None:
+    if filters.doc_ids is not None:  # an empty choice finds nothing
         clauses.append(f"p.doc_id IN ({','.join('?' * len(filters.doc_ids))})")
         params.extend(filters.doc_ids)
-    if filters.year is not None:
-        clauses.append("d.year = ?")
-        params.append(filters.year)
-    if filters.ministerie is not None:
-        clauses.append("p.ministerie = ?")
-        params.append(filters.ministerie)
-    if filters.section:
-        escaped = filters.section.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        folded = nltext.index_text(filters.section).strip()
-        if folded:
-            folded = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            clauses.append("(p.section_number = ? OR p.section_number LIKE ? ESCAPE '\\' OR p.section_key LIKE ? "
-                           "ESCAPE '\\')")
-            params.extend([filters.section, f"{escaped}.%", f"%{folded}%"])
-        else:  # nothing left to look for in a title ('😀' folds to nothing): a number, or no section at all
-            clauses.append("(p.section_number = ? OR p.section_number LIKE ? ESCAPE '\\')")
-            params.extend([filters.section, f"{escaped}.%"])
-    if filters.kind is not None:
-        kinds, in_ministry = KIND_FILTERS[filters.kind]
-        clauses.append(f"p.kind IN ({','.join('?' * len(kinds))})")
-        params.extend(kinds)
-        if in_ministry:
-            clauses.append("p.ministerie IS NOT NULL")
+    for column, values in (("d.year", filters.years), ("p.ministerie", filters.ministeries)):
+        if values:
+            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+    if filters.sections:
+        ors = []
+        for section in filters.sections:
+            folded = nltext.index_text(section).strip()
+            ors.append("(p.section_number = ? OR p.section_number LIKE ? ESCAPE '\\'"
+                       + (" OR p.section_key LIKE ? ESCAPE '\\')" if folded else ")"))
+            # a title that folds to nothing ('😀') is looked for as a number only
+            params.extend([section, f"{_like(section)}.%", *([f"%{_like(folded)}%"] if folded else [])])
+        clauses.append(_any(ors))
+    if filters.kinds:
+        ors = []
+        for kind in filters.kinds:
+            kinds, in_ministry = KINDS[kind]
+            condition = f"p.kind IN ({','.join('?' * len(kinds))})"
+            params.extend(kinds)
+            if in_ministry is not None:
+                condition += " AND p.ministerie IS NOT NULL" if in_ministry else " AND p.ministerie IS NULL"
+            ors.append(f"({condition})")
+        clauses.append(_any(ors))
     return "".join(f" AND {c}" for c in clauses), params
 
 
@@ -436,6 +468,14 @@ def match(conn: sqlite3.Connection, expression: str, filters: Filters, limit: in
     return _run(conn, sql, [expression, *params], deadline)
 
 
+def count_matches(conn: sqlite3.Connection, expression: str, filters: Filters, deadline: float | None = None
+                  ) -> int:
+    where, params = _where(filters)
+    return _run(conn, "SELECT count(*) FROM search_fts JOIN search_passages p ON p.id = search_fts.rowid"
+                      f" JOIN documents d ON d.id = p.doc_id WHERE search_fts MATCH ?{where}",
+                [expression, *params], deadline)[0][0]
+
+
 def count_by_section(conn: sqlite3.Connection, expression: str, filters: Filters, deadline: float | None = None
                      ) -> list[tuple[str, str | None, int]]:
     """(document, section path, matching passages) in document and reading order."""
@@ -446,17 +486,52 @@ def count_by_section(conn: sqlite3.Connection, expression: str, filters: Filters
     return _run(conn, sql, [expression, *params], deadline)
 
 
+# the passage's fields, then the page breaks of its block (a block crossing pages; see _passage_rows)
+_PASSAGE_COLUMNS = ("SELECT p.id, p.doc_id, d.title, d.year, p.seq, p.block_id, p.footnote, p.kind, p.label,"
+                    " p.ministerie, p.page, p.page_label, p.section_path, p.section_key, p.text, b.page_breaks"
+                    " FROM search_passages p JOIN documents d ON d.id = p.doc_id"
+                    " LEFT JOIN blocks b ON b.doc_id = p.doc_id AND b.id = p.block_id AND p.kind = b.kind")
+
+
+def _passage_rows(conn: sqlite3.Connection, rows) -> list[PassageRow]:
+    """PassageRows from _PASSAGE_COLUMNS rows; a block crossing pages gets (offset, page, label) per page part."""
+    labels: dict[str, dict[int, str | None]] = {}
+    out = []
+    for *fields, breaks in rows:
+        parts = ()
+        if breaks and breaks != "[]" and fields[7] != "table":
+            doc_id = fields[1]
+            if doc_id not in labels:
+                labels[doc_id] = dict(_run(conn, "SELECT idx, label FROM pages WHERE doc_id=?", [doc_id]))
+            parts = tuple((offset, page, labels[doc_id].get(page)) for offset, page in json.loads(breaks))
+        out.append(PassageRow(*fields, page_parts=parts))
+    return out
+
+
 def passages(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, PassageRow]:
     ids = list(ids)
     if not ids:
         return {}
-    marks = ",".join("?" * len(ids))
-    rows = _run(conn, "SELECT p.id, p.doc_id, d.title, d.year, p.seq, p.block_id, p.kind, p.label, p.page,"
-                      " p.page_label, p.section_path, p.section_key, p.text FROM search_passages p"
-                      f" JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks})", ids)
-    return {row[0]: PassageRow(*row) for row in rows}
+    rows = _run(conn, f"{_PASSAGE_COLUMNS} WHERE p.id IN ({','.join('?' * len(ids))})", ids)
+    return {row.id: row for row in _passage_rows(conn, rows)}
+
+
+def passages_around(conn: sqlite3.Connection, doc_id: str, seq: int, before: int, after: int) -> list[PassageRow]:
+    """The passage `seq` of a document with up to `before` and `after` passages around it in reading order
+    (footnotes follow the blocks, so around a block come blocks)."""
+    rows = _run(conn, f"{_PASSAGE_COLUMNS} WHERE p.doc_id = ? AND p.seq BETWEEN ? AND ? ORDER BY p.seq",
+                [doc_id, seq - before, seq + after])
+    return _passage_rows(conn, rows)
 
 
 def document_words(conn: sqlite3.Connection, doc_id: str) -> int:
     """How many words the indexed passages of a document hold."""
     return _run(conn, "SELECT coalesce(sum(words), 0) FROM search_passages WHERE doc_id=?", [doc_id])[0][0]
+
+
+def stored_section_ministries(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> dict[tuple[str, str], str]:
+    """(document, section number) → the code of the ministry the section is about, for the sections that are."""
+    doc_ids = list(doc_ids)
+    return {(d, n): m for d, n, m in _run(
+        conn, "SELECT DISTINCT doc_id, section_number, ministerie FROM search_passages WHERE ministerie IS NOT NULL"
+              f" AND section_number IS NOT NULL AND doc_id IN ({','.join('?' * len(doc_ids))})", doc_ids)}
