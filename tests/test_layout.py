@@ -6,7 +6,8 @@ from collections import Counter
 from rbtool import model
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
-from rbtool.layout.footnotes import NoteDraft, marker_numbers, parse_notes, split_footnote_zone
+from rbtool.layout.footnotes import (NoteDraft, NoteIndex, line_markers, marker_numbers, parse_notes,
+                                    restarts_per_page, split_footnote_zone)
 from rbtool.layout.furniture import find_furniture
 from rbtool.layout.stats import DocStats
 from rbtool.layout.text import Joiner, hyphenates, vocabulary
@@ -35,7 +36,7 @@ def text_line(text, top, x0=70.0, size=10.0, font=REGULAR, page=1):
 
 def structure(lines, notes=(), vocab=None, auto=False):
     entries = [Entry(line=l, page=l.page) for l in lines]
-    return build_structure(entries, STATS, Joiner(Counter(vocab or {}), auto), set(notes))
+    return build_structure(entries, STATS, Joiner(Counter(vocab or {}), auto), NoteIndex.throughout(notes))
 
 
 # ------------------------------------------------------------------------------------ pdf.build_lines
@@ -179,6 +180,53 @@ def test_markers_are_removed_from_text_and_anchored():
     assert (sub.kind, sub.text, sub.footnote_refs) == (model.SUBHEADING, "De aangekondigde maatregelen", (3,))
     assert (para.text, para.footnote_refs) == ("Het groeit met 2,9 procent per jaar.", (4,))
     assert result.anchors[4] == (para.id, 1, "Het groeit met 2,9 procent")
+
+
+
+def bracketed_zone(numbers, page, top=700):
+    """A footnote zone whose notes are labelled "[n]", indented, continuation lines at the margin."""
+    lines = []
+    for number in numbers:
+        lines.append(line(span(f"[{number}]Note {number} on page {page}.", 78, top, 8), page=page))
+        lines.append(text_line(f"{page} continues note {number}.", top + 10, x0=70, size=8, page=page))
+        top += 20
+    return lines
+
+
+def test_bracketed_markers_count_only_where_their_note_stands():
+    drafts: list[NoteDraft] = []
+    parse_notes(bracketed_zone([1, 2], page=4), 4, drafts)
+    parse_notes(bracketed_zone([3], page=9), 9, drafts)
+    # plain numbers opening a line ("4 continues ...") continue a note where numbers are bracketed
+    assert [(d.number, d.page, d.bracket) for d in drafts] == [(1, 4, "["), (2, 4, "["), (3, 9, "[")]
+    assert drafts[0].lines == ["Note 1 on page 4.", "4 continues note 1."]
+    notes = NoteIndex(drafts)
+    body = line(span("onderwijs.[1] Daarnaast een jaartal [2020] en [3] elders", 70, 100), page=4)
+    assert line_markers(body, notes) == ("onderwijs. Daarnaast een jaartal [2020] en [3] elders", [(10, 1)])
+    # a marker wrapped to the start of the next line
+    wrapped = line(span("[2] Inmiddels", 70, 114), page=4)
+    assert line_markers(wrapped, notes) == ("Inmiddels", [(0, 2)])
+    # a document whose notes are not bracketed has no bracketed markers
+    assert line_markers(body, NoteIndex.throughout({1, 2, 3}))[1] == []
+
+
+def test_note_numbers_restarting_per_page_are_numbered_in_document_order():
+    zones = [bracketed_zone([1, 2], page=4), bracketed_zone([1, 2, 3], page=5), bracketed_zone([1, 1], page=6),
+             bracketed_zone([2], page=7)]
+    assert restarts_per_page(zones)
+    assert not restarts_per_page([bracketed_zone([1, 2], 4), bracketed_zone([3, 4], 5), bracketed_zone([5], 6)])
+    drafts: list[NoteDraft] = []
+    for page, zone in zip((4, 5, 6, 7), zones):
+        parse_notes(zone, page, drafts, per_page=True)
+    assert [(d.number, d.printed, d.page) for d in drafts] == [
+        (1, 1, 4), (2, 2, 4), (3, 1, 5), (4, 2, 5), (5, 3, 5), (6, 1, 6), (7, 1, 6), (8, 2, 7)]
+    notes = NoteIndex(drafts, per_page=True)
+    # on its page; a marker whose note was placed on the page before (page 6's second "1")
+    assert notes.resolve([2], 5, bracketed=True) == [4]
+    assert notes.resolve([1], 7, bracketed=True) == [7]
+    assert notes.resolve([3], 7, bracketed=True) is None
+    # per page, "(1)" opening a line of text is a list label, not a marker
+    assert line_markers(line(span("[1] eerste punt", 70, 100), page=5), notes) == ("[1] eerste punt", [])
 
 
 # ------------------------------------------------------------------------------------ hyphenation
@@ -446,7 +494,7 @@ def test_an_outline_entry_makes_a_standing_out_line_a_heading_with_its_level():
     entries = [Entry(line=l, page=l.page) for l in lines]
     outline = [OutlineEntry(level=2, title="3.1 Migratie en integratie", page=1),
                OutlineEntry(level=2, title="Wonen en ruimte", page=1)]
-    result = build_structure(entries, STATS, Joiner(Counter(), False), set(), outline)
+    result = build_structure(entries, STATS, Joiner(Counter(), False), NoteIndex(), outline)
     # the bold line is the bookmark's heading; the body-style line of the same text is not (layout disagrees)
     assert [(s.title, s.level) for s in result.sections] == [("Migratie en integratie", 2)]
 
@@ -471,10 +519,9 @@ def test_small_capitals_of_the_font_itself_are_told_by_their_width():
 
 
 def test_bracketed_markers_and_notes():
-    from rbtool.layout.footnotes import bracketed_markers
-
-    assert bracketed_markers("niet kunt wonen.[5] Maar [12] blijft", {5}) == ("niet kunt wonen. Maar [12] blijft",
-                                                                          [(16, 5)])
+    notes = NoteIndex([NoteDraft(number=5, page=1, page_end=1, lines=["Zie ..."], bracket="[")])
+    assert line_markers(text_line("niet kunt wonen.[5] Maar [12] blijft", 100), notes) == (
+        "niet kunt wonen. Maar [12] blijft", [(16, 5)])
     zone = [line(span("[6]Plaform31, Kennisdossier", 78, 684, 8)), text_line("vernieuwing).", 696, x0=68, size=8),
             line(span("[7]Diane Stiemer, Effectief planaanbod", 78, 708, 8)), text_line("11.", 720, x0=68, size=8)]
     drafts = [NoteDraft(number=5, page=4, page_end=4, lines=["vorige"])]

@@ -16,7 +16,7 @@ from rbtool import model
 from rbtool.errors import GarbledTextLayer, NoTextLayer, PdfError, printable
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
-from rbtool.layout.footnotes import NoteDraft, note_number, parse_notes, split_footnote_zone
+from rbtool.layout.footnotes import NoteDraft, NoteIndex, note_number, parse_notes, restarts_per_page, split_footnote_zone
 from rbtool.layout.furniture import find_furniture, strip_margin_column, text_column
 from rbtool.layout.stats import document_stats
 from rbtool.layout.tables import PageTable, continues, find_tables
@@ -24,7 +24,7 @@ from rbtool.layout.text import UNMAPPED, Joiner, hyphenates, ligature_readings, 
 from rbtool.nl.text import folded_words
 from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
 
-EXTRACTOR_VERSION = "16"
+EXTRACTOR_VERSION = "17"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -67,7 +67,8 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         page.lines = lines
     furniture = find_furniture([(p.index, p.height, p.lines) for p in pages])
 
-    drafts: list[NoteDraft] = []
+    zones: list[tuple[int, list[Line]]] = []  # each page's footnote zone, read once the numbering is known
+    printed: set[int] = set()  # the note numbers printed so far
     entries: list[Entry] = []
     body_texts: list[str] = []
     cover = _is_cover(pages[0], furniture, stats.body_size) if len(pages) > 1 else False
@@ -82,14 +83,15 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         # tables first: their columns would read as gutters, their rows as paragraphs, and a table in small
         # type at a page's foot as footnotes; the notes a first look finds there may be marked in its cells
         _, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right)
-        noted = {d.number for d in drafts} | {n for n in map(note_number, zone) if n is not None}
+        noted = printed | {n for n in map(note_number, zone) if n is not None}
         tables = _page_tables(lines, page, stats, noted, warnings)
         if tables:
             taken = {id(line) for table in tables for line in table.lines}
             lines = [line for line in lines if id(line) not in taken]
         body, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right) if lines else ([], [])
         if zone:
-            parse_notes(zone, page.index, drafts)
+            zones.append((page.index, zone))
+            printed |= {n for n in map(note_number, zone) if n is not None}
         gutters = find_gutters(body, stats.body_size)
         if gutters:
             columns = f"{_COLUMN_WORDS.get(len(gutters) + 1, len(gutters) + 1)} columns, read column by column"
@@ -104,7 +106,11 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
 
     warnings += [f"{_page_list(numbers)}: {note}" for note, numbers in layout_notes.items()]
     joiner = Joiner(vocab=vocabulary(body_texts), auto_hyphenation=hyphenates(body_texts))
-    notes = {d.number for d in drafts}
+    per_page = restarts_per_page([zone for _, zone in zones])
+    drafts: list[NoteDraft] = []
+    for index, zone in zones:
+        parse_notes(zone, index, drafts, per_page)
+    notes = NoteIndex(drafts, per_page)
     entries = _join_continued_tables(entries)
     structure = build_structure(entries, stats, joiner, notes, outline)
     tables = _tables(entries, structure.blocks, warnings)

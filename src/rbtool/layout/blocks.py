@@ -18,7 +18,7 @@ from statistics import median
 
 from rbtool import model
 from rbtool.layout.contents import find_contents
-from rbtool.layout.footnotes import bracketed_markers, marker_numbers
+from rbtool.layout.footnotes import NoteIndex, line_markers as line_content
 from rbtool.layout.stats import DocStats
 from rbtool.layout.styles import Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
@@ -119,23 +119,6 @@ def is_italic(line: Line) -> bool:
     return _share(line, lambda s: s.italic) >= DEFAULT_STYLE_SHARE
 
 
-def line_content(line: Line, notes: set[int]) -> tuple[str, list[tuple[int, int]]]:
-    """The line's text without footnote markers, and the markers as (offset, number)."""
-    text, markers = "", []
-    for span in line.spans:
-        numbers = marker_numbers(span, line)
-        if numbers and all(n in notes for n in numbers):
-            markers.extend((len(text.rstrip()), n) for n in numbers)
-            continue
-        if text and span.space_before and not text.endswith(" "):
-            text += " "
-        text += span.text
-    text, bracketed = bracketed_markers(text, notes)
-    markers = sorted(markers + bracketed)
-    stripped = text.rstrip()
-    return stripped, [(min(pos, len(stripped)), n) for pos, n in markers]
-
-
 # a sentence ending inside the name: ". " after a word longer than a title ("drs.", "prof.", "mr.")
 _SENTENCE_INSIDE = re.compile(r"(?:[^\W\d_]{5,}[.]|[!?])\s")
 
@@ -205,7 +188,7 @@ def _outline_key(title: str) -> str:
 
 
 class Builder:
-    def __init__(self, stats: DocStats, joiner: Joiner, notes: set[int], inventory: Inventory,
+    def __init__(self, stats: DocStats, joiner: Joiner, notes: NoteIndex, inventory: Inventory,
                  outline: list[tuple[int, str, int | None]]):
         self.stats = stats
         self.joiner = joiner
@@ -399,7 +382,7 @@ class Builder:
     # ------------------------------------------------------------------ main loop
     def add_contents(self, entry: Entry) -> None:
         """A line of a table of contents: one block per table, one entry per line."""
-        text, _ = line_content(entry.line, set())
+        text, _ = line_content(entry.line, NoteIndex())
         cur = self.current
         if cur is not None and cur.kind == model.CONTENTS and entry.page == cur.page_end:
             self._append(cur, entry, text, [], "\n")
@@ -676,7 +659,7 @@ def _page_breaks(draft: Draft) -> tuple[tuple[int, int], ...]:
     return tuple((max(0, offset - shift), page) for offset, page in draft.breaks)
 
 
-def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes: set[int],
+def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes: NoteIndex,
                     outline: list[OutlineEntry] = ()) -> Structure:
     """Blocks, sections and quotes from the body lines in reading order, decided from the document's style
     inventory, its outline (bookmarks) where it has one, and its tables of contents."""

@@ -4,11 +4,23 @@ The zone is found per page: the run of lines at the bottom (furniture already re
 the body, optionally below a short horizontal rule. A note starts with its number (a separate span or
 digits glued to the text, superscript or not) at the zone's left edge and continues until the next
 number — also onto the next page when the zone there starts without a number.
-A marker is a span of digits set clearly smaller than its line and raised above the line's baseline.
+A note's number may be printed plain, raised or in brackets ("[12]", "(12)").
+
+Markers in the running text are either a span of digits set clearly smaller than its line and raised above
+the line's baseline, or — when the document labels its notes in brackets — the same bracketed number in
+the body text. Either counts only when it matches a note found in a footnote zone (`NoteIndex`): a
+bracketed number must match a note standing on its page (or the next, where a note that did not fit
+went), so "(12)" in a list or "[3]" in a citation on a page without note 3 stays text.
+
+Numbering is decided per document: when most pages with notes start again at a number the previous
+notes page already reached, the printed numbers restart per page. They then cannot identify a note; notes
+are numbered in document order (1..N) and a marker's printed number is looked up among the notes of its
+page.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from rbtool.pdf import Line, Rect, Span
@@ -28,17 +40,24 @@ DEFAULT_MAX_NUMBER_JUMP = 5
 DEFAULT_NOTE_GAP = 3.0
 
 _MARKER_TEXT = re.compile(r"^\d{1,3}(?:[,–-]\d{1,3})*[,]?$")
-_NOTE_START = re.compile(r"^(?:\[(\d{1,3})\]\s*|(\d{1,3})(?:[.)]?\s*))(?=\S|$)")
-# A marker written in brackets at the text's own size: "wonen.[5]"
-_BRACKETED = re.compile(r"\[(\d{1,3})\]")
+_NOTE_START = re.compile(r"^(?:(\d{1,3})[.)]?|\[(\d{1,3})\]|\((\d{1,3})\))\s*(?=\S|$)")
+_MARKER_NUMBERS = r"(\d{1,3}(?:[,–-]\d{1,3})*)"
+_BRACKETED_MARKER = {"[": re.compile(r"\[" + _MARKER_NUMBERS + r"\]"),
+                     "(": re.compile(r"\(" + _MARKER_NUMBERS + r"\)")}
 
 
 @dataclass
 class NoteDraft:
-    number: int
+    number: int  # the note's number in the document (its printed label unless numbering restarts per page)
     page: int
     page_end: int
     lines: list[str]
+    label: int | None = None  # the printed number when it is not `number`
+    bracket: str = ""  # "[" or "(" when the printed number stands in brackets
+
+    @property
+    def printed(self) -> int:
+        return self.number if self.label is None else self.label
 
 
 def split_footnote_zone(lines: list[Line], rects: list[Rect], body_size: float,
@@ -75,13 +94,17 @@ def note_number(line: Line) -> int | None:
     match = _NOTE_START.match(first)
     if not match:
         return None
-    if match.group(1):  # "[3]Zie ook ...": a bracketed number opens a note whatever follows
-        return int(match.group(1))
     rest = first[match.end():]
     # "2019 was..." is text, not note 2019: a number glued to text or followed by a tab/superscript
     if len(line.spans) == 1 and rest and rest[0].isdigit():
         return None
-    return int(match.group(2))
+    return int(next(group for group in match.groups() if group))
+
+
+def note_bracket(line: Line) -> str:
+    """The opening bracket around the number a footnote line starts with ("[12]", "(12)"), or ""."""
+    first = line.spans[0].text if line.spans else ""
+    return first[0] if note_number(line) is not None and first[:1] in _BRACKETED_MARKER else ""
 
 
 def raised_number(line: Line) -> bool:
@@ -91,22 +114,53 @@ def raised_number(line: Line) -> bool:
             and first.size <= DEFAULT_MARKER_SIZE_RATIO * line.size)
 
 
-def _set_apart(line: Line) -> bool:
-    """A note number set as a superscript or in brackets: evidence enough that a note starts."""
-    return raised_number(line) or line.spans[0].text.startswith("[")
+def _notes_left(zone_lines: list[Line]) -> float:
+    """The notes' left edge: where the superscript- or bracket-numbered lines start, else the numbered ones."""
+    numbered = [l for l in zone_lines if note_number(l) is not None]
+    marked = [l for l in numbered if _marked_number(l)]
+    return min((l.x0 for l in marked or numbered), default=min((l.x0 for l in zone_lines), default=0.0))
 
 
-def parse_notes(zone_lines: list[Line], page: int, drafts: list[NoteDraft]) -> None:
+def _marked_number(line: Line) -> bool:
+    """A note number set apart from the text by more than a space: raised or in brackets."""
+    return raised_number(line) or bool(note_bracket(line))
+
+
+def restarts_per_page(zones: list[list[Line]]) -> bool:
+    """Whether the document numbers its notes per page: on most pages with notes after the first, the
+    first note's number is not above the last number of the previous notes page (document-wide numbering
+    only ever goes on)."""
+    restarts = goes_on = 0
+    previous: list[int] = []
+    for zone in zones:
+        left = _notes_left(zone)
+        numbers = [n for l in zone if (n := note_number(l)) is not None
+                   and (_marked_number(l) or abs(l.x0 - left) < l.size)]
+        if not numbers:
+            continue
+        if previous:
+            if numbers[0] <= max(previous):
+                restarts += 1
+            else:
+                goes_on += 1
+        previous = numbers
+    return restarts > goes_on
+
+
+def parse_notes(zone_lines: list[Line], page: int, drafts: list[NoteDraft], per_page: bool = False) -> None:
     """Append the notes of one page's zone to `drafts` (continuing the last draft when a line has no number).
 
     A line starts a note when it opens with the next number(s) of the sequence at the notes' left edge.
-    A superscript number is evidence enough by itself (also after a lost note, and whatever the indent):
-    continuation lines may start with a plain number ("92 – 97; ...") at another indent, so the notes'
-    left edge is taken from the superscript-numbered lines when there are any."""
-    numbered = [l for l in zone_lines if note_number(l) is not None]
-    raised = [l for l in numbered if _set_apart(l)]
-    left = min((l.x0 for l in raised or numbered), default=min((l.x0 for l in zone_lines), default=0.0))
-    last = drafts[-1].number if drafts else 0
+    A superscript or bracketed number is evidence enough by itself (also after a lost note, and whatever
+    the indent); in a zone that has such numbers, a plain number opening a line is a continuation
+    ("92 – 97; ...", "6 september 2019."). With numbering per page
+    (`per_page`) the sequence starts again on every page, and a note moved to the foot of the page before
+    its marker's may repeat a number, so a "1" always starts a note; the notes are numbered in document
+    order, their printed number kept as `label`."""
+    left = _notes_left(zone_lines)
+    # where notes set their numbers apart, a plain number opening a line continues a note ("6 september")
+    marked = any(_marked_number(l) for l in zone_lines)
+    last = 0 if per_page else (drafts[-1].number if drafts else 0)
     previous: Line | None = None
     for line in zone_lines:
         # text far below the notes (a colophon, a print code) is not part of them
@@ -116,14 +170,16 @@ def parse_notes(zone_lines: list[Line], page: int, drafts: list[NoteDraft]) -> N
         number = note_number(line)
         if number is None:
             starts = False
-        elif _set_apart(line):
-            starts = number > last or not drafts
+        elif _marked_number(line):
+            starts = number > last or not drafts or (per_page and number == 1)
         else:
-            starts = (abs(line.x0 - left) < line.size
-                      and (last < number <= last + DEFAULT_MAX_NUMBER_JUMP or not drafts))
+            starts = (not marked and abs(line.x0 - left) < line.size
+                      and (last < number <= last + DEFAULT_MAX_NUMBER_JUMP or not drafts
+                           or (per_page and number == 1)))
         if starts:
             text = _strip_number(line)
-            drafts.append(NoteDraft(number=number, page=page, page_end=page, lines=[text]))
+            drafts.append(NoteDraft(number=len(drafts) + 1 if per_page else number, page=page, page_end=page,
+                                    lines=[text], label=number if per_page else None, bracket=note_bracket(line)))
             last = number
         elif drafts:
             drafts[-1].lines.append(line.text)
@@ -153,6 +209,11 @@ def marker_numbers(span: Span, line: Line) -> list[int] | None:
         return None
     if span.bottom > line.bottom - DEFAULT_MARKER_RAISE * line.size:
         return None
+    return _numbers(text)
+
+
+def _numbers(text: str) -> list[int] | None:
+    """"3", "3,4" or "3-5" as note numbers (a range wider than a few notes is not one)."""
     numbers: list[int] = []
     for part in re.split(r",", text.rstrip(",")):
         if "-" in part or "–" in part:
@@ -166,17 +227,85 @@ def marker_numbers(span: Span, line: Line) -> list[int] | None:
     return numbers
 
 
-def bracketed_markers(text: str, notes: set[int]) -> tuple[str, list[tuple[int, int]]]:
-    """The text without markers written in brackets ("wonen.[5]") for notes the document has, and the
-    markers as (offset in the returned text, number). Brackets around other numbers stay text."""
-    if "[" not in text:
-        return text, []
-    out, markers, last = "", [], 0
-    for match in _BRACKETED.finditer(text):
-        number = int(match.group(1))
-        if number not in notes:
+class NoteIndex:
+    """The notes found in the footnote zones, to decide which numbers in the running text are their markers."""
+
+    def __init__(self, drafts: list[NoteDraft] = (), per_page: bool = False):
+        self.per_page = per_page
+        self.numbers = {d.number for d in drafts}
+        self.pages = {d.number: (d.page, d.page_end) for d in drafts}
+        self.by_label: dict[tuple[int, int], list[int]] = {}
+        for d in drafts:
+            self.by_label.setdefault((d.page, d.printed), []).append(d.number)
+        # the document's bracket for markers: the one most of its notes are labelled with
+        brackets = Counter(d.bracket for d in drafts).most_common(1)
+        self.bracket = brackets[0][0] if brackets else ""
+
+    @classmethod
+    def throughout(cls, numbers) -> NoteIndex:
+        """Notes numbered through the document, pages unknown (superscript markers only)."""
+        return cls([NoteDraft(number=n, page=0, page_end=0, lines=[]) for n in numbers])
+
+    def resolve(self, printed: list[int], page: int, bracketed: bool) -> list[int] | None:
+        """The notes a marker printed as `printed` on `page` stands for, or None when it is not a marker."""
+        found = [self._note(n, page, bracketed) for n in printed]
+        return None if None in found else found
+
+    def _note(self, printed: int, page: int, bracketed: bool) -> int | None:
+        if self.per_page:
+            # on its page; else the last such note of the page before (the marker moved on after its note
+            # was placed), else the first of the next page (a note that did not fit moved there)
+            for at, pick in ((page, 0), (page - 1, -1), (page + 1, 0)):
+                if (at, printed) in self.by_label:
+                    return self.by_label[at, printed][pick]
+            return None
+        if printed not in self.numbers:
+            return None
+        first, last = self.pages[printed]
+        if bracketed and not first - 1 <= page <= last + 1:
+            return None  # "(12)" far from note 12 is text
+        return printed
+
+
+def line_markers(line: Line, notes: NoteIndex) -> tuple[str, list[tuple[int, int]]]:
+    """The line's text without footnote markers, and the markers as (offset, note number)."""
+    text, markers = "", []
+    pattern = _BRACKETED_MARKER.get(notes.bracket)
+    for position, span in enumerate(line.spans):
+        printed = marker_numbers(span, line)
+        numbers = notes.resolve(printed, line.page, bracketed=False) if printed else None
+        if numbers:
+            markers.extend((len(text.rstrip()), n) for n in numbers)
             continue
-        out += text[last:match.start()]
-        markers.append((len(out.rstrip()), number))
-        last = match.end()
-    return out + text[last:], markers
+        if text and span.space_before and not text.endswith(" "):
+            text += " "
+        if pattern:
+            text = _strip_bracketed(text, span.text, pattern, line.page, notes, markers,
+                                    more=position + 1 < len(line.spans))
+        else:
+            text += span.text
+    stripped = text.rstrip()
+    return stripped, [(min(pos, len(stripped)), n) for pos, n in markers]
+
+
+def _strip_bracketed(text: str, piece: str, pattern: re.Pattern, page: int, notes: NoteIndex,
+                     markers: list[tuple[int, int]], more: bool) -> str:
+    """`text` + `piece` without the bracketed markers in `piece` (recorded in `markers`; `more`: spans follow
+    on the line). With numbering per page every page has a note 1, so there a bracketed number that opens a
+    line of text is taken for a list label ("(1) ..."); alone on its line it is a marker wrapped after its
+    sentence."""
+    position = 0
+    for match in pattern.finditer(piece):
+        opens = not (text or piece[:match.start()].strip()) and (more or piece[match.end():].strip())
+        if opens and notes.per_page:
+            continue
+        printed = _numbers(match.group(1))
+        numbers = notes.resolve(printed, page, bracketed=True) if printed else None
+        if not numbers:
+            continue
+        text += piece[position:match.start()]
+        markers.extend((len(text.rstrip()), n) for n in numbers)
+        position = match.end()
+        if (not text or text.endswith(" ")) and piece[position:position + 1] == " ":
+            position += 1
+    return text + piece[position:]
