@@ -21,9 +21,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from rbtool import model
 from rbtool.errors import QuerySyntaxError, QueryTooCostly, UsageError
 from rbtool.nl import text as nltext
@@ -221,6 +218,10 @@ def _expand_word(conn, typed: str, word: str, expansion: Expansion, tier_base: i
 
 
 def _corrections(conn, word: str, known: set[str]) -> list[str]:
+    # imported here: only a word with few hits looks for typos, and most queries never pay for rapidfuzz
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
     distance = _correction_distance(word)
     candidates = search_index.vocabulary_of_length(conn, len(word) - distance, len(word) + distance)
     for term in known:
