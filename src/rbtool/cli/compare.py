@@ -21,19 +21,23 @@ def _beyond_measures(corpus, old_id: str, new_id: str, sections: bool, sources: 
                      ) -> list[tuple[str, list[dict], list[str]]]:
     """The optional tables: (title, rows, columns) for sections, footnote sources and term frequencies."""
     from rbtool.queries import compare as comparing
-    from rbtool.queries.footnotes import cited_sources, stored_notes
-    from rbtool.queries.search import term_frequency
 
+    # the footnote classifier and the search planner are imported only for the tables that need them (their
+    # source tables and patterns cost a plain compare a third of its time)
     tables = []
     if sections:
         tables.append(("Sections and subheadings added or removed",
                        comparing.compare_sections(corpus.load_document(old_id), corpus.load_document(new_id)),
                        ["change", "kind", "section", "title", "page"]))
     if sources:
+        from rbtool.queries.footnotes import cited_sources, stored_notes
+
         keys = [[row["identifier"] or row["source"] for row in cited_sources(stored_notes(corpus, [doc_id]))]
                 for doc_id in (old_id, new_id)]
         tables.append(("Footnote sources new or gone", comparing.compare_sources(*keys), ["change", "source"]))
     if terms:
+        from rbtool.queries.search import term_frequency
+
         rows = []
         for term in terms:
             row = {"term": term}
