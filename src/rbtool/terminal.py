@@ -49,8 +49,20 @@ def stdout_console() -> Console:
     return DataConsole(highlight=False, no_color="NO_COLOR" in os.environ, soft_wrap=False)
 
 
+def _plain_stderr(line: str) -> bool:
+    """Write a message line straight to stderr when it is no terminal (nothing to colour there), so a piped
+    query does not import rich for one line; False when rich should draw it."""
+    if sys.stderr.isatty():
+        return False
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+    return True
+
+
 def message(text: str) -> None:
     """An informational line on stderr (never data)."""
+    if _plain_stderr(printable(text)):
+        return
     from rich.markup import escape
 
     stderr().print(escape(printable(text)), soft_wrap=True)
@@ -58,6 +70,8 @@ def message(text: str) -> None:
 
 def _prefixed(prefix: str, style: str, text: str) -> None:
     """One line, whatever the text holds (a file name with a newline or bytes that are not UTF-8)."""
+    if _plain_stderr(prefix + printable(text)):
+        return
     from rich.text import Text
 
     stderr().print(Text(prefix, style=style) + Text(printable(text)), soft_wrap=True)
