@@ -17,9 +17,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
-
 from rbtool.errors import UsageError
 from rbtool.nl import text as nltext
 
@@ -125,6 +122,9 @@ def by_code(code: str) -> Ministry:
 
 def _transposed_code(value: str) -> Ministry | None:
     """A code with two letters swapped ("EKZ" for EZK), when exactly one code fits."""
+    # rapidfuzz is imported by the fuzzy steps only: a known code or alias ("BZK") never needs it
+    from rapidfuzz.distance import OSA
+
     key = fold(value)
     if len(key) < 3:
         return None
@@ -144,6 +144,8 @@ def _lookup(value: str) -> Ministry | None:
 
 
 def _fuzzy_name(value: str) -> Ministry | None:
+    from rapidfuzz import fuzz, process
+
     key = re.sub(r"\s*,\s*|\s+", " ", fold(value))
     if len(key) < DEFAULT_MIN_FUZZY_LENGTH:
         return None
@@ -158,6 +160,8 @@ def _fuzzy_name(value: str) -> Ministry | None:
 
 def _fuzzy_code(value: str) -> Ministry | None:
     """A code one edit away from exactly one known code ("OCenV" → OCW's "OCenW")."""
+    from rapidfuzz.distance import OSA
+
     key = fold(value)
     if len(key) < DEFAULT_MIN_CODE_EDIT_LENGTH or " " in key:
         return None

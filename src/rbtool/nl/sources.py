@@ -27,8 +27,6 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 from rbtool import model
 from rbtool.nl import kamerstukken
 
@@ -236,6 +234,8 @@ def _fields(segment: str) -> list[str]:
 
 def _fuzzy_name(segment: str, names: Iterable[str]) -> str | None:
     """A name from the table written with a typo as one comma-separated field ("in: Het Financieele Dagbad")."""
+    from rapidfuzz import fuzz  # here: only a citation that names no known source exactly gets this far
+
     for field in _fields(segment):
         for name in names:
             if len(field) >= len(name) // 2 and fuzz.ratio(field.lower(), name.lower()) >= DEFAULT_FUZZY_NAME_SCORE:
