@@ -19,6 +19,7 @@ from rbtool.layout.columns import find_gutters, split_columns
 from rbtool.layout.footnotes import NoteDraft, NoteIndex, note_number, parse_notes, restarts_per_page, split_footnote_zone
 from rbtool.layout.furniture import find_furniture, strip_margin_column, text_column
 from rbtool.layout.stats import document_stats
+from rbtool.layout.styles import WORD
 from rbtool.layout.tables import PageTable, continues, find_tables
 from rbtool.layout.text import UNMAPPED, Joiner, hyphenates, ligature_readings, read_ligatures, vocabulary
 from rbtool.nl.text import folded_words
@@ -273,7 +274,7 @@ def _joined(texts: list[str]) -> str:
 
 
 def _title(page: PageData, furniture, body_size: float) -> str | None:
-    lines = [l for l in _page_lines(page, furniture) if re.search(r"[^\W\d_]{2}", l.text)]
+    lines = [l for l in _page_lines(page, furniture) if WORD.search(l.text)]
     if lines:
         largest = max(l.size for l in lines)
         if largest > body_size:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
-from rbtool.errors import EncryptedPdf, LimitExceeded, NotAPdf, PdfError, RbtoolError
+from rbtool.errors import EncryptedPdf, LimitExceeded, NotAPdf, RbtoolError
 
 # A gap wider than this share of the font size between two characters is a word space ...
 DEFAULT_SPACE_GAP = 0.2
@@ -122,7 +122,6 @@ class PageData:
     bad_chars: int = 0  # (cid:NN), private-use and control characters: signs of a font without Unicode map
     rotated_by_viewer: bool = False  # the page has a /Rotate entry: viewers turn it, its text reads upright
     turn: int = 0  # degrees the page's text runs counter-clockwise (0, 90, 180, 270); read turned upright
-    unread: int = 0  # characters running another way than the page's text, left out
 
 
 def line_of(spans: tuple[Span, ...], page: int = 0) -> Line:
@@ -395,7 +394,6 @@ def _page_data(page, number: int) -> PageData:
             if _CID.fullmatch(text) or _bad(text):
                 data.bad_chars += 1
     data.turn = max(turns, key=turns.get) if turns else 0
-    data.unread = data.chars - turns.get(data.turn, 0)
     # kept in stream order, spaces included: build_lines reads word spaces from them
     kept = [ch for ch in chars if ch["turn"] == data.turn]
     if data.turn:

@@ -20,7 +20,7 @@ from rbtool import model
 from rbtool.layout.contents import find_contents
 from rbtool.layout.footnotes import NoteIndex, line_markers as line_content
 from rbtool.layout.stats import DocStats
-from rbtool.layout.styles import Inventory, line_style, run_in_split, span_style, style_inventory
+from rbtool.layout.styles import WORD, Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
 from rbtool.nl.kamerstukken import is_qa_label
 from rbtool.pdf import Line, OutlineEntry
@@ -53,7 +53,6 @@ DEFAULT_MAX_ATTRIBUTION_WORDS = 30
 BULLETS = "–—-•▪◦○●■□►▸‣⁃>*·∙➢➤✓"
 DASH_BULLETS = "–—-"
 QUOTE_OPENERS = "“\"‘„«‚'"
-QUOTE_CLOSERS = "”\"’»'"
 # An attribution in plain type names a person first: "Jouke van Dijk, hoogleraar ...", at most this many
 # words before the comma (or parenthesis) that ends the name.
 DEFAULT_MAX_NAME_WORDS = 6
@@ -163,7 +162,7 @@ def heading_levels(entries: list[Entry], body_size: float) -> tuple[dict[float, 
 
 def _heading_text(text: str) -> bool:
     """Text that can be a heading: a word of at least two letters, not longer than a heading gets."""
-    return bool(re.search(r"[^\W\d_]{2}", text)) and len(text) <= DEFAULT_MAX_HEADING_CHARS
+    return bool(WORD.search(text)) and len(text) <= DEFAULT_MAX_HEADING_CHARS
 
 
 # the closing marks that answer an opening one (Dutch „…” and ‚…’ as well as “…” and ‘…’)

@@ -47,7 +47,7 @@ DEFAULT_MAX_MIXED_SIZE_SHARE = 0.5
 # a title may ask ("Wat staat er niet in de begroting?"); running text ends in a stop, semicolon or comma
 _SENTENCE_END = re.compile(r"[.;,][”\"’»)]*$")
 _NOTE_MARK = re.compile(r"^\[?\d{1,3}\]?$")
-_WORD = re.compile(r"[^\W\d_]{2}")
+WORD = re.compile(r"[^\W\d_]{2}")  # two letters: a word, not a number, marker or symbol
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 
 
@@ -70,7 +70,6 @@ class StyleUse:
     heading: int = 0
     running: int = 0
     run_in: int = 0
-    first: int = 0  # position of the first line in the style (order of appearance)
 
 
 def span_style(span: Span) -> Style:
@@ -138,7 +137,7 @@ def run_in_split(line: Line, body: Style, continued: bool = False) -> int:
     if count == len(line.spans) or span_style(line.spans[count]) != body:
         return 0
     phrase = " ".join(s.text for s in line.spans[:count])
-    if len(phrase.split()) > DEFAULT_MAX_RUN_IN_WORDS or not re.search(r"[^\W\d_]{2}", phrase) \
+    if len(phrase.split()) > DEFAULT_MAX_RUN_IN_WORDS or not WORD.search(phrase) \
             or not (continued or phrase[:1].isupper() or phrase[:1].isdigit()):
         return 0
     # a heading ends: with a stop or colon, or the body text after it opens a sentence ("De opgave Veel …");
@@ -153,16 +152,16 @@ def style_inventory(lines: list[Line]) -> Inventory:
     uses: dict[Style, StyleUse] = {}
     styles = [line_style(line) for line in lines]
     worded = mixed = 0
-    for position, line in enumerate(lines):
+    for line in lines:
         sizes: dict[str, float] = {}
         noisy = False
         for span in line.spans:
             style = span_style(span)
             use = uses.get(style)
             if use is None:
-                use = uses[style] = StyleUse(first=position)
+                use = uses[style] = StyleUse()
             use.chars += len(span.text)
-            if _WORD.search(span.text):  # a footnote marker or a symbol mixes sizes in any typesetting
+            if WORD.search(span.text):  # a footnote marker or a symbol mixes sizes in any typesetting
                 noisy = noisy or abs(sizes.setdefault(style.font, style.size) - style.size) > DEFAULT_SIZE_STEP
         if len(line.spans) > 2:
             worded += 1
