@@ -27,7 +27,6 @@ from typer.core import TyperCommand
 from rbtool import output, terminal
 
 CORPUS_ENV = "RBTOOL_CORPUS"
-EXIT_ERROR = 2
 
 # Set by the app callback from options given before the subcommand (`rbtool --corpus x.sqlite search ...`).
 GLOBAL_OPTIONS: dict[str, object] = {"corpus": None, "no_pager": False}

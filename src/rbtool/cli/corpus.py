@@ -9,7 +9,8 @@ from rbtool import terminal
 from rbtool.errors import printable
 from rbtool.cli import app
 from rbtool.cli.common import (Command, CorpusOption, ExcelOption, FormatOption, NoPagerOption, OutputOption,
-                               chosen_format, data_to_stdout, emit, exit_for, open_corpus, protected_paths)
+                               chosen_format, data_to_stdout, emit, exit_for, open_corpus, protected_paths,
+                               resolve_documents)
 from rbtool.terminal import Column
 
 corpus_app = typer.Typer(help="Inspect and manage the documents in the corpus.", no_args_is_help=True,
@@ -103,7 +104,7 @@ def remove(docs: Annotated[list[str], typer.Argument(help="Documents: id prefix,
     from rbtool.errors import UsageError
 
     with open_corpus(corpus_path) as corpus:
-        ids = list(dict.fromkeys(corpus.resolve(d) for d in docs))  # every selector checked before any removal
+        ids = resolve_documents(corpus, docs)  # every selector checked before any removal
         short = [d for d in docs if len(d.strip()) < MIN_REMOVE_SELECTOR]
         if short and not yes:
             raise UsageError(f"'{printable(short[0])}' is shorter than {MIN_REMOVE_SELECTOR} characters and could "

@@ -7,7 +7,8 @@ import typer
 
 from rbtool import terminal
 from rbtool.cli import app
-from rbtool.cli.common import Command, CorpusOption, data_to_stdout, open_corpus_with_sample, protected_paths
+from rbtool.cli.common import (Command, CorpusOption, data_to_stdout, open_corpus_with_sample, protected_paths,
+                               resolve_documents)
 
 
 @app.command(cls=Command, epilog="Examples:\n\n"
@@ -27,7 +28,7 @@ def report(
 
     target = output if output is not None and str(output) != "-" else None
     with open_corpus_with_sample(corpus_path) as corpus:
-        doc_ids = list(dict.fromkeys(corpus.resolve(d) for d in docs))
+        doc_ids = resolve_documents(corpus, docs)
         page = build_report(corpus, doc_ids, target.parent if target else Path.cwd())
     if target is None:
         with data_to_stdout() as out:

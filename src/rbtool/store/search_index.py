@@ -499,7 +499,8 @@ def _passage_rows(conn: sqlite3.Connection, rows) -> list[PassageRow]:
     out = []
     for *fields, breaks in rows:
         parts = ()
-        if breaks and breaks != "[]" and fields[7] != "table":
+        kind = fields[7]  # a table passage is one cell: its own page, not its block's parts
+        if breaks and breaks != "[]" and kind != model.TABLE:
             doc_id = fields[1]
             if doc_id not in labels:
                 labels[doc_id] = dict(_run(conn, "SELECT idx, label FROM pages WHERE doc_id=?", [doc_id]))
