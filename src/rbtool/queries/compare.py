@@ -71,7 +71,7 @@ SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 
 def _plain(text: str) -> str:
     """Text as compared for equality: Unicode-normalised, whitespace collapsed."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
+    return " ".join(unicodedata.normalize("NFKC", text or "").split())
 
 
 def _full_text(measure: model.Measure) -> str:
