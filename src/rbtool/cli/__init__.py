@@ -85,6 +85,12 @@ def command_named_in(args: list[str]) -> str | None:
     return None
 
 
+def command_to_load(args: list[str]) -> str | None:
+    """The one command a run needs, or None for all: shell completion (click's _RBTOOL_COMPLETE) sees all."""
+    completing = any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
+    return None if completing else command_named_in(args)
+
+
 def load_commands(only: str | None = None) -> None:
     """Register the command `only` runs, or all of them.
 
@@ -106,8 +112,7 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 def main() -> None:
     debug = bool(os.environ.get("RBTOOL_DEBUG"))
     signals.install()
-    completing = any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
-    load_commands(None if completing else command_named_in(sys.argv[1:]))
+    load_commands(command_to_load(sys.argv[1:]))
     try:
         code = app(standalone_mode=False)
     except TyperException as exc:  # bad options or arguments: one line, like every other error
