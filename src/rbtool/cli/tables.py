@@ -7,8 +7,9 @@ import typer
 from rbtool.cli import app
 from rbtool.cli.common import (Command, CorpusOption, DocOption, ExcelOption, FormatOption, MinisterieOption,
                                NoPagerOption, OutputOption, SectionOption, YearOption, chosen_format,
-                               data_to_stdout, doc_labels, emit, exit_for, limit_option, limited, ministry_codes,
+                               data_to_stdout, emit, exit_for, limit_option, limited, ministry_codes,
                                open_corpus_with_sample, resolve_documents)
+from rbtool.queries.documents import doc_labels
 from rbtool.terminal import Column
 
 # terminal: where the table is never cut; the caption folds; the section and unit leave first
