@@ -65,7 +65,8 @@ def footnotes(
         problems = [{"doc": d.id, "page": p.page, "problem": p.message} for d in documents
                     for p in notes.check_integrity(d)]
         if problems or out != "table":  # JSON `[]`, CSV its header
-            emit(problems, out, PROBLEM_COLUMNS if out == "table" else [c.name for c in PROBLEM_COLUMNS], **to)
+            emit(problems, out, PROBLEM_COLUMNS if out == "table" else [c.name for c in PROBLEM_COLUMNS],
+                 no_pager=no_pager, **to)
         if not problems:
             terminal.message(f"footnotes consistent in {len(documents)} document(s)")
         raise typer.Exit(1 if problems else 0)
