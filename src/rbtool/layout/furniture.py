@@ -79,6 +79,7 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
             else:
                 continue
             candidates[(where, template(line.text))].append((index, pos, line))
+    candidates = {key: _in_common_size(hits) for key, hits in candidates.items()}
     needed = max(2, DEFAULT_REPEAT_SHARE * len(pages))
     found: set[tuple[int, int]] = set()
     labels: dict[int, str] = {}
@@ -149,6 +150,15 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
                 labels[index] = lines[pos].text.strip()
     text = texts.most_common(1)[0][0] if texts else None
     return Furniture(lines=frozenset(found), labels=labels, text=text)
+
+
+def _in_common_size(hits: list[tuple[int, int, Line]]) -> list[tuple[int, int, Line]]:
+    """The hits set in the size most of them share: a running header keeps its size on every page, while a
+    chapter heading that repeats its text ("2 Begrotingen onder de loep" in large type under the header of
+    the chapter's first page) is set apart by its size and is no furniture."""
+    sizes = Counter(round(line.size / DEFAULT_SIZE_TOLERANCE) for _, _, line in hits)
+    common = sizes.most_common(1)[0][0] * DEFAULT_SIZE_TOLERANCE
+    return [hit for hit in hits if abs(hit[2].size - common) <= DEFAULT_SIZE_TOLERANCE]
 
 
 def _varying_digit_run(hits: list[tuple[int, int, Line]], from_end: bool = False) -> int | None:
