@@ -173,3 +173,34 @@ def test_long_terminal_output_goes_through_the_pager(capsys, monkeypatch, corpus
     paged.unlink()
     code, out, err = run(capsys, monkeypatch, "--no-pager", "search", "stikstof", "--format", "table")
     assert code == 0 and out and not paged.exists()
+
+
+def _all_of_one_year(corpus_path, year: int) -> None:
+    from rbtool.store.db import Corpus
+
+    with Corpus(corpus_path) as corpus:
+        corpus.conn.execute("UPDATE documents SET year = ?", (year,))
+
+
+def test_hits_per_edition_chart_keeps_two_documents_of_one_year_apart(capsys, monkeypatch, corpus_env):
+    _all_of_one_year(corpus_env, 2020)
+    code, out, err = run(capsys, monkeypatch, "search", "stikstof", "--count", "--chart")
+    bars = [line for line in out.splitlines() if "#" in line]
+    assert code == 0 and len(bars) == 2
+    assert {line.split()[0] for line in bars} == {"c4416458", "aafbaab1"}
+
+
+def test_no_pager_is_honoured_by_the_footnote_check(capsys, monkeypatch, corpus_env, tmp_path):
+    from rbtool.store.db import Corpus
+
+    with Corpus(corpus_env) as corpus:  # markers whose notes are gone: a long list of problems
+        corpus.conn.execute("DELETE FROM footnotes WHERE number > 20")
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("LINES", "10")
+    monkeypatch.setenv("PAGER", f"cat > {paged}")
+    code, out, err = run(capsys, monkeypatch, "footnotes", "--check", "--format", "table")
+    assert code == 1 and out == "" and "has no note" in paged.read_text(encoding="utf-8")
+    paged.unlink()
+    code, out, err = run(capsys, monkeypatch, "footnotes", "--check", "--format", "table", "--no-pager")
+    assert code == 1 and "has no note" in out and not paged.exists()

@@ -542,3 +542,11 @@ def test_bracketed_markers_and_notes():
     parse_notes(zone, 5, drafts)
     assert [(d.number, " ".join(d.lines)) for d in drafts[1:]] == [
         (6, "Plaform31, Kennisdossier vernieuwing)."), (7, "Diane Stiemer, Effectief planaanbod 11.")]
+
+
+def test_wrapped_lines_join_with_word_breaks_only_between_lower_case_letters():
+    from rbtool.layout.text import join_wrapped
+
+    assert join_wrapped(["Analyse Rijksbe-", " groting 2020", ""]) == "Analyse Rijksbegroting 2020"
+    assert join_wrapped(["COVID-", "maatregelen"]) == "COVID- maatregelen"  # an abbreviation keeps its hyphen
+    assert join_wrapped(["Uitgaven niet-", "Beleidsartikel"]) == "Uitgaven niet- Beleidsartikel"

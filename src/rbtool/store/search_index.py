@@ -25,6 +25,7 @@ from typing import Iterable, Iterator
 from rbtool import model
 from rbtool.errors import CorpusError, QuerySyntaxError, QueryTooCostly
 from rbtool.nl import text as nltext
+from rbtool.store.sql import in_clause
 
 SCHEMA: list[str] = [
     """CREATE TABLE search_passages (
@@ -402,13 +403,14 @@ def _any(clauses: list[str]) -> str:
 
 def _where(filters: Filters) -> tuple[str, list]:
     clauses, params = [], []
-    if filters.doc_ids is not None:  # an empty choice finds nothing
-        clauses.append(f"p.doc_id IN ({','.join('?' * len(filters.doc_ids))})")
-        params.extend(filters.doc_ids)
-    for column, values in (("d.year", filters.years), ("p.ministerie", filters.ministeries)):
-        if values:
-            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
-            params.extend(values)
+    # an empty choice of documents finds nothing; no years or ministries given means any
+    memberships = [("p.doc_id", filters.doc_ids)] if filters.doc_ids is not None else []
+    memberships += [(column, values) for column, values in (("d.year", filters.years),
+                                                            ("p.ministerie", filters.ministeries)) if values]
+    for column, values in memberships:
+        clause, values = in_clause(column, values)
+        clauses.append(clause)
+        params.extend(values)
     if filters.sections:
         ors = []
         for section in filters.sections:
@@ -422,8 +424,8 @@ def _where(filters: Filters) -> tuple[str, list]:
         ors = []
         for kind in filters.kinds:
             kinds, in_ministry = KINDS[kind]
-            condition = f"p.kind IN ({','.join('?' * len(kinds))})"
-            params.extend(kinds)
+            condition, values = in_clause("p.kind", kinds)
+            params.extend(values)
             if in_ministry is not None:
                 condition += " AND p.ministerie IS NOT NULL" if in_ministry else " AND p.ministerie IS NULL"
             ors.append(f"({condition})")
