@@ -36,11 +36,13 @@ DEFAULT_LABEL_GAP_RATIO = 1.3
 DEFAULT_MAX_LABEL = 4
 # Two characters belong to one line when their vertical extents overlap by this share of the smaller one.
 DEFAULT_LINE_OVERLAP = 0.5
-# A lower-case glyph at least this share wider than the page's usual width for that letter in that font
-# is a small capital (OpenType small caps keep the font's name and the letters' Unicode values); a run of
-# lower-case letters is small caps when this share of them are.
+# OpenType small caps keep the font's name and the letters' Unicode values, but a small capital is set wider
+# than the page's usual width of that letter in that font. Letter by letter the evidence is weak (the small
+# "m" or "p" of many fonts is no wider), so it is weighed per word: lower-case letters on average at least
+# this share wider are small caps, at most DEFAULT_PLAIN_WIDTH wider the plain lower case; a word in between
+# (short, or of letters whose small capital is barely wider: "mkb") keeps the state of the words before it.
 DEFAULT_SMALL_CAP_WIDTH = 1.08
-DEFAULT_SMALL_CAP_SHARE = 0.8
+DEFAULT_PLAIN_WIDTH = 1.02
 # A rectangle thinner than this (points) is a rule line, not a frame.
 DEFAULT_RULE_THICKNESS = 2.0
 
@@ -456,8 +458,8 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
 
 
 def _mark_small_caps(glyphs: list[dict]) -> None:
-    """Set "caps" on every lower-case glyph: True when it is clearly wider than the usual width (the median
-    on this page) of the same letter in the same font, relative to the size; other glyphs get None."""
+    """Set "caps" on every lower-case glyph: its width as a share of the usual width (the median on this
+    page) of the same letter in the same font, relative to the size; other glyphs get None."""
     widths: dict[tuple[str, str], list[float]] = {}
     for ch in glyphs:
         text = ch["text"]
@@ -468,7 +470,7 @@ def _mark_small_caps(glyphs: list[dict]) -> None:
         text = ch["text"]
         if text.islower() and len(text) == 1:
             width = (ch["x1"] - ch["x0"]) / max(ch["size"], 0.1)
-            ch["caps"] = width >= DEFAULT_SMALL_CAP_WIDTH * usual[(ch["fontname"], text)]
+            ch["caps"] = width / max(usual[(ch["fontname"], text)], 1e-6)
         else:
             ch["caps"] = None
 
@@ -498,7 +500,22 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
     text = ""
     space_before = False
     word = 0  # where the current word starts in `run`
-    caps_on = caps_seen = 0  # small-cap and all lower-case glyphs in `run`
+    widths = [0.0, 0]  # sum and count of the width shares of the lower-case glyphs in run[:word]
+
+    def caps_turn() -> None:
+        """Small caps begin or end with the word just read ("De opgave Veel …"): the span ends before it."""
+        nonlocal run, text, word, space_before
+        letters = [c["caps"] for c in run[word:] if c.get("caps") is not None]
+        before, after = _caps_state(*widths), _caps_state(sum(letters), len(letters))
+        if word and before is not None and after is not None and before != after:
+            head, run = run[:word], run[word:]
+            cut = len(text) - len("".join(c["text"] for c in run))
+            spans.append(_make_span(head, text[:cut], space_before))
+            space_before, text, word = True, text[cut:], 0
+            widths[:] = [0.0, 0]
+        widths[0] += sum(letters)
+        widths[1] += len(letters)
+
     for i, ch in enumerate(chars):
         if run:
             prev = run[-1]
@@ -506,29 +523,18 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
             same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1 \
                 and prev.get("color", "") == ch.get("color", "")
             if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 == tab_after or not same_style:
+                caps_turn()
                 spans.append(_make_span(run, text, space_before))
                 space_before = word_space
-                run, text, word = [], "", 0
+                run, text, word, widths[:] = [], "", 0, [0.0, 0]
             elif word_space:
+                caps_turn()
                 text += " "
                 word = len(run)
-            elif word and ch["caps"] is not None and caps_seen and ch["caps"] != (
-                    caps_on >= DEFAULT_SMALL_CAP_SHARE * caps_seen):
-                # small caps begin or end in this word ("De opgave Veel …"): the span ends before the word
-                head, run = run[:word], run[word:]
-                cut = len(text) - len("".join(c["text"] for c in run))
-                spans.append(_make_span(head, text[:cut], space_before))
-                space_before, text, word = True, text[cut:], 0
-                caps_seen = sum(c["caps"] is not None for c in run)
-                caps_on = sum(bool(c["caps"]) for c in run)
-        if not run:
-            caps_on = caps_seen = 0
         run.append(ch)
         text += ch["text"]
-        if ch["caps"] is not None:
-            caps_seen += 1
-            caps_on += ch["caps"]
     if run:
+        caps_turn()
         spans.append(_make_span(run, text, space_before))
     if len(spans) > 1 and _CID.fullmatch(spans[0].text):
         # a glyph without Unicode map set apart before a line's text is a list bullet (a symbol font's
@@ -552,15 +558,17 @@ def _label_end(shares: list[float], marked: list[bool], limit: float) -> int | N
     return None
 
 
-def _caps_state(chars: list[dict]) -> bool | None:
-    """Whether the lower-case letters among these glyphs are small caps (None without lower-case letters)."""
-    states = [c.get("caps") for c in chars if c.get("caps") is not None]
-    if not states:
+def _caps_state(total: float, count: int) -> bool | None:
+    """Whether lower-case letters whose width shares (`_mark_small_caps`) add up to `total` are small caps
+    (True) or the plain lower case (False); None without lower-case letters or in between."""
+    if not count:
         return None
-    return sum(states) >= DEFAULT_SMALL_CAP_SHARE * len(states)
+    width = total / count
+    return True if width >= DEFAULT_SMALL_CAP_WIDTH else False if width <= DEFAULT_PLAIN_WIDTH else None
 
 
 def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
+    shares = [c["caps"] for c in run if c.get("caps") is not None]
     return Span(
         text=re.sub(r"\s+", " ", text).strip(),
         x0=run[0]["x0"],
@@ -571,7 +579,7 @@ def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
         fontname=run[0]["fontname"],
         space_before=space_before or text[:1].isspace(),
         color=run[0].get("color", ""),
-        caps=bool(_caps_state(run)),
+        caps=bool(_caps_state(sum(shares), len(shares))),
     )
 
 

@@ -157,7 +157,9 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
 
 
 def _in_usual_size(hits: list[tuple[int, int, Line]]) -> list[tuple[int, int, Line]]:
-    """The occurrences of one edge text set at its most common size (within DEFAULT_FURNITURE_SIZE_RATIO)."""
+    """The occurrences of one edge text set at its most common size (within DEFAULT_FURNITURE_SIZE_RATIO): a
+    running header keeps its size on every page, while a title page or a chapter heading that repeats its text
+    in large type ("2 Begrotingen onder de loep" under the header of the chapter's first page) is no furniture."""
     usual = Counter(round(line.size, 1) for _, _, line in hits).most_common(1)[0][0]
     return [h for h in hits if abs(h[2].size - usual) <= DEFAULT_FURNITURE_SIZE_RATIO * usual]
 
