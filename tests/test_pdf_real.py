@@ -201,3 +201,19 @@ def test_title_and_author_from_the_pdf_information_when_the_title_page_confirms_
     koning = extract_document(PDFS / "rijksbegroting-2019-hoofdstuk-I-de-koning.pdf")
     assert koning.author is None  # its information says "Werk", which the page does not print
     assert "_" not in koning.title  # nor its template's name "1_De_Koning"
+
+
+def test_code_in_a_typewriter_face_is_no_subheading():
+    """The MIME-info spec sets its file formats in Nimbus Mono (every glyph one width): those lines are code,
+    not subheadings, while its proportional faces (the body, the sans headings) are no typewriter faces."""
+    from rbtool.layout.styles import fixed_pitch_fonts
+    from rbtool.pdf import read_pages
+
+    pdf = PDFS / "shared-mime-info-spec.pdf"
+    lines = [line for _, page in read_pages(pdf) for line in page.lines]
+    fixed = fixed_pitch_fonts(lines)
+    assert {"NimbusMonL-Regu", "NimbusMonL-Bold"} <= fixed
+    assert not fixed & {"NimbusRomNo9L-Regu", "NimbusSanL-Bold", "NimbusRomNo9L-ReguItal"}
+    doc = extract_document(pdf)
+    code = [b.text for b in doc.blocks if b.kind == model.SUBHEADING and "CARD32" in b.text]
+    assert not code and not any(b.kind == model.SUBHEADING for b in doc.blocks if b.page in (10, 11, 12, 13))

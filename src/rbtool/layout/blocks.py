@@ -203,8 +203,8 @@ class Builder:
         self.notes = notes
         self.inventory = inventory
         self.outline = outline  # (level, _outline_key(title), page) per bookmark
-        # the page of the first bookmark, and whether a line it names has been read: a title page's lines before
-        # it (title, authors, publisher) are no sections
+        # the page of the first bookmark, and whether a line a bookmark names has been read: the title page's
+        # lines before it (title, authors, publisher) are no sections
         self.outline_first_page = min((page for _, _, page in outline if page is not None), default=None)
         self.outline_reached = False
         self.outline_numbers: list[tuple[str, int | None, str]] = []  # (number, page, key) of numbered bookmarks
@@ -291,7 +291,7 @@ class Builder:
         if outlined is not None:
             self.outline_reached = True
             return number, outlined, title
-        if self._before_outline(entry):
+        if self._title_page_matter(entry):
             return None
         if number is not None and self._outline_disagrees(entry, number, title):
             return None
@@ -313,11 +313,11 @@ class Builder:
             level = self.level_sizes[max(smaller)] if smaller else max(self.level_sizes.values(), default=0) + 1
         return None, level, text
 
-    def _before_outline(self, entry: Entry) -> bool:
-        """A line on or before the page of the document's first bookmark, above the first line a bookmark
-        names: the title page's matter ("X Desktop Group", an author's name), which the outline leaves out."""
-        return self.outline_first_page is not None and not self.outline_reached \
-            and entry.page <= self.outline_first_page
+    def _title_page_matter(self, entry: Entry) -> bool:
+        """A line of the first page above the first line a bookmark names, in a document with an outline: the
+        title page's title, authors and publisher ("X Desktop Group", "Thomas Leonard"), which the outline
+        leaves out. (Later pages before the first bookmark may hold unbookmarked headings: they keep them.)"""
+        return self.outline_first_page is not None and not self.outline_reached and entry.page == 1
 
     def _below_numbered_headings(self, line: Line) -> bool:
         """An unnumbered line larger than the body but smaller than every numbered heading of a document
@@ -455,7 +455,8 @@ class Builder:
             return
         if self._run_in(entry, markers):
             return
-        if self._subheading(line, text, bold, italic) or self._continues_subheading(entry):
+        if not self._title_page_matter(entry) and (self._subheading(line, text, bold, italic)
+                                                   or self._continues_subheading(entry)):
             if cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry) \
                     and line_style(line) == line_style(cur.last):
                 self._append(cur, entry, text, markers)
