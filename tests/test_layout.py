@@ -518,6 +518,41 @@ def test_small_capitals_of_the_font_itself_are_told_by_their_width():
     assert not any(s.small_caps for s in lines[1].spans)
 
 
+def test_small_capitals_decide_per_word_and_letters_of_one_width_prove_nothing():
+    # Libertinus-like small caps: "m" and "p" narrower than their lower case, "b" within a few per cent of it,
+    # "s" exactly as wide; one hard letter neither splits a small-caps word nor makes body text small caps
+    widths = {"m": (8.0, 6.7), "b": (5.0, 5.1), "o": (5.0, 5.6), "p": (5.2, 4.6), "s": (4.0, 4.0)}
+
+    def glyphs(text, top, caps):
+        out, x0 = [], 70.0
+        for letter in text:
+            advance = 2.5 if letter == " " else widths.get(letter, (5.0, 5.6))[caps and letter.islower()]
+            out.append({"text": letter, "x0": x0, "x1": x0 + advance, "top": top, "bottom": top + 10,
+                        "size": 10.0, "fontname": REGULAR})
+            x0 += advance
+        return out
+
+    heading = glyphs("voor het mbo", 100, True)
+    body = [g for row in range(3) for g in glyphs("ons mbo bos op de som", 120 + 14 * row, False)]
+    lines = build_lines(heading + body)
+    assert [(s.text, s.small_caps) for s in lines[0].spans] == [("voor het mbo", True)]
+    assert all([(s.text, s.small_caps) for s in line.spans] == [("ons mbo bos op de som", False)]
+               for line in lines[1:])
+
+
+def test_scattered_glyph_widths_are_no_small_caps_evidence():
+    # an OCR text layer: every glyph has its own width, so no letter has a usual width to differ from
+    chars = []
+    for row in range(3):
+        x0 = 70.0
+        for i, letter in enumerate("aeo aeo aeo"):
+            advance = 2.5 if letter == " " else 4.0 + ((i * 7 + row * 3) % 9) * 0.3
+            chars.append({"text": letter, "x0": x0, "x1": x0 + advance, "top": 100 + 14 * row,
+                          "bottom": 110 + 14 * row, "size": 10.0, "fontname": REGULAR})
+            x0 += advance
+    assert all(len(line.spans) == 1 and not line.spans[0].small_caps for line in build_lines(chars))
+
+
 def test_bracketed_markers_and_notes():
     notes = NoteIndex([NoteDraft(number=5, page=1, page_end=1, lines=["Zie ..."], bracket="[")])
     assert line_markers(text_line("niet kunt wonen.[5] Maar [12] blijft", 100), notes) == (

@@ -25,7 +25,7 @@ from rbtool.layout.text import UNMAPPED, Joiner, hyphenates, ligature_readings, 
 from rbtool.nl.text import folded_words
 from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
 
-EXTRACTOR_VERSION = "17"
+EXTRACTOR_VERSION = "18"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3

@@ -14,6 +14,7 @@ the font size so that kerning never splits a word.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
@@ -36,11 +37,15 @@ DEFAULT_LABEL_GAP_RATIO = 1.3
 DEFAULT_MAX_LABEL = 4
 # Two characters belong to one line when their vertical extents overlap by this share of the smaller one.
 DEFAULT_LINE_OVERLAP = 0.5
-# A lower-case glyph at least this share wider than the page's usual width for that letter in that font
-# is a small capital (OpenType small caps keep the font's name and the letters' Unicode values); a run of
-# lower-case letters is small caps when this share of them are.
-DEFAULT_SMALL_CAP_WIDTH = 1.08
+# A lower-case glyph whose width differs by at least this ratio (wider or narrower: a small "p" can be
+# narrower than the lower-case one) from the page's usual width for that letter in that font is a small
+# capital (OpenType small caps keep the font's name and the letters' Unicode values); a run of lower-case
+# letters is small caps when this share of them are.
+DEFAULT_SMALL_CAP_WIDTH = 1.04
 DEFAULT_SMALL_CAP_SHARE = 0.8
+# Widths are evidence only where a letter has one usual width: typeset glyphs of a letter share their width
+# exactly, so the commonest width carries at least this share of them; in an OCR text layer widths scatter.
+DEFAULT_USUAL_WIDTH_SHARE = 0.5
 # A rectangle thinner than this (points) is a rule line, not a frame.
 DEFAULT_RULE_THICKNESS = 2.0
 
@@ -448,21 +453,38 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
 
 
 def _mark_small_caps(glyphs: list[dict]) -> None:
-    """Set "caps" on every lower-case glyph: True when it is clearly wider than the usual width (the median
-    on this page) of the same letter in the same font, relative to the size; other glyphs get None."""
-    widths: dict[tuple[str, str], list[float]] = {}
+    """Set "caps" on every lower-case glyph of a letter whose widths tell small capitals apart on this page:
+    True when the glyph's width (relative to the size) clearly differs from the letter's usual width in
+    that font, False when it is the usual one. None for other glyphs, for letters set in one width only
+    (a small "s" as wide as the lower-case one proves nothing either way) and for letters whose widths
+    scatter (no usual width: OCR text layers)."""
+    widths: dict[tuple[str, str], Counter] = {}
     for ch in glyphs:
-        text = ch["text"]
-        if text.islower() and len(text) == 1:
-            widths.setdefault((ch["fontname"], text), []).append((ch["x1"] - ch["x0"]) / max(ch["size"], 0.1))
-    usual = {key: sorted(values)[len(values) // 2] for key, values in widths.items()}
+        if _is_letter(ch):
+            widths.setdefault((ch["fontname"], ch["text"]), Counter())[_relative_width(ch)] += 1
+    usual = {}
+    for key, counts in widths.items():
+        width, count = counts.most_common(1)[0]
+        if count >= DEFAULT_USUAL_WIDTH_SHARE * sum(counts.values()) and width > 0 \
+                and any(_differs(other, width) for other in counts):
+            usual[key] = width
     for ch in glyphs:
-        text = ch["text"]
-        if text.islower() and len(text) == 1:
-            width = (ch["x1"] - ch["x0"]) / max(ch["size"], 0.1)
-            ch["caps"] = width >= DEFAULT_SMALL_CAP_WIDTH * usual[(ch["fontname"], text)]
-        else:
-            ch["caps"] = None
+        width = usual.get((ch["fontname"], ch["text"])) if _is_letter(ch) else None
+        ch["caps"] = None if width is None else _differs(_relative_width(ch), width)
+
+
+def _is_letter(ch: dict) -> bool:
+    return len(ch["text"]) == 1 and ch["text"].islower()
+
+
+def _differs(width: float, usual: float) -> bool:
+    ratio = max(width, 1e-3) / usual
+    return max(ratio, 1 / ratio) >= DEFAULT_SMALL_CAP_WIDTH
+
+
+def _relative_width(ch: dict) -> float:
+    """The glyph's width as a share of its size, rounded so that one glyph's widths compare equal."""
+    return round((ch["x1"] - ch["x0"]) / max(ch["size"], 0.1), 3)
 
 
 def word_gap(gaps: list[float]) -> float:
@@ -489,37 +511,24 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
     run: list[dict] = []
     text = ""
     space_before = False
-    word = 0  # where the current word starts in `run`
-    caps_on = caps_seen = 0  # small-cap and all lower-case glyphs in `run`
+    word_caps = _word_caps_states(chars, [m or share > limit for m, share in zip(marked, shares)])
     for i, ch in enumerate(chars):
         if run:
             prev = run[-1]
             word_space = marked[i - 1] or shares[i - 1] > limit
             same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1 \
                 and prev.get("color", "") == ch.get("color", "")
-            if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 == tab_after or not same_style:
+            run_caps = _caps_state(run) if word_space and word_caps[i] is not None else None
+            if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 == tab_after or not same_style \
+                    or (run_caps is not None and run_caps != word_caps[i]):
+                # (small caps begin or end with this word: "De opgave Veel …")
                 spans.append(_make_span(run, text, space_before))
                 space_before = word_space
-                run, text, word = [], "", 0
+                run, text = [], ""
             elif word_space:
                 text += " "
-                word = len(run)
-            elif word and ch["caps"] is not None and caps_seen and ch["caps"] != (
-                    caps_on >= DEFAULT_SMALL_CAP_SHARE * caps_seen):
-                # small caps begin or end in this word ("De opgave Veel …"): the span ends before the word
-                head, run = run[:word], run[word:]
-                cut = len(text) - len("".join(c["text"] for c in run))
-                spans.append(_make_span(head, text[:cut], space_before))
-                space_before, text, word = True, text[cut:], 0
-                caps_seen = sum(c["caps"] is not None for c in run)
-                caps_on = sum(bool(c["caps"]) for c in run)
-        if not run:
-            caps_on = caps_seen = 0
         run.append(ch)
         text += ch["text"]
-        if ch["caps"] is not None:
-            caps_seen += 1
-            caps_on += ch["caps"]
     if run:
         spans.append(_make_span(run, text, space_before))
     if len(spans) > 1 and _CID.fullmatch(spans[0].text):
@@ -558,6 +567,19 @@ def _label_end(shares: list[float], marked: list[bool], limit: float) -> int | N
     if first >= DEFAULT_LABEL_GAP and first >= DEFAULT_LABEL_GAP_RATIO * typical:
         return words[0]
     return None
+
+
+def _word_caps_states(chars: list[dict], spaced: list[bool]) -> list[bool | None]:
+    """Per glyph, whether the word it belongs to is set in small caps (`_caps_state` of the word's glyphs):
+    the word decides as a whole, so one letter whose small capital is hard to tell apart splits nothing.
+    `spaced[i]`: a word space lies between glyph i and i + 1."""
+    states: list[bool | None] = []
+    start = 0
+    for end in range(1, len(chars) + 1):
+        if end == len(chars) or spaced[end - 1]:
+            states.extend([_caps_state(chars[start:end])] * (end - start))
+            start = end
+    return states
 
 
 def _caps_state(chars: list[dict]) -> bool | None:
