@@ -196,3 +196,14 @@ def test_title_and_author_from_the_pdf_information_when_the_title_page_confirms_
     koning = extract_document(PDFS / "rijksbegroting-2019-hoofdstuk-I-de-koning.pdf")
     assert koning.author is None  # its information says "Werk", which the page does not print
     assert "_" not in koning.title  # nor its template's name "1_De_Koning"
+
+
+def test_word_small_caps_made_of_smaller_capitals_read_as_one_small_caps_span():
+    # chelsea p. 26: the table heads are Word small caps, "A" at 14 pt then "XES D" and "EVALUATION" at 11 pt
+    # around a full-size apostrophe; each head reads as one small-caps span at the capitals' size
+    from rbtool.pdf import read_pages
+
+    page = next(data for _, data in read_pages(PDFS / "chelsea-pdta-french.pdf") if data.index == 26)
+    spans = {s.text: s for line in page.lines for s in line.spans}
+    assert "AXES D’EVALUATION" in spans and "ACTIONS" in spans
+    assert all(spans[head].small_caps and spans[head].size > 14 for head in ("AXES D’EVALUATION", "ACTIONS"))

@@ -46,6 +46,12 @@ DEFAULT_SMALL_CAP_SHARE = 0.8
 # Widths are evidence only where a letter has one usual width: typeset glyphs of a letter share their width
 # exactly, so the commonest width carries at least this share of them; in an OCR text layer widths scatter.
 DEFAULT_USUAL_WIDTH_SHARE = 0.5
+# Synthetic small caps (Word's, or a font without small capitals): a word's lower-case letters set as
+# capitals at this share of the size of the full capital opening it, on its baseline (within this share of
+# the size; a raised capital is a superscript).
+DEFAULT_SYNTHETIC_CAPS_LOW = 0.6
+DEFAULT_SYNTHETIC_CAPS_HIGH = 0.9
+DEFAULT_BASELINE_SHIFT = 0.15
 # A rectangle thinner than this (points) is a rule line, not a frame.
 DEFAULT_RULE_THICKNESS = 2.0
 
@@ -447,7 +453,10 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
             rows.append([ch])
             bands.append([top, bottom])
     _mark_small_caps(glyphs)
-    lines = [_make_line(sorted(row, key=lambda c: c["x0"]), page, spaced) for row in rows]
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in rows]
+    for row in rows:
+        _mark_synthetic_small_caps(row, spaced)
+    lines = [_make_line(row, page, spaced) for row in rows]
     lines.sort(key=lambda l: (l.top, l.x0))
     return lines
 
@@ -471,6 +480,37 @@ def _mark_small_caps(glyphs: list[dict]) -> None:
     for ch in glyphs:
         width = usual.get((ch["fontname"], ch["text"])) if _is_letter(ch) else None
         ch["caps"] = None if width is None else _differs(_relative_width(ch), width)
+
+
+def _mark_synthetic_small_caps(row: list[dict], spaced: set[tuple[int, int]]) -> None:
+    """Small capitals made of smaller capitals: a full capital followed in the same word by capitals of the
+    same font set smaller on its baseline ("D" + "E OPGAVE" for "De opgave"). The phrase they open — the
+    capitals of either size that follow, with punctuation between them — takes the full capitals' size and
+    is marked "caps", so it reads as one span in one style."""
+    i = 0
+    while i < len(row) - 1:
+        big, small = row[i], row[i + 1]
+        share = small["size"] / max(big["size"], 0.1)
+        if not (_is_capital(big) and _is_capital(small) and (id(big), id(small)) not in spaced
+                and small["fontname"] == big["fontname"]
+                and DEFAULT_SYNTHETIC_CAPS_LOW <= share <= DEFAULT_SYNTHETIC_CAPS_HIGH
+                and abs(small["bottom"] - big["bottom"]) <= DEFAULT_BASELINE_SHIFT * big["size"]):
+            i += 1
+            continue
+        end = i + 1
+        # capitals of either size and the punctuation between them ("A" "XES D" "’" "EVALUATION")
+        while end < len(row) and (_is_capital(row[end]) or not row[end]["text"].isalnum()) \
+                and row[end]["fontname"] == big["fontname"] \
+                and row[end]["x0"] - row[end - 1]["x1"] <= DEFAULT_TAB_GAP * big["size"] \
+                and min(abs(row[end]["size"] - big["size"]), abs(row[end]["size"] - small["size"])) < 0.1:
+            end += 1
+        for ch in row[i:end]:
+            ch["size"], ch["caps"] = big["size"], True
+        i = end
+
+
+def _is_capital(ch: dict) -> bool:
+    return len(ch["text"]) == 1 and ch["text"].isupper()
 
 
 def _is_letter(ch: dict) -> bool:
@@ -506,7 +546,7 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
     shares = [(b["x0"] - a["x1"]) / max(a["size"], b["size"], 0.1) for a, b in pairs]
     # a line with its own space characters needs no guess; otherwise its gaps say how wide a word space is
     limit = DEFAULT_SPACE_GAP if any(marked) else word_gap(shares)
-    tab_after = _label_end(shares, marked, limit)
+    tab_after = _label_ends(shares, marked, limit)
     spans: list[Span] = []
     run: list[dict] = []
     text = ""
@@ -519,7 +559,7 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
             same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1 \
                 and prev.get("color", "") == ch.get("color", "")
             run_caps = _caps_state(run) if word_space and word_caps[i] is not None else None
-            if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 == tab_after or not same_style \
+            if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 in tab_after or not same_style \
                     or (run_caps is not None and run_caps != word_caps[i]):
                 # (small caps begin or end with this word: "De opgave Veel …")
                 spans.append(_make_span(run, text, space_before))
@@ -555,18 +595,20 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
     )
 
 
-def _label_end(shares: list[float], marked: list[bool], limit: float) -> int | None:
-    """The gap index after a short leading label set off by a wider gap than the line's word spaces."""
-    # only the run of text the label opens counts: a row can carry another column's text after a gutter
-    end = next((i for i, share in enumerate(shares) if share > DEFAULT_TAB_GAP), len(shares))
-    words = [i for i, share in enumerate(shares[:end]) if marked[i] or share > limit]
-    if len(words) < 2 or words[0] >= DEFAULT_MAX_LABEL:
-        return None
-    first, others = shares[words[0]], sorted(shares[i] for i in words[1:])
-    typical = others[len(others) // 2]
-    if first >= DEFAULT_LABEL_GAP and first >= DEFAULT_LABEL_GAP_RATIO * typical:
-        return words[0]
-    return None
+def _label_ends(shares: list[float], marked: list[bool], limit: float) -> set[int]:
+    """The gap indices after short leading labels set off by a wider gap than their line's word spaces: one
+    per run of text between tab-wide gaps (a row can carry two columns' text, each opening with a label)."""
+    ends = set()
+    starts = [0] + [i + 1 for i, share in enumerate(shares) if share > DEFAULT_TAB_GAP]
+    for start, stop in zip(starts, starts[1:] + [len(shares) + 1]):
+        words = [i for i in range(start, stop - 1) if marked[i] or shares[i] > limit]
+        if len(words) < 2 or words[0] - start >= DEFAULT_MAX_LABEL:
+            continue
+        first, others = shares[words[0]], sorted(shares[i] for i in words[1:])
+        typical = others[len(others) // 2]
+        if first >= DEFAULT_LABEL_GAP and first >= DEFAULT_LABEL_GAP_RATIO * typical:
+            ends.add(words[0])
+    return ends
 
 
 def _word_caps_states(chars: list[dict], spaced: list[bool]) -> list[bool | None]:
