@@ -510,20 +510,22 @@ def test_an_outline_entry_makes_a_standing_out_line_a_heading_with_its_level():
     assert [(s.title, s.level) for s in result.sections] == [("Migratie en integratie", 2)]
 
 
+def _glyph_row(text, x0, top, width, widths=None):
+    """Glyph dicts of `text` in the body font, each letter `width` wide unless `widths` names its own."""
+    out = []
+    for letter in text:
+        advance = 2.5 if letter == " " else (widths or {}).get(letter, width)
+        out.append({"text": letter, "x0": x0, "x1": x0 + advance, "top": top, "bottom": top + 10, "size": 10.0,
+                    "fontname": REGULAR})
+        x0 += advance
+    return out
+
+
 def test_small_capitals_of_the_font_itself_are_told_by_their_width():
     # "De opgave" in the body font's small capitals: the same font name, lower-case letters set wider than
     # that font's own lower case elsewhere on the page; the span ends where the small caps end
-    def glyphs(text, x0, top, width):
-        out = []
-        for letter in text:
-            advance = 2.5 if letter == " " else width
-            out.append({"text": letter, "x0": x0, "x1": x0 + advance, "top": top, "bottom": top + 10, "size": 10.0,
-                        "fontname": REGULAR})
-            x0 += advance
-        return out
-
-    body = [g for row in range(3) for g in glyphs("gewone tekst met de opgave erin", 70, 120 + 14 * row, 5.0)]
-    heading = glyphs("De opgave", 70, 100, 6.0) + glyphs(" Veel seinen", 70 + 9 * 6.0 - 3.5, 100, 5.0)
+    body = [g for row in range(3) for g in _glyph_row("gewone tekst met de opgave erin", 70, 120 + 14 * row, 5.0)]
+    heading = _glyph_row("De opgave", 70, 100, 6.0) + _glyph_row(" Veel seinen", 70 + 9 * 6.0 - 3.5, 100, 5.0)
     lines = build_lines(heading + body)
     assert [(s.text, s.small_caps) for s in lines[0].spans] == [("De opgave", True), ("Veel seinen", False)]
     assert not any(s.small_caps for s in lines[1].spans)
@@ -590,6 +592,18 @@ def test_scattered_glyph_widths_are_no_small_caps_evidence():
     assert all(len(line.spans) == 1 and not line.spans[0].small_caps for line in build_lines(chars))
 
 
+def test_small_capitals_are_weighed_per_word_not_per_letter():
+    # many fonts set a small "m" or "p" no wider than their lower case: letter by letter, "met" and "mkb"
+    # would end the heading; on average over each word, the whole line is in small caps
+    plain = {"m": 8.3, "p": 5.6, "k": 5.3, "b": 5.6}
+    small = {"m": 7.5, "p": 5.6, "k": 6.4, "b": 5.8}
+    body = [g for row in range(3)
+            for g in _glyph_row("mkb tekst met ambities en een plan per week", 70, 120 + 14 * row, 5.0, plain)]
+    lines = build_lines(_glyph_row("Rem op de groei van het mkb", 70, 100, 6.2, small) + body)
+    assert [(s.text, s.small_caps) for s in lines[0].spans] == [("Rem op de groei van het mkb", True)]
+    assert [(s.text, s.small_caps) for s in lines[1].spans] == [("mkb tekst met ambities en een plan per week", False)]
+
+
 def test_bracketed_markers_and_notes():
     notes = NoteIndex([NoteDraft(number=5, page=1, page_end=1, lines=["Zie ..."], bracket="[")])
     assert line_markers(text_line("niet kunt wonen.[5] Maar [12] blijft", 100), notes) == (
@@ -600,3 +614,11 @@ def test_bracketed_markers_and_notes():
     parse_notes(zone, 5, drafts)
     assert [(d.number, " ".join(d.lines)) for d in drafts[1:]] == [
         (6, "Plaform31, Kennisdossier vernieuwing)."), (7, "Diane Stiemer, Effectief planaanbod 11.")]
+
+
+def test_wrapped_lines_join_with_word_breaks_only_between_lower_case_letters():
+    from rbtool.layout.text import join_wrapped
+
+    assert join_wrapped(["Analyse Rijksbe-", " groting 2020", ""]) == "Analyse Rijksbegroting 2020"
+    assert join_wrapped(["COVID-", "maatregelen"]) == "COVID- maatregelen"  # an abbreviation keeps its hyphen
+    assert join_wrapped(["Uitgaven niet-", "Beleidsartikel"]) == "Uitgaven niet- Beleidsartikel"

@@ -7,6 +7,7 @@ import pytest
 
 from rbtool import model
 from rbtool.errors import EncryptedPdf, GarbledTextLayer, NoTextLayer, NotAPdf, RbtoolError
+from rbtool.export import document_to_dict
 from rbtool.extract import extract_document
 from rbtool.pdf import OutlineEntry, read_outline
 
@@ -157,6 +158,10 @@ def test_dpia_contents_page_is_a_toc_block_and_no_section(dpia):
     assert [b.page for b in dpia.blocks if b.kind == model.CONTENTS] == [2]
     assert "1.1 Wat is een DPIA? 4" in next(b.text for b in dpia.blocks if b.kind == model.CONTENTS).splitlines()
     assert not [s for s in dpia.sections if s.page == 2]
+    # the export keeps the contents apart from the running text
+    export = document_to_dict(dpia)
+    assert model.CONTENTS not in {b["kind"] for b in export["blocks"]}
+    assert [(c["page"], "1.1 Wat is een DPIA? 4" in c["entries"]) for c in export["contents"]] == [(2, True)]
 
 
 def test_dpia_headings_with_the_levels_of_its_outline(dpia):

@@ -138,15 +138,23 @@ class PageData:
 def line_of(spans: tuple[Span, ...], page: int = 0) -> Line:
     """A line made of some spans (a piece of a line cut at a column gutter, a line without its margin
     text): its size and font are those of most of its characters, its extent that of its main-size spans."""
+    return _assembled((replace(spans[0], space_before=False),) + tuple(spans[1:]),
+                      [(s.size, s.fontname, len(s.text), s.x0, s.x1, s.top, s.bottom) for s in spans], page)
+
+
+def _assembled(spans: tuple[Span, ...], pieces: list[tuple[float, str, int, float, float, float, float]],
+               page: int) -> Line:
+    """The line of `spans`, measured on its pieces (its characters, or its spans), in reading order:
+    (size, fontname, characters, x0, x1, top, bottom). Its size and font are those carrying the most
+    characters; its top and bottom those of the pieces at that size (a raised marker does not widen it)."""
     weights: dict[tuple[float, str], int] = {}
-    for span in spans:
-        key = (round(span.size, 1), span.fontname)
-        weights[key] = weights.get(key, 0) + len(span.text)
+    for size, fontname, count, *_ in pieces:
+        key = (round(size, 1), fontname)
+        weights[key] = weights.get(key, 0) + count
     size, fontname = max(weights, key=weights.get)
-    main = [s for s in spans if abs(s.size - size) < 0.1] or list(spans)
-    spans = (replace(spans[0], space_before=False),) + tuple(spans[1:])
-    return Line(spans=spans, x0=spans[0].x0, x1=max(s.x1 for s in spans), top=min(s.top for s in main),
-                bottom=max(s.bottom for s in main), size=size, fontname=fontname, bold=is_bold(fontname),
+    main = [p for p in pieces if abs(p[0] - size) < 0.1] or pieces
+    return Line(spans=spans, x0=pieces[0][3], x1=max(p[4] for p in pieces), top=min(p[5] for p in main),
+                bottom=max(p[6] for p in main), size=size, fontname=fontname, bold=is_bold(fontname),
                 italic=is_italic(fontname), page=page)
 
 
@@ -575,24 +583,8 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
         # a glyph without Unicode map set apart before a line's text is a list bullet (a symbol font's
         # bullet reads "(cid:129)"); inside text such glyphs stay what they are
         spans[0] = replace(spans[0], text="•")
-    weights: dict[tuple[float, str], int] = {}
-    for ch in chars:
-        key = (round(ch["size"], 1), ch["fontname"])
-        weights[key] = weights.get(key, 0) + 1
-    size, fontname = max(weights, key=weights.get)
-    main = [c for c in chars if abs(c["size"] - size) < 0.1] or chars
-    return Line(
-        spans=tuple(spans),
-        x0=chars[0]["x0"],
-        x1=max(c["x1"] for c in chars),
-        top=min(c["top"] for c in main),
-        bottom=max(c["bottom"] for c in main),
-        size=size,
-        fontname=fontname,
-        bold=is_bold(fontname),
-        italic=is_italic(fontname),
-        page=page,
-    )
+    return _assembled(tuple(spans), [(c["size"], c["fontname"], 1, c["x0"], c["x1"], c["top"], c["bottom"])
+                                     for c in chars], page)
 
 
 def _label_ends(shares: list[float], marked: list[bool], limit: float) -> set[int]:
