@@ -217,3 +217,14 @@ def test_code_in_a_typewriter_face_is_no_subheading():
     doc = extract_document(pdf)
     code = [b.text for b in doc.blocks if b.kind == model.SUBHEADING and "CARD32" in b.text]
     assert not code and not any(b.kind == model.SUBHEADING for b in doc.blocks if b.page in (10, 11, 12, 13))
+
+
+def test_word_small_caps_made_of_smaller_capitals_read_as_one_small_caps_span():
+    # chelsea p. 26: the table heads are Word small caps, "A" at 14 pt then "XES D" and "EVALUATION" at 11 pt
+    # around a full-size apostrophe; each head reads as one small-caps span at the capitals' size
+    from rbtool.pdf import read_pages
+
+    page = next(data for _, data in read_pages(PDFS / "chelsea-pdta-french.pdf") if data.index == 26)
+    spans = {s.text: s for line in page.lines for s in line.spans}
+    assert "AXES D’EVALUATION" in spans and "ACTIONS" in spans
+    assert all(spans[head].small_caps and spans[head].size > 14 for head in ("AXES D’EVALUATION", "ACTIONS"))

@@ -26,7 +26,7 @@ from rbtool.layout.text import (UNMAPPED, Joiner, hyphenates, join_wrapped, liga
 from rbtool.nl.text import folded_words
 from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
 
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "21"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
