@@ -387,7 +387,8 @@ class Builder:
         return False
 
     def _numbered(self, line: Line) -> tuple[str, float, float] | None:
-        if len(line.spans) < 2:
+        # a number opening a line of code ("4 CARD32 N_ALIASES", a field's width) enumerates nothing
+        if len(line.spans) < 2 or span_style(line.spans[0]).font in self.inventory.fixed_pitch:
             return None
         match = _NUMBER_LABEL.match(line.spans[0].text)
         if not match or not line.spans[1].space_before:
