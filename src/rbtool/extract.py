@@ -23,10 +23,11 @@ from rbtool.layout.styles import WORD
 from rbtool.layout.tables import PageTable, continues, find_tables
 from rbtool.layout.text import (UNMAPPED, Joiner, hyphenates, join_wrapped, ligature_readings, read_ligatures,
                                 vocabulary)
+from rbtool.nl.kamerstukken import questions_title
 from rbtool.nl.text import folded_words
 from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
 
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -131,10 +132,14 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         warnings.append(f"{unanchored} of {len(footnotes)} footnotes without a marker in the text")
 
     title_page = _folded_page(pages[0])
-    doc_title = (title or _confirmed(info.title, title_page) or _title(pages[0], furniture, stats.body_size)
-                 or Path(where).stem)
+    first_blocks = [b for b in structure.blocks if b.page == pages[0].index]
+    doc_title = (title or _confirmed(info.title, title_page)
+                 or next(filter(None, (questions_title(b.text) for b in first_blocks)), None)
+                 or _title(pages[0], furniture, stats.body_size) or _heading_title(first_blocks, furniture.text)
+                 or furniture.text or Path(where).stem)
     author = _confirmed(info.author, title_page)
-    doc_year = year if year is not None else _year(doc_title)
+    # the year the title names, else the running header's (a journal's issue date), else the file name's
+    doc_year = year if year is not None else _year(doc_title) or _year(furniture.text or "") or _year(Path(where).stem)
     return model.Document(
         id=sha256[:12], title=doc_title, year=doc_year, sha256=sha256, source_path=where,
         page_count=len(pages),
@@ -268,7 +273,30 @@ def _title(page: PageData, furniture, body_size: float) -> str | None:
         largest = max(l.size for l in lines)
         if largest > body_size:
             return join_wrapped([l.text for l in lines if abs(l.size - largest) < 0.5])
-    return furniture.text
+    return None
+
+
+def _heading_title(blocks: list[model.Block], running_text: str | None) -> str | None:
+    """The most specific heading of a first page that opens with headings: the last of that run, as in
+    "DEPARTMENT OF TRANSPORTATION / Federal Aviation Administration / … / Airworthiness Directives; The Boeing
+    Company Airplanes". A heading whose words are only part of the running header's (a journal's section,
+    "Proposed Rules", under "Federal Register/Vol. 85 …/Proposed Rules") names the publication: it and the
+    text under it (the section's standing notice) are passed over. A page that opens with body text has no
+    title heading (its first heading is that of a part, such as an agenda item)."""
+    running = set(folded_words(running_text or ""))
+    run: list[str] = []
+    under_masthead = False
+    for block in blocks:
+        if block.kind in (model.HEADING, model.SUBHEADING):
+            words = set(folded_words(block.text))
+            under_masthead = bool(words) and words < running
+            if not under_masthead:
+                run.append(block.text)
+        elif run:
+            break
+        elif not under_masthead and WORD.search(block.text):
+            return None
+    return run[-1] if run else None
 
 
 def _folded_page(page: PageData) -> str:
