@@ -56,6 +56,35 @@ def test_build_lines_inserts_spaces_from_gaps_and_keeps_a_raised_marker_on_its_l
     assert marker_numbers(lines[0].spans[-1], lines[0]) == [7]
 
 
+def test_a_raised_marker_joins_its_own_line_not_a_taller_line_beside_it():
+    # two columns: the right one's line is taller (15.6) and overlaps both left lines; the marker "25" sits
+    # after "toe." on the lower left line, over that line's top half
+    above = [char(c, 57 + 5 * i, 460.9) for i, c in enumerate("beleid")]
+    beside = [char(c, 306 + 8 * i, 463.1, size=15.6) for i, c in enumerate("leid")]
+    own = [char(c, 57 + 5 * i, 473.8) for i, c in enumerate("toe.")]
+    marker = [char(c, 77.5 + 3 * i, 473.5, size=6.0) for i, c in enumerate("25")]
+    lines = build_lines(above + beside + own + marker)
+    assert [l.text for l in lines if l.text.startswith("toe")] == ["toe.25"]
+    assert not any("25" in l.text for l in lines if not l.text.startswith("toe"))
+
+
+def test_a_tall_heading_beside_two_lines_keeps_them_two_lines():
+    heading = [char(c, 57 + 9 * i, 381.2, size=17.1) for i, c in enumerate("Economie")]
+    first = [char(c, 306 + 5 * i, 378.4, size=11.0) for i, c in enumerate("trouwen")]
+    second = [char(c, 306 + 5 * i, 392.3, size=11.0) for i, c in enumerate("economische")]
+    texts = [l.text for l in build_lines(heading + first + second)]
+    assert any(t.endswith("trouwen") for t in texts) and "economische" in texts
+
+
+def test_a_small_word_of_a_line_stays_on_it():
+    # an OCR text layer sizes each word by its own letters: "voor" is set far smaller than its line
+    chars = [char(c, 100 + 5 * i, 100, size=8.0) for i, c in enumerate("Aanleiding")]
+    chars += [char(c, 152 + 2 * i, 102, size=4.0) for i, c in enumerate("voor")]
+    chars += [char(c, 163 + 3 * i, 101, size=6.0) for i, c in enumerate("deze")]
+    lines = build_lines(chars)
+    assert [l.text for l in lines] == ["Aanleiding voor deze"]
+
+
 def _word_chars(words, x0, top, word_gap, size=10.0, blanks=True):
     """Characters of `words` set 0.5 em wide, `word_gap` em apart, with space characters when `blanks`."""
     chars, x = [], x0
@@ -251,6 +280,16 @@ def test_hyphenation_uses_the_documents_vocabulary():
     assert joiner.join("micro-", "opleidingen") == "micro-opleidingen"
     assert joiner.join("Invest-", "NL") == "Invest-NL"
     assert joiner.join("2022–", "2027") == "2022–2027"
+
+
+def test_a_word_broken_before_a_conjunction_is_joined_when_the_document_writes_it_whole():
+    vocab = vocabulary(["de politieke partijen en", "voor milieu- en sociale doelen", "de milieuen"])
+    joiner = Joiner(vocab, auto_hyphenation=True)
+    assert joiner.join("de partij-", "en zijn") == "de partijen zijn"
+    # "milieu-" stands elsewhere as an elided compound's head: the hyphen and the space stay
+    assert joiner.join("voor milieu-", "en sociale") == "voor milieu- en sociale"
+    # a document that does not hyphenate keeps every line-end hyphen before a conjunction
+    assert Joiner(vocab, auto_hyphenation=False).join("de partij-", "en zijn") == "de partij- en zijn"
 
 
 def test_a_hyphenating_document_keeps_real_hyphens_and_drops_its_own():

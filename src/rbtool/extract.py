@@ -27,7 +27,7 @@ from rbtool.nl.kamerstukken import questions_title
 from rbtool.nl.text import folded_words
 from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
 
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "23"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -232,8 +232,13 @@ def _read_ligatures(pages: list[PageData], warnings: list[str]) -> None:
     stays unread."""
     if not any(p.bad_chars for p in pages):
         return
-    readings, unread = ligature_readings((span.fontname, span.text) for p in pages for line in p.lines
-                                         for span in line.spans)
+    advances: dict[tuple[str, str], list[float]] = {}
+    for page in pages:
+        for key, width in page.advances.items():
+            advances.setdefault(key, []).append(width)
+    readings, unread = ligature_readings(((span.fontname, span.text) for p in pages for line in p.lines
+                                          for span in line.spans),
+                                         {key: sorted(values)[len(values) // 2] for key, values in advances.items()})
     for page in pages:
         if readings and page.bad_chars:
             page.lines = [replace(line, spans=tuple(replace(span, text=read_ligatures(span.text, span.fontname,
