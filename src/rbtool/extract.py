@@ -16,6 +16,7 @@ from rbtool import model
 from rbtool.errors import GarbledTextLayer, NoTextLayer, PdfError, printable
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
+from rbtool.layout.diagrams import find_diagrams, within
 from rbtool.layout.footnotes import NoteDraft, NoteIndex, note_number, parse_notes, restarts_per_page, split_footnote_zone
 from rbtool.layout.furniture import find_furniture, strip_margin_column, text_column
 from rbtool.layout.stats import document_stats
@@ -27,7 +28,7 @@ from rbtool.nl.kamerstukken import questions_title
 from rbtool.nl.text import folded_words
 from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
 
-EXTRACTOR_VERSION = "23"
+EXTRACTOR_VERSION = "24"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -85,13 +86,15 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         right = max(l.x1 for l in lines)
         # tables first: their columns would read as gutters, their rows as paragraphs, and a table in small
         # type at a page's foot as footnotes; the notes a first look finds there may be marked in its cells
-        _, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right)
+        last_note = max(printed, default=0)
+        _, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right, last_note)
         noted = printed | {n for n in map(note_number, zone) if n is not None}
         tables = _page_tables(lines, page, stats, noted, warnings)
         if tables:
             taken = {id(line) for table in tables for line in table.lines}
             lines = [line for line in lines if id(line) not in taken]
-        body, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right) if lines else ([], [])
+        body, zone = (split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right, last_note)
+                      if lines else ([], []))
         if zone:
             zones.append((page.index, zone))
             printed |= {n for n in map(note_number, zone) if n is not None}
@@ -103,7 +106,9 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         if page.index == 1 and cover:
             continue
         frames = _frames(page, stats.body_size)
-        page_entries = [Entry(line=line, page=page.index, box=_inside(line, frames)) for line in body]
+        body, diagrams = find_diagrams(body, frames)
+        page_entries = [Entry(line=line, page=page.index, box=_inside(line, frames), diagram=diagrams.get(id(line)))
+                        for line in body]
         entries.extend(_place_tables(page_entries, tables))
         body_texts += [line.text for line in body]
 
@@ -259,8 +264,7 @@ def _frames(page: PageData, body_size: float) -> list[Rect]:
 
 
 def _inside(line: Line, frames: list[Rect]) -> bool:
-    cy = (line.top + line.bottom) / 2
-    return any(f.x0 - 1 <= line.x0 and line.x1 <= f.x1 + 1 and f.top - 1 <= cy <= f.bottom + 1 for f in frames)
+    return any(within(line, f) for f in frames)
 
 
 def _page_lines(page: PageData, furniture) -> list[Line]:
