@@ -23,7 +23,7 @@ from rbtool.layout.stats import DocStats
 from rbtool.layout.styles import WORD, Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
 from rbtool.nl.kamerstukken import is_qa_label
-from rbtool.pdf import Line, OutlineEntry
+from rbtool.pdf import Line, OutlineEntry, Rect
 
 # A heading is at least this much larger than the body text.
 DEFAULT_HEADING_RATIO = 1.12
@@ -47,6 +47,10 @@ DEFAULT_OUTLINE_PREFIX = 0.4
 
 # A quote set apart by size alone is at least this many points smaller than the body.
 DEFAULT_QUOTE_SIZE_STEP = 0.5
+# A form's label before a bulleted item on its line is at most this many words, and stands at least this
+# many sizes before the bullet.
+DEFAULT_MAX_FORM_LABEL_WORDS = 3
+DEFAULT_FORM_LABEL_GAP = 1.5
 # An attribution line is at most this many words.
 DEFAULT_MAX_ATTRIBUTION_WORDS = 30
 
@@ -75,6 +79,7 @@ class Entry:
     page: int
     box: bool = False
     table: object | None = None  # a rbtool.layout.tables.PageTable standing here instead of a line
+    diagram: Rect | None = None  # the frame of the diagram whose text the line is (rbtool.layout.diagrams)
 
 
 @dataclass
@@ -83,6 +88,7 @@ class Draft:
     page: int
     page_end: int
     box: bool
+    diagram: Rect | None = None  # the frame of the diagram whose text this is
     text: str = ""
     markers: list[tuple[int, int, int]] = field(default_factory=list)  # (offset, number, page)
     number: str | None = None
@@ -203,8 +209,8 @@ class Builder:
         self.notes = notes
         self.inventory = inventory
         self.outline = outline  # (level, _outline_key(title), page) per bookmark
-        # the page of the first bookmark, and whether a line it names has been read: a title page's lines before
-        # it (title, authors, publisher) are no sections
+        # the page of the first bookmark, and whether a line a bookmark names has been read: the title page's
+        # lines before it (title, authors, publisher) are no sections
         self.outline_first_page = min((page for _, _, page in outline if page is not None), default=None)
         self.outline_reached = False
         self.outline_numbers: list[tuple[str, int | None, str]] = []  # (number, page, key) of numbered bookmarks
@@ -249,7 +255,8 @@ class Builder:
         return right - last.x1 > width + DEFAULT_SPACE_ROOM * last.size
 
     def _new(self, kind: str, entry: Entry, **extra) -> Draft:
-        draft = Draft(kind=kind, page=entry.page, page_end=entry.page, box=entry.box, size=entry.line.size, **extra)
+        draft = Draft(kind=kind, page=entry.page, page_end=entry.page, box=entry.box, diagram=entry.diagram,
+                      size=entry.line.size, **extra)
         self.drafts.append(draft)
         return draft
 
@@ -291,7 +298,7 @@ class Builder:
         if outlined is not None:
             self.outline_reached = True
             return number, outlined, title
-        if self._before_outline(entry):
+        if self._title_page_matter(entry):
             return None
         if number is not None and self._outline_disagrees(entry, number, title):
             return None
@@ -313,11 +320,11 @@ class Builder:
             level = self.level_sizes[max(smaller)] if smaller else max(self.level_sizes.values(), default=0) + 1
         return None, level, text
 
-    def _before_outline(self, entry: Entry) -> bool:
-        """A line on or before the page of the document's first bookmark, above the first line a bookmark
-        names: the title page's matter ("X Desktop Group", an author's name), which the outline leaves out."""
-        return self.outline_first_page is not None and not self.outline_reached \
-            and entry.page <= self.outline_first_page
+    def _title_page_matter(self, entry: Entry) -> bool:
+        """A line of the first page above the first line a bookmark names, in a document with an outline: the
+        title page's title, authors and publisher ("X Desktop Group", "Thomas Leonard"), which the outline
+        leaves out. (Later pages before the first bookmark may hold unbookmarked headings: they keep them.)"""
+        return self.outline_first_page is not None and not self.outline_reached and entry.page == 1
 
     def _below_numbered_headings(self, line: Line) -> bool:
         """An unnumbered line larger than the body but smaller than every numbered heading of a document
@@ -387,7 +394,8 @@ class Builder:
         return False
 
     def _numbered(self, line: Line) -> tuple[str, float, float] | None:
-        if len(line.spans) < 2:
+        # a number opening a line of code ("4 CARD32 N_ALIASES", a field's width) enumerates nothing
+        if len(line.spans) < 2 or span_style(line.spans[0]).font in self.inventory.fixed_pitch:
             return None
         match = _NUMBER_LABEL.match(line.spans[0].text)
         if not match or not line.spans[1].space_before:
@@ -428,6 +436,9 @@ class Builder:
         if not text:
             return
         cur = self.current
+        if entry.diagram is not None:
+            self._add_diagram_text(entry, text, markers)
+            return
         heading = self._heading(entry, text)
         if heading:
             number, level, title = heading
@@ -455,13 +466,16 @@ class Builder:
             return
         if self._run_in(entry, markers):
             return
-        if self._subheading(line, text, bold, italic) or self._continues_subheading(entry):
+        if not self._title_page_matter(entry) and (self._subheading(line, text, bold, italic)
+                                                   or self._continues_subheading(entry)):
             if cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry) \
                     and line_style(line) == line_style(cur.last):
                 self._append(cur, entry, text, markers)
             else:
                 self._append(self._new(model.SUBHEADING, entry), entry, text, markers)
             self.list_parent = None
+            return
+        if self._label_then_item(entry):
             return
         bullet = self._bullet(line)
         if bullet:
@@ -492,6 +506,15 @@ class Builder:
                 return
         self.list_parent = None
         self._append(self._new(model.PARAGRAPH, entry), entry, text, markers)
+
+    def _add_diagram_text(self, entry: Entry, text: str, markers) -> None:
+        """A diagram's text (title, labels, figures) is one paragraph per diagram: a chart's title is no
+        heading, a row of its labels no subheading."""
+        cur = self.current
+        if cur is None or cur.diagram != entry.diagram or cur.page_end != entry.page:
+            cur = self._new(model.PARAGRAPH, entry)
+        self._append(cur, entry, text, markers, " ")
+        self.list_parent = None
 
     def _subheading(self, line: Line, text: str, bold: bool, italic: bool) -> bool:
         """A short line at about body size in a style that stands out: bold (upright), or any style the
@@ -590,6 +613,29 @@ class Builder:
         self._append(draft, entry, text.lstrip("—–- "), markers)
         return True
 
+    def _label_then_item(self, entry: Entry) -> bool:
+        """A form's label before a bulleted item on the same line ("Noot:   • Het verdrag is …"): a short
+        phrase ending in a colon, set apart from the bullet by more than a word space (the items stand in the
+        value column). The label is a paragraph of its own, the rest of the line starts the item."""
+        line = entry.line
+        if len(line.spans) < 3:
+            return False
+        label, glyph = line.spans[0], line.spans[1]
+        if not label.text.rstrip().endswith(":") or len(label.text.split()) > DEFAULT_MAX_FORM_LABEL_WORDS \
+                or glyph.x0 - label.x1 < DEFAULT_FORM_LABEL_GAP * line.size:
+            return False
+        rest = replace(line, spans=line.spans[1:], x0=glyph.x0)
+        bullet = self._bullet(rest)
+        if bullet is None:
+            return False
+        head = replace(line, spans=line.spans[:1], x1=label.x1)
+        head_text, head_markers = line_content(head, self.notes)
+        rest_text, rest_markers = line_content(rest, self.notes)
+        self._append(self._new(model.PARAGRAPH, entry), entry, head_text.rstrip(), head_markers)
+        self.list_parent = None
+        self._start_item(Entry(line=rest, page=entry.page, box=entry.box), bullet, rest_text, rest_markers)
+        return True
+
     def _labelled_sub_item(self, entry: Entry, text: str, markers) -> bool:
         """"1) ..." / "a. ..." indented under a list item is a sub-item that keeps its label."""
         if self.list_parent is None or not _ITEM_LABEL.match(text):
@@ -685,7 +731,7 @@ def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes
                     outline: list[OutlineEntry] = ()) -> Structure:
     """Blocks, sections and quotes from the body lines in reading order, decided from the document's style
     inventory, its outline (bookmarks) where it has one, and its tables of contents."""
-    text_entries = [entry for entry in entries if entry.table is None]
+    text_entries = [entry for entry in entries if entry.table is None and entry.diagram is None]
     inventory = style_inventory([entry.line for entry in text_entries])
     bookmarks = [(b.level, _outline_key(b.title), b.page) for b in outline if _outline_key(b.title)]
     builder = Builder(stats, joiner, notes, inventory, bookmarks)
