@@ -138,6 +138,13 @@ def read_shortfalls() -> dict[str, dict[str, float]]:
     return json.loads(SHORTFALLS.read_text(encoding="utf-8"))["shortfalls"]
 
 
+def read_shortfalls_version() -> str | None:
+    """The extractor version the shortfalls file was measured with (None without a file)."""
+    if not SHORTFALLS.exists():
+        return None
+    return json.loads(SHORTFALLS.read_text(encoding="utf-8"))["extractor_version"]
+
+
 def write_shortfalls(shortfalls: dict[str, dict[str, float]], extractor_version: str) -> None:
     data = {"about": "Figures of issue 9 that today's extractor misses on the style matrix, per typesetting, with "
                      "the measured value; tests/test_matrix.py marks each as xfail(strict=True). Rewritten by "

@@ -4,7 +4,8 @@
 `make_variant.py` gives one second layout; this gives many, each drawn from independent typographic
 choices (issue 9), so that no extractor rule can lean on one house style:
 
-    font             serif (Libertinus Serif, New Computer Modern, DejaVu Serif) or sans (DejaVu Sans)
+    font             serif (Libertinus Serif, New Computer Modern, DejaVu Serif, Liberation Serif) or sans
+                     (DejaVu Sans, Liberation Sans)
     size             body size 9-12 pt
     justified        justified with Dutch hyphenation, or ragged right without hyphenation
     numbered         heading numbers printed ("2.1 Duurzaamheid") or not
@@ -26,7 +27,7 @@ choices (issue 9), so that no extractor rule can lean on one house style:
                      are removed after compiling, as in real PDFs where they read as "(cid:N)")
 
 The table `TYPESETTINGS` fixes the combinations (every value appears at least once; `main` checks that);
-each is rendered from tests/data/analyse-rijksbegroting-2020.truth.json and six of them also from the 2021
+each is rendered from tests/data/analyse-rijksbegroting-2020.truth.json and seven of them also from the 2021
 test edition. Outputs:
 
     tests/pdfs/matrix/<edition>-<name>.pdf
@@ -91,7 +92,9 @@ PDF_DIR = TESTS / "pdfs" / "matrix"
 TRUTH_DIR = TESTS / "data" / "matrix"
 EDITIONS = {"2020": TESTS / "data" / "analyse-rijksbegroting-2020.truth.json",
             "2021": TESTS / "data" / "analyse-rijksbegroting-2021-testeditie.truth.json"}
-SYSTEM_FONT_DIR = "/usr/share/fonts/truetype/dejavu"  # DejaVu Sans/Serif: Typst embeds no sans font
+# Typst embeds Libertinus Serif and New Computer Modern; the other families come from the system's fonts
+SYSTEM_FONT_DIRS = {"DejaVu": "/usr/share/fonts/truetype/dejavu",
+                    "Liberation": "/usr/share/fonts/truetype/liberation"}
 LIGATURES = {"ff", "fi", "fl", "ffi", "ffl", "ft", "st"}
 HEADING_COLOUR = "#1f4e79"
 CONTENTS_TITLE = "Inhoud"
@@ -122,7 +125,8 @@ class Typesetting:
 
 
 CHOICES = {
-    "font": ["Libertinus Serif", "New Computer Modern", "DejaVu Serif", "DejaVu Sans"],
+    "font": ["Libertinus Serif", "New Computer Modern", "DejaVu Serif", "DejaVu Sans", "Liberation Serif",
+             "Liberation Sans"],
     "size": [9, 10, 10.5, 11, 12],
     "justified": [True, False],
     "numbered": [True, False],
@@ -172,6 +176,19 @@ _TABLE = [
      "bracketed", "indented", "right", "•", "–", "a.", 1, True, "unmapped", ("2020",)),
     ("m12", "New Computer Modern", 9, False, True, "size", "tight", "chapter", "bottom", "document",
      "bracketed", "boxed", "left", "–", "•", "1)", 2, False, "mapped", ("2020",)),
+    # m13-m16: held out while the extractor was tuned on m01-m12, each a combination none of those has
+    # m13: two columns with italic run-in subheadings (Liberation Serif: Typst sets it without ligatures)
+    ("m13", "Liberation Serif", 10, True, True, "italic", "run-in", "chapter", "outside", "document",
+     "superscript", "ruled", "right", "•", "a)", "1)", 2, False, "mapped", ("2020", "2021")),
+    # m14: two columns after a contents page, notes numbered per page with superscripts, colour headings (sans)
+    ("m14", "Liberation Sans", 9, False, True, "colour", "spaced", "title", "top", "page",
+     "superscript", "italic", "left", "✓", "•", "a.", 2, True, "mapped", ("2020",)),
+    # m15: a small size with bold-italic run-in subheadings, unnumbered, no running header
+    ("m15", "DejaVu Serif", 9, True, False, "bold-italic", "run-in", "none", "bottom", "page",
+     "bracketed", "boxed", "dash", "–", "–", "1.", 1, True, "unmapped", ("2020",)),
+    # m16: small-caps run-in subheadings
+    ("m16", "New Computer Modern", 10.5, True, True, "smallcaps", "run-in", "chapter", "top", "document",
+     "superscript", "indented", "left", "▪", "a)", "a.", 1, True, "mapped", ("2020",)),
 ]
 TYPESETTINGS = [Typesetting(*row) for row in _TABLE]
 assert all(len(row) == len(_COLUMNS) for row in _TABLE)
@@ -560,7 +577,7 @@ def build(ts: Typesetting, edition: str, keep_typ: Path | None) -> dict:
     pdf_path = PDF_DIR / f"{edition}-{ts.name}.pdf"
     truth_path = TRUTH_DIR / f"{edition}-{ts.name}.truth.json"
     markup = source(ts, truth)
-    font_paths = (SYSTEM_FONT_DIR,) if ts.font.startswith("DejaVu") else ()
+    font_paths = tuple(path for family, path in SYSTEM_FONT_DIRS.items() if ts.font.startswith(family))
     with tempfile.TemporaryDirectory() as tmp:
         typ_path = Path(tmp) / f"{edition}-{ts.name}.typ"
         typ_path.write_text(markup, encoding="utf-8")
@@ -575,6 +592,8 @@ def build(ts: Typesetting, edition: str, keep_typ: Path | None) -> dict:
         unmapped = 0
         if ts.ligatures == "unmapped":
             pdf, unmapped = unmap_ligatures(pdf)
+            if not unmapped:
+                raise SystemExit(f"{ts.name}: {ts.font} as Typst sets it has no ligature glyphs to unmap")
         pdf_path.write_bytes(pdf)
         page_count = page_count_of(pdf_path)
         out = matrix_truth(ts, truth, marks, page_count, source_truth, pdf_path)
