@@ -6,6 +6,7 @@ from collections import Counter
 from rbtool import model
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
+from rbtool.layout.diagrams import diagram_frames, find_diagrams
 from rbtool.layout.footnotes import (NoteDraft, NoteIndex, line_markers, marker_numbers, parse_notes,
                                     restarts_per_page, split_footnote_zone)
 from rbtool.layout.furniture import find_furniture
@@ -56,6 +57,35 @@ def test_build_lines_inserts_spaces_from_gaps_and_keeps_a_raised_marker_on_its_l
     assert marker_numbers(lines[0].spans[-1], lines[0]) == [7]
 
 
+def test_a_raised_marker_joins_its_own_line_not_a_taller_line_beside_it():
+    # two columns: the right one's line is taller (15.6) and overlaps both left lines; the marker "25" sits
+    # after "toe." on the lower left line, over that line's top half
+    above = [char(c, 57 + 5 * i, 460.9) for i, c in enumerate("beleid")]
+    beside = [char(c, 306 + 8 * i, 463.1, size=15.6) for i, c in enumerate("leid")]
+    own = [char(c, 57 + 5 * i, 473.8) for i, c in enumerate("toe.")]
+    marker = [char(c, 77.5 + 3 * i, 473.5, size=6.0) for i, c in enumerate("25")]
+    lines = build_lines(above + beside + own + marker)
+    assert [l.text for l in lines if l.text.startswith("toe")] == ["toe.25"]
+    assert not any("25" in l.text for l in lines if not l.text.startswith("toe"))
+
+
+def test_a_tall_heading_beside_two_lines_keeps_them_two_lines():
+    heading = [char(c, 57 + 9 * i, 381.2, size=17.1) for i, c in enumerate("Economie")]
+    first = [char(c, 306 + 5 * i, 378.4, size=11.0) for i, c in enumerate("trouwen")]
+    second = [char(c, 306 + 5 * i, 392.3, size=11.0) for i, c in enumerate("economische")]
+    texts = [l.text for l in build_lines(heading + first + second)]
+    assert any(t.endswith("trouwen") for t in texts) and "economische" in texts
+
+
+def test_a_small_word_of_a_line_stays_on_it():
+    # an OCR text layer sizes each word by its own letters: "voor" is set far smaller than its line
+    chars = [char(c, 100 + 5 * i, 100, size=8.0) for i, c in enumerate("Aanleiding")]
+    chars += [char(c, 152 + 2 * i, 102, size=4.0) for i, c in enumerate("voor")]
+    chars += [char(c, 163 + 3 * i, 101, size=6.0) for i, c in enumerate("deze")]
+    lines = build_lines(chars)
+    assert [l.text for l in lines] == ["Aanleiding voor deze"]
+
+
 def _word_chars(words, x0, top, word_gap, size=10.0, blanks=True):
     """Characters of `words` set 0.5 em wide, `word_gap` em apart, with space characters when `blanks`."""
     chars, x = [], x0
@@ -104,6 +134,17 @@ def test_a_list_label_set_off_wider_than_the_justified_word_spaces_is_its_own_sp
     # the same gap as the line's other word spaces is no label
     plain = build_lines(_word_chars(["1.", "Belastingdienst:", "goede"], 68, 100, 0.48))[0]
     assert len(plain.spans) == 1
+
+
+
+def test_a_list_label_opening_the_second_column_of_a_row_is_its_own_span():
+    # the row carries the left column's text, a gutter, then "3." set off 0.7 em from a justified text
+    # whose word spaces are 0.41 em: the label is told by its own column's spaces, not the left column's
+    left = _word_chars(["daalt", "richting", "het", "niveau"], 57, 100, 0.2)
+    label = _word_chars(["3."], 310, 100, 0.41)
+    text = _word_chars(["Nederland", "in", "Europa", "en", "de", "wereld."], 327, 100, 0.41)
+    row = build_lines(left + label + text)[0]
+    assert [s.text for s in row.spans] == ["daalt richting het niveau", "3.", "Nederland in Europa en de wereld."]
 
 
 # ------------------------------------------------------------------------------------ furniture
@@ -183,6 +224,23 @@ def test_markers_are_removed_from_text_and_anchored():
 
 
 
+def test_small_lines_at_a_pages_foot_are_notes_only_with_a_note_number_that_can_be_one():
+    # a decision list: labels at 8 pt in the label column, values at the body size beside them; its last
+    # agenda item, numbered "43.", ends the page — no footnote, the document has none before
+    body = [text_line("Running text of the agenda item before.", 100 + i * 14) for i in range(3)]
+    item = [line(span("43.", 50, 300, 8), span("Agendapunt:", 70, 300, 8), span("Rondvraag", 160, 300, 10, BOLD)),
+            line(span("Noot:", 70, 312, 8), span("-", 160, 312, 10))]
+    assert split_footnote_zone(body + item, [], 10.0, 50, 520) == (body + item, [])
+    # the same small lines without a body-size value: still no note 43 after no notes at all, yet a note
+    # that can follow the notes printed before
+    labels = [line(span("43.", 50, 300, 8), span("Agendapunt: Rondvraag", 70, 300, 8))]
+    assert split_footnote_zone(body + labels, [], 10.0, 50, 520) == (body + labels, [])
+    assert split_footnote_zone(body + labels, [], 10.0, 50, 520, last_note=42) == (body, labels)
+    # a raised number is a note's whatever came before
+    raised = [line(span("43", 50, 700, 5, raised=2), span("Zie de brief van 3 mei.", 56, 700, 8, space=False))]
+    assert split_footnote_zone(body + raised, [], 10.0, 50, 520) == (body, raised)
+
+
 def bracketed_zone(numbers, page, top=700):
     """A footnote zone whose notes are labelled "[n]", indented, continuation lines at the margin."""
     lines = []
@@ -240,6 +298,16 @@ def test_hyphenation_uses_the_documents_vocabulary():
     assert joiner.join("micro-", "opleidingen") == "micro-opleidingen"
     assert joiner.join("Invest-", "NL") == "Invest-NL"
     assert joiner.join("2022–", "2027") == "2022–2027"
+
+
+def test_a_word_broken_before_a_conjunction_is_joined_when_the_document_writes_it_whole():
+    vocab = vocabulary(["de politieke partijen en", "voor milieu- en sociale doelen", "de milieuen"])
+    joiner = Joiner(vocab, auto_hyphenation=True)
+    assert joiner.join("de partij-", "en zijn") == "de partijen zijn"
+    # "milieu-" stands elsewhere as an elided compound's head: the hyphen and the space stay
+    assert joiner.join("voor milieu-", "en sociale") == "voor milieu- en sociale"
+    # a document that does not hyphenate keeps every line-end hyphen before a conjunction
+    assert Joiner(vocab, auto_hyphenation=False).join("de partij-", "en zijn") == "de partij- en zijn"
 
 
 def test_a_hyphenating_document_keeps_real_hyphens_and_drops_its_own():
@@ -302,6 +370,61 @@ def test_list_items_sub_items_and_numbered_items():
                    (model.NUMBERED_ITEM, "Eerste ambitie.", "1"),
                    (model.NUMBERED_ITEM, "Tweede ambitie.", "2")]
     assert result.blocks[1].parent == result.blocks[0].id
+
+
+def test_a_form_label_before_a_bullet_is_its_own_block_and_the_item_starts_after_it():
+    # "Noot:" in the label column, its first item on the same line in the value column
+    lines = [line(span("Noot:", 70, 100, 8), span("•", 160, 100), span("Het verdrag is ter stilzwijgende", 178, 100)),
+             text_line("goedkeuring overgelegd.", 114, x0=178),
+             line(span("•", 160, 128), span("Zie ook Trb. 2015, 103.", 178, 128))]
+    got = [(b.kind, b.text) for b in structure(lines).blocks]
+    assert got == [(model.PARAGRAPH, "Noot:"),
+                   (model.LIST_ITEM, "Het verdrag is ter stilzwijgende goedkeuring overgelegd."),
+                   (model.LIST_ITEM, "Zie ook Trb. 2015, 103.")]
+    # a colon at a word space before a dash is prose, not a label
+    prose = [line(span("Zo:", 70, 100), span("– en dan verder.", 87, 100))]
+    assert [b.kind for b in structure(prose).blocks] == [model.PARAGRAPH]
+
+
+def test_the_text_of_a_chart_in_a_frame_is_one_paragraph_never_a_heading():
+    # a bar chart: its title at 18 pt (a heading by size), labels and figures apart from each other; beside
+    # it a box of running text wrapped at its measure, with a box title
+    chart = Rect(60, 100, 500, 300)
+    box = Rect(60, 400, 500, 480)
+    lines = [text_line("Synthèse des résultats", 110, x0=200, size=18),
+             line(span("JAMAIS", 90, 150, 8), span("3%", 200, 150, 8)),
+             line(span("TOUS LES JOURS", 80, 175, 8), span("60%", 400, 175, 8)),
+             line(*(span(f"{p}%", 150 + 50 * i, 280, 9) for i, p in enumerate((0, 10, 20, 30)))),
+             text_line("Een kader", 410, x0=70, font=BOLD),
+             text_line("Lopende tekst in een kader die tot aan de rechterkant van het kader doorloopt", 428, x0=70),
+             text_line("en op de volgende regel verder gaat.", 442, x0=70)]
+    frames = diagram_frames(lines, [chart, box])
+    assert [frames.get(id(l)) for l in lines] == [chart] * 4 + [None] * 3
+    entries = [Entry(line=l, page=1, box=True, diagram=frames.get(id(l))) for l in lines]
+    result = build_structure(entries, STATS, Joiner(Counter(), False), NoteIndex())
+    assert [(b.kind, b.text[:30]) for b in result.blocks] == [
+        (model.PARAGRAPH, "Synthèse des résultats JAMAIS "), (model.SUBHEADING, "Een kader"),
+        (model.PARAGRAPH, "Lopende tekst in een kader die")]
+    assert result.sections == []
+
+
+def test_boxes_of_one_size_are_a_diagram_read_box_by_box():
+    # a process diagram: three boxes of one size in a row, their lines on shared baselines (one line each
+    # across the boxes, as a PDF reader joins them); a single box of another size holds a framed remark
+    boxes = [Rect(60 + 150 * i, 100, 180 + 150 * i, 140) for i in range(3)]
+    remark = Rect(60, 200, 500, 230)
+    lines = [line(span("Beschrijf de", 70, 105, 8), span("Vraag input", 220, 105, 8), span("Bepaal de", 370, 105, 8)),
+             line(span("verwerkingen", 70, 117, 8), span("van experts", 220, 117, 8), span("rollen", 370, 117, 8)),
+             text_line("Let op", 205, x0=70, font=BOLD)]
+    kept, diagrams = find_diagrams(lines, boxes + [remark])
+    assert [(l.text, diagrams.get(id(l))) for l in kept] == [
+        ("Beschrijf de", boxes[0]), ("verwerkingen", boxes[0]), ("Vraag input", boxes[1]), ("van experts", boxes[1]),
+        ("Bepaal de", boxes[2]), ("rollen", boxes[2]), ("Let op", None)]
+    entries = [Entry(line=l, page=1, box=True, diagram=diagrams.get(id(l))) for l in kept]
+    result = build_structure(entries, STATS, Joiner(Counter(), False), NoteIndex())
+    assert [(b.kind, b.text) for b in result.blocks] == [
+        (model.PARAGRAPH, "Beschrijf de verwerkingen"), (model.PARAGRAPH, "Vraag input van experts"),
+        (model.PARAGRAPH, "Bepaal de rollen"), (model.SUBHEADING, "Let op")]
 
 
 def test_quote_with_attribution():
@@ -556,6 +679,67 @@ def test_small_capitals_of_the_font_itself_are_told_by_their_width():
     lines = build_lines(heading + body)
     assert [(s.text, s.small_caps) for s in lines[0].spans] == [("De opgave", True), ("Veel seinen", False)]
     assert not any(s.small_caps for s in lines[1].spans)
+
+
+def test_small_capitals_decide_per_word_and_letters_of_one_width_prove_nothing():
+    # Libertinus-like small caps: "m" and "p" narrower than their lower case, "b" within a few per cent of it,
+    # "s" exactly as wide; one hard letter neither splits a small-caps word nor makes body text small caps
+    widths = {"m": (8.0, 6.7), "b": (5.0, 5.1), "o": (5.0, 5.6), "p": (5.2, 4.6), "s": (4.0, 4.0)}
+
+    def glyphs(text, top, caps):
+        out, x0 = [], 70.0
+        for letter in text:
+            advance = 2.5 if letter == " " else widths.get(letter, (5.0, 5.6))[caps and letter.islower()]
+            out.append({"text": letter, "x0": x0, "x1": x0 + advance, "top": top, "bottom": top + 10,
+                        "size": 10.0, "fontname": REGULAR})
+            x0 += advance
+        return out
+
+    heading = glyphs("voor het mbo", 100, True)
+    body = [g for row in range(3) for g in glyphs("ons mbo bos op de som", 120 + 14 * row, False)]
+    lines = build_lines(heading + body)
+    assert [(s.text, s.small_caps) for s in lines[0].spans] == [("voor het mbo", True)]
+    assert all([(s.text, s.small_caps) for s in line.spans] == [("ons mbo bos op de som", False)]
+               for line in lines[1:])
+
+
+def test_small_capitals_made_of_smaller_capitals_are_one_small_caps_span_at_the_capitals_size():
+    # Word's small caps: "De opgave" set as "D" at 10 pt and "E OPGAVE" in capitals at 8 pt on its baseline
+    def caps(text, x0, top):
+        out = []
+        for i, letter in enumerate(text):
+            size = 10.0 if i == 0 else 8.0
+            if letter != " ":
+                out.append({"text": letter, "x0": x0, "x1": x0 + 0.6 * size, "top": top + 10 - size,
+                            "bottom": top + 10, "size": size, "fontname": REGULAR})
+            x0 += 0.6 * size
+        return out
+
+    heading = build_lines(caps("DE OPGAVE", 70, 100))[0]
+    assert [(s.text, s.size, s.small_caps) for s in heading.spans] == [("DE OPGAVE", 10.0, True)]
+    assert heading.size == 10.0
+    # two heading uses make it a subheading style, and each heading its own block
+    body = "Veel seinen op de woningmarkt staan op rood, zoals bekend is."
+    lines = [heading, text_line(body, 114), text_line(body, 128),
+             build_lines(caps("DE MAATREGELEN", 70, 160))[0], text_line(body, 174)]
+    assert [(b.kind, b.text) for b in structure(lines).blocks if b.kind == model.SUBHEADING] == [
+        (model.SUBHEADING, "DE OPGAVE"), (model.SUBHEADING, "DE MAATREGELEN")]
+    # a raised smaller capital is a superscript, not a small capital
+    raised = [char("N", 70, 100), char("A", 75, 98, size=7.0)]
+    assert [s.small_caps for s in build_lines(raised)[0].spans] == [False, False]
+
+
+def test_scattered_glyph_widths_are_no_small_caps_evidence():
+    # an OCR text layer: every glyph has its own width, so no letter has a usual width to differ from
+    chars = []
+    for row in range(3):
+        x0 = 70.0
+        for i, letter in enumerate("aeo aeo aeo"):
+            advance = 2.5 if letter == " " else 4.0 + ((i * 7 + row * 3) % 9) * 0.3
+            chars.append({"text": letter, "x0": x0, "x1": x0 + advance, "top": 100 + 14 * row,
+                          "bottom": 110 + 14 * row, "size": 10.0, "fontname": REGULAR})
+            x0 += advance
+    assert all(len(line.spans) == 1 and not line.spans[0].small_caps for line in build_lines(chars))
 
 
 def test_small_capitals_are_weighed_per_word_not_per_letter():

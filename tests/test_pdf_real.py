@@ -201,3 +201,52 @@ def test_title_and_author_from_the_pdf_information_when_the_title_page_confirms_
     koning = extract_document(PDFS / "rijksbegroting-2019-hoofdstuk-I-de-koning.pdf")
     assert koning.author is None  # its information says "Werk", which the page does not print
     assert "_" not in koning.title  # nor its template's name "1_De_Koning"
+
+
+@pytest.mark.parametrize("name, title, year", [
+    # checked by hand against `pdftotext -f 1 -l 1`: the entry's bold title under its agency and docket lines
+    ("federal-register-2020-17221", "Airworthiness Directives; The Boeing Company Airplanes", 2020),
+    # the sentence under "Vragen gesteld door de leden der Kamer …" and the number of the Aanhangsel
+    ("kamervragen-bzk-2023-2024-1178",
+     "Vragen van het lid Sneller (D66) aan de Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties en de "
+     "Minister van Justitie en Veiligheid over quantumproof encryptie (ingezonden 16 januari 2024)", 2024),
+    ("kamervragen-vws-2023-2024",
+     "Vragen van het lid Westerveld (GroenLinks-PvdA) aan de Staatssecretaris en de Minister van Volksgezondheid, "
+     "Welzijn en Sport over hulp aan jongeren en volwassenen met eetstoornissen (ingezonden 21 juni 2024)", 2024),
+])
+def test_titles_come_from_the_title_page_not_its_masthead_or_running_header(name, title, year):
+    doc = extract_document(PDFS / f"{name}.pdf")
+    assert (doc.title, doc.year) == (title, year)
+
+
+def test_a_first_page_that_opens_with_body_text_gives_no_heading_title():
+    """The decision list's first heading is an agenda item's: the title stays the file name, as before."""
+    doc = extract_document(PDFS / "besluitenlijst-commissie-financien-2016.pdf")
+    assert (doc.title, doc.year) == ("besluitenlijst-commissie-financien-2016", 2016)
+
+
+def test_code_in_a_typewriter_face_is_no_subheading():
+    """The MIME-info spec sets its file formats in Nimbus Mono (every glyph one width): those lines are code,
+    not subheadings, while its proportional faces (the body, the sans headings) are no typewriter faces."""
+    from rbtool.layout.styles import fixed_pitch_fonts
+    from rbtool.pdf import read_pages
+
+    pdf = PDFS / "shared-mime-info-spec.pdf"
+    lines = [line for _, page in read_pages(pdf) for line in page.lines]
+    fixed = fixed_pitch_fonts(lines)
+    assert {"NimbusMonL-Regu", "NimbusMonL-Bold"} <= fixed
+    assert not fixed & {"NimbusRomNo9L-Regu", "NimbusSanL-Bold", "NimbusRomNo9L-ReguItal"}
+    doc = extract_document(pdf)
+    code = [b.text for b in doc.blocks if b.kind == model.SUBHEADING and "CARD32" in b.text]
+    assert not code and not any(b.kind == model.SUBHEADING for b in doc.blocks if b.page in (10, 11, 12, 13))
+
+
+def test_word_small_caps_made_of_smaller_capitals_read_as_one_small_caps_span():
+    # chelsea p. 26: the table heads are Word small caps, "A" at 14 pt then "XES D" and "EVALUATION" at 11 pt
+    # around a full-size apostrophe; each head reads as one small-caps span at the capitals' size
+    from rbtool.pdf import read_pages
+
+    page = next(data for _, data in read_pages(PDFS / "chelsea-pdta-french.pdf") if data.index == 26)
+    spans = {s.text: s for line in page.lines for s in line.spans}
+    assert "AXES D’EVALUATION" in spans and "ACTIONS" in spans
+    assert all(spans[head].small_caps and spans[head].size > 14 for head in ("AXES D’EVALUATION", "ACTIONS"))

@@ -89,15 +89,14 @@ def budget_by_ministry(measures) -> list[Group]:
 
 def budget_old_new(summary: list[dict], old: str, new: str) -> list[Group]:
     """`compare --chart`: per ministry the old and the new edition's budget total, and the difference."""
-    from rbtool.nl.money import format_eur
+    from rbtool.nl.money import format_eur, format_eur_change
 
     groups = []
     for row in summary:
-        delta = row["delta_budget_eur"]
-        note = ("+" if delta > 0 else "−") + format_eur(abs(delta)) if delta else "±0"
         groups.append(Group(row["ministerie"], (
             Bar(old, row["old_budget_eur"], format_eur(row["old_budget_eur"]) or "€ 0"),
-            Bar(new, row["new_budget_eur"], format_eur(row["new_budget_eur"]) or "€ 0")), note))
+            Bar(new, row["new_budget_eur"], format_eur(row["new_budget_eur"]) or "€ 0")),
+            format_eur_change(row["delta_budget_eur"])))
     return groups
 
 

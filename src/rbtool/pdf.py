@@ -14,6 +14,7 @@ the font size so that kerning never splits a word.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
@@ -36,13 +37,25 @@ DEFAULT_LABEL_GAP_RATIO = 1.3
 DEFAULT_MAX_LABEL = 4
 # Two characters belong to one line when their vertical extents overlap by this share of the smaller one.
 DEFAULT_LINE_OVERLAP = 0.5
-# OpenType small caps keep the font's name and the letters' Unicode values, but a small capital is set wider
-# than the page's usual width of that letter in that font. Letter by letter the evidence is weak (the small
-# "m" or "p" of many fonts is no wider), so it is weighed per word: lower-case letters on average at least
-# this share wider are small caps, at most DEFAULT_PLAIN_WIDTH wider the plain lower case; a word in between
-# (short, or of letters whose small capital is barely wider: "mkb") keeps the state of the words before it.
-DEFAULT_SMALL_CAP_WIDTH = 1.08
-DEFAULT_PLAIN_WIDTH = 1.02
+# A glyph smaller than this share of the page's usual size (a raised note marker) joins the line of a glyph
+# at most DEFAULT_NEIGHBOUR_DISTANCE of that glyph's size beside its run whose extent holds the run's middle.
+DEFAULT_SMALL_GLYPH = 0.8
+DEFAULT_NEIGHBOUR_DISTANCE = 1.0
+# A lower-case glyph whose width differs by at least this ratio (wider or narrower: a small "p" can be
+# narrower than the lower-case one) from the page's usual width for that letter in that font is a small
+# capital (OpenType small caps keep the font's name and the letters' Unicode values); a run of lower-case
+# letters is small caps when this share of them are.
+DEFAULT_SMALL_CAP_WIDTH = 1.04
+DEFAULT_SMALL_CAP_SHARE = 0.8
+# Widths are evidence only where a letter has one usual width: typeset glyphs of a letter share their width
+# exactly, so the commonest width carries at least this share of them; in an OCR text layer widths scatter.
+DEFAULT_USUAL_WIDTH_SHARE = 0.5
+# Synthetic small caps (Word's, or a font without small capitals): a word's lower-case letters set as
+# capitals at this share of the size of the full capital opening it, on its baseline (within this share of
+# the size; a raised capital is a superscript).
+DEFAULT_SYNTHETIC_CAPS_LOW = 0.6
+DEFAULT_SYNTHETIC_CAPS_HIGH = 0.9
+DEFAULT_BASELINE_SHIFT = 0.15
 # A rectangle thinner than this (points) is a rule line, not a frame.
 DEFAULT_RULE_THICKNESS = 2.0
 
@@ -124,6 +137,9 @@ class PageData:
     bad_chars: int = 0  # (cid:NN), private-use and control characters: signs of a font without Unicode map
     rotated_by_viewer: bool = False  # the page has a /Rotate entry: viewers turn it, its text reads upright
     turn: int = 0  # degrees the page's text runs counter-clockwise (0, 90, 180, 270); read turned upright
+    # on a page with bad characters: {(font, character): its usual advance width as a share of the size},
+    # evidence for what a glyph without Unicode map draws (a ligature is about as wide as its letters)
+    advances: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
 def line_of(spans: tuple[Span, ...], page: int = 0) -> Line:
@@ -415,7 +431,19 @@ def _page_data(page, number: int) -> PageData:
         if data.turn != 180:
             data.width, data.height = data.height, data.width
     data.lines = build_lines(kept, number)
+    if data.bad_chars:
+        data.advances = _advances(kept)
     return data
+
+
+def _advances(chars: list[dict]) -> dict[tuple[str, str], float]:
+    """The median advance width of each single glyph (a letter, a "(cid:N)") per font, a share of its size."""
+    widths: dict[tuple[str, str], list[float]] = {}
+    for ch in chars:
+        text = ch["text"]
+        if len(text) == 1 and text.strip() or _CID.fullmatch(text):
+            widths.setdefault((ch["fontname"], text), []).append((ch["x1"] - ch["x0"]) / max(ch["size"], 0.1))
+    return {key: sorted(values)[len(values) // 2] for key, values in widths.items()}
 
 
 def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
@@ -433,17 +461,51 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
             spaced.add((id(previous), id(ch)))
         previous, blank = ch, False
         glyphs.append(ch)
+    # glyphs clearly smaller than the page's usual size (raised note markers, indices) are placed after the
+    # others, on the line of the glyph beside them: sorted by their raised bottom they would reach a line
+    # above before their own (a marker over a line's top half, a taller line beside it in the next column)
+    sizes: dict[float, int] = {}
+    for ch in glyphs:
+        sizes[round(ch["size"], 1)] = sizes.get(round(ch["size"], 1), 0) + 1
+    usual = max(sizes, key=sizes.get) if sizes else 0.0
+    small = [ch for ch in glyphs if ch["size"] < DEFAULT_SMALL_GLYPH * usual]
+    large = [ch for ch in glyphs if ch["size"] >= DEFAULT_SMALL_GLYPH * usual]
+    rows = _rows(large)
+    if small:
+        beside, left_over = _neighbours(small, rows)
+        if left_over:  # small text of its own (a colophon, fine print) is grouped as any text
+            rows = _rows(large + left_over)
+        row_of = {id(ch): row for row in rows for ch in row}
+        for run, neighbour in beside:
+            row_of[id(neighbour)].extend(run)
+    _mark_small_caps(glyphs)
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in rows]
+    for row in rows:
+        _mark_synthetic_small_caps(row, spaced)
+    lines = [_make_line(row, page, spaced) for row in rows]
+    lines.sort(key=lambda l: (l.top, l.x0))
+    return lines
+
+
+def _rows(chars: list[dict]) -> list[list[dict]]:
+    """Characters grouped into rows: a character joins a row whose tallest character's extent overlaps its
+    own by DEFAULT_LINE_OVERLAP of the smaller one, unless the row holds characters of its size on another
+    baseline (a tall heading in one column overlaps two lines of the next: they stay two lines)."""
     rows: list[list[dict]] = []
     bands: list[list[float]] = []  # [top, bottom] of the tallest chars in each row
-    for ch in sorted(glyphs, key=lambda c: (round(c["bottom"], 1), c["x0"])):
-        top, bottom = ch["top"], ch["bottom"]
+    baselines: list[dict[float, float]] = []  # per row: size → bottom of its first character of that size
+    for ch in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+        top, bottom, size = ch["top"], ch["bottom"], round(ch["size"], 1)
         placed = False
         # chars arrive sorted by bottom, so only the last few rows can overlap
         for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
             b_top, b_bottom = bands[i]
             overlap = min(bottom, b_bottom) - max(top, b_top)
-            if overlap >= DEFAULT_LINE_OVERLAP * min(bottom - top, b_bottom - b_top):
+            own = baselines[i].get(size)
+            if overlap >= DEFAULT_LINE_OVERLAP * min(bottom - top, b_bottom - b_top) and (
+                    own is None or abs(own - bottom) <= DEFAULT_LINE_OVERLAP * ch["size"]):
                 rows[i].append(ch)
+                baselines[i].setdefault(size, bottom)
                 if bottom - top > b_bottom - b_top:
                     bands[i] = [top, bottom]
                 placed = True
@@ -451,28 +513,116 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
         if not placed:
             rows.append([ch])
             bands.append([top, bottom])
-    _mark_small_caps(glyphs)
-    lines = [_make_line(sorted(row, key=lambda c: c["x0"]), page, spaced) for row in rows]
-    lines.sort(key=lambda l: (l.top, l.x0))
-    return lines
+            baselines.append({size: bottom})
+    return rows
+
+
+def _neighbours(small: list[dict], rows: list[list[dict]]) -> tuple[list[tuple[list[dict], dict]], list[dict]]:
+    """Each run of small characters (touching, in stream order: a marker "25", an OCR word set small) with
+    its nearest neighbour on the left or right in `rows`, within DEFAULT_NEIGHBOUR_DISTANCE of the
+    neighbour's size, whose extent holds the run's middle: a raised marker stands beside its letters, within
+    its own line's height. Returns ([(run, neighbour)], the characters of runs beside no such neighbour)."""
+    from bisect import bisect_left, bisect_right
+
+    index = []  # per row: its extent, its characters left to right and their left edges
+    for row in rows:
+        ordered = sorted(row, key=lambda c: c["x0"])
+        index.append((min(c["top"] for c in row), max(c["bottom"] for c in row), ordered, [c["x0"] for c in ordered]))
+    runs: list[list[dict]] = []
+    for ch in small:
+        last = runs[-1][-1] if runs else None
+        if last is not None and abs(ch["top"] - last["top"]) < 0.1 * last["size"] \
+                and 0 <= ch["x0"] - last["x1"] <= DEFAULT_SPACE_GAP * last["size"]:
+            runs[-1].append(ch)
+        else:
+            runs.append([ch])
+    beside, left_over = [], []
+    for run in runs:
+        x0, x1 = run[0]["x0"], run[-1]["x1"]
+        top, bottom = min(c["top"] for c in run), max(c["bottom"] for c in run)
+        middle, size = (top + bottom) / 2, run[0]["size"]
+        best, best_gap = None, None
+        for row_top, row_bottom, ordered, lefts in index:
+            if not row_top - size <= top <= bottom <= row_bottom + size:
+                continue
+            at, after = bisect_left(lefts, x0), bisect_right(lefts, x1)
+            for other in ordered[max(0, at - 1):at] + ordered[after:after + 1]:  # the neighbours left and right
+                if not other["top"] <= middle <= other["bottom"]:
+                    continue
+                gap = max(other["x0"] - x1, x0 - other["x1"], 0.0)
+                if gap <= DEFAULT_NEIGHBOUR_DISTANCE * other["size"] and (best_gap is None or gap < best_gap):
+                    best, best_gap = other, gap
+        if best is None:
+            left_over.extend(run)
+        else:
+            beside.append((run, best))
+    return beside, left_over
 
 
 def _mark_small_caps(glyphs: list[dict]) -> None:
-    """Set "caps" on every lower-case glyph: its width as a share of the usual width (the median on this
-    page) of the same letter in the same font, relative to the size; other glyphs get None."""
-    widths: dict[tuple[str, str], list[float]] = {}
+    """Set "caps" on every lower-case glyph of a letter whose widths tell small capitals apart on this page:
+    True when the glyph's width (relative to the size) clearly differs from the letter's usual width in
+    that font, False when it is the usual one. None for other glyphs, for letters set in one width only
+    (a small "s" as wide as the lower-case one proves nothing either way) and for letters whose widths
+    scatter (no usual width: OCR text layers)."""
+    widths: dict[tuple[str, str], Counter] = {}
     for ch in glyphs:
-        text = ch["text"]
-        if text.islower() and len(text) == 1:
-            widths.setdefault((ch["fontname"], text), []).append((ch["x1"] - ch["x0"]) / max(ch["size"], 0.1))
-    usual = {key: sorted(values)[len(values) // 2] for key, values in widths.items()}
+        if _is_letter(ch):
+            widths.setdefault((ch["fontname"], ch["text"]), Counter())[_relative_width(ch)] += 1
+    usual = {}
+    for key, counts in widths.items():
+        width, count = counts.most_common(1)[0]
+        if count >= DEFAULT_USUAL_WIDTH_SHARE * sum(counts.values()) and width > 0 \
+                and any(_differs(other, width) for other in counts):
+            usual[key] = width
     for ch in glyphs:
-        text = ch["text"]
-        if text.islower() and len(text) == 1:
-            width = (ch["x1"] - ch["x0"]) / max(ch["size"], 0.1)
-            ch["caps"] = width / max(usual[(ch["fontname"], text)], 1e-6)
-        else:
-            ch["caps"] = None
+        width = usual.get((ch["fontname"], ch["text"])) if _is_letter(ch) else None
+        ch["caps"] = None if width is None else _differs(_relative_width(ch), width)
+
+
+def _mark_synthetic_small_caps(row: list[dict], spaced: set[tuple[int, int]]) -> None:
+    """Small capitals made of smaller capitals: a full capital followed in the same word by capitals of the
+    same font set smaller on its baseline ("D" + "E OPGAVE" for "De opgave"). The phrase they open — the
+    capitals of either size that follow, with punctuation between them — takes the full capitals' size and
+    is marked "caps", so it reads as one span in one style."""
+    i = 0
+    while i < len(row) - 1:
+        big, small = row[i], row[i + 1]
+        share = small["size"] / max(big["size"], 0.1)
+        if not (_is_capital(big) and _is_capital(small) and (id(big), id(small)) not in spaced
+                and small["fontname"] == big["fontname"]
+                and DEFAULT_SYNTHETIC_CAPS_LOW <= share <= DEFAULT_SYNTHETIC_CAPS_HIGH
+                and abs(small["bottom"] - big["bottom"]) <= DEFAULT_BASELINE_SHIFT * big["size"]):
+            i += 1
+            continue
+        end = i + 1
+        # capitals of either size and the punctuation between them ("A" "XES D" "’" "EVALUATION")
+        while end < len(row) and (_is_capital(row[end]) or not row[end]["text"].isalnum()) \
+                and row[end]["fontname"] == big["fontname"] \
+                and row[end]["x0"] - row[end - 1]["x1"] <= DEFAULT_TAB_GAP * big["size"] \
+                and min(abs(row[end]["size"] - big["size"]), abs(row[end]["size"] - small["size"])) < 0.1:
+            end += 1
+        for ch in row[i:end]:
+            ch["size"], ch["caps"] = big["size"], True
+        i = end
+
+
+def _is_capital(ch: dict) -> bool:
+    return len(ch["text"]) == 1 and ch["text"].isupper()
+
+
+def _is_letter(ch: dict) -> bool:
+    return len(ch["text"]) == 1 and ch["text"].islower()
+
+
+def _differs(width: float, usual: float) -> bool:
+    ratio = max(width, 1e-3) / usual
+    return max(ratio, 1 / ratio) >= DEFAULT_SMALL_CAP_WIDTH
+
+
+def _relative_width(ch: dict) -> float:
+    """The glyph's width as a share of its size, rounded so that one glyph's widths compare equal."""
+    return round((ch["x1"] - ch["x0"]) / max(ch["size"], 0.1), 3)
 
 
 def word_gap(gaps: list[float]) -> float:
@@ -494,47 +644,30 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
     shares = [(b["x0"] - a["x1"]) / max(a["size"], b["size"], 0.1) for a, b in pairs]
     # a line with its own space characters needs no guess; otherwise its gaps say how wide a word space is
     limit = DEFAULT_SPACE_GAP if any(marked) else word_gap(shares)
-    tab_after = _label_end(shares, marked, limit)
+    tab_after = _label_ends(shares, marked, limit)
     spans: list[Span] = []
     run: list[dict] = []
     text = ""
     space_before = False
-    word = 0  # where the current word starts in `run`
-    widths = [0.0, 0]  # sum and count of the width shares of the lower-case glyphs in run[:word]
-
-    def caps_turn() -> None:
-        """Small caps begin or end with the word just read ("De opgave Veel …"): the span ends before it."""
-        nonlocal run, text, word, space_before
-        letters = [c["caps"] for c in run[word:] if c.get("caps") is not None]
-        before, after = _caps_state(*widths), _caps_state(sum(letters), len(letters))
-        if word and before is not None and after is not None and before != after:
-            head, run = run[:word], run[word:]
-            cut = len(text) - len("".join(c["text"] for c in run))
-            spans.append(_make_span(head, text[:cut], space_before))
-            space_before, text, word = True, text[cut:], 0
-            widths[:] = [0.0, 0]
-        widths[0] += sum(letters)
-        widths[1] += len(letters)
-
+    word_caps = _word_caps_states(chars, [m or share > limit for m, share in zip(marked, shares)])
     for i, ch in enumerate(chars):
         if run:
             prev = run[-1]
             word_space = marked[i - 1] or shares[i - 1] > limit
             same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1 \
                 and prev.get("color", "") == ch.get("color", "")
-            if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 == tab_after or not same_style:
-                caps_turn()
+            run_caps = _caps_state(run) if word_space and word_caps[i] is not None else None
+            if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 in tab_after or not same_style \
+                    or (run_caps is not None and run_caps != word_caps[i]):
+                # (small caps begin or end with this word: "De opgave Veel …")
                 spans.append(_make_span(run, text, space_before))
                 space_before = word_space
-                run, text, word, widths[:] = [], "", 0, [0.0, 0]
+                run, text = [], ""
             elif word_space:
-                caps_turn()
                 text += " "
-                word = len(run)
         run.append(ch)
         text += ch["text"]
     if run:
-        caps_turn()
         spans.append(_make_span(run, text, space_before))
     if len(spans) > 1 and _CID.fullmatch(spans[0].text):
         # a glyph without Unicode map set apart before a line's text is a list bullet (a symbol font's
@@ -544,31 +677,44 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
                                      for c in chars], page)
 
 
-def _label_end(shares: list[float], marked: list[bool], limit: float) -> int | None:
-    """The gap index after a short leading label set off by a wider gap than the line's word spaces."""
-    # only the run of text the label opens counts: a row can carry another column's text after a gutter
-    end = next((i for i, share in enumerate(shares) if share > DEFAULT_TAB_GAP), len(shares))
-    words = [i for i, share in enumerate(shares[:end]) if marked[i] or share > limit]
-    if len(words) < 2 or words[0] >= DEFAULT_MAX_LABEL:
-        return None
-    first, others = shares[words[0]], sorted(shares[i] for i in words[1:])
-    typical = others[len(others) // 2]
-    if first >= DEFAULT_LABEL_GAP and first >= DEFAULT_LABEL_GAP_RATIO * typical:
-        return words[0]
-    return None
+def _label_ends(shares: list[float], marked: list[bool], limit: float) -> set[int]:
+    """The gap indices after short leading labels set off by a wider gap than their line's word spaces: one
+    per run of text between tab-wide gaps (a row can carry two columns' text, each opening with a label)."""
+    ends = set()
+    starts = [0] + [i + 1 for i, share in enumerate(shares) if share > DEFAULT_TAB_GAP]
+    for start, stop in zip(starts, starts[1:] + [len(shares) + 1]):
+        words = [i for i in range(start, stop - 1) if marked[i] or shares[i] > limit]
+        if len(words) < 2 or words[0] - start >= DEFAULT_MAX_LABEL:
+            continue
+        first, others = shares[words[0]], sorted(shares[i] for i in words[1:])
+        typical = others[len(others) // 2]
+        if first >= DEFAULT_LABEL_GAP and first >= DEFAULT_LABEL_GAP_RATIO * typical:
+            ends.add(words[0])
+    return ends
 
 
-def _caps_state(total: float, count: int) -> bool | None:
-    """Whether lower-case letters whose width shares (`_mark_small_caps`) add up to `total` are small caps
-    (True) or the plain lower case (False); None without lower-case letters or in between."""
-    if not count:
+def _word_caps_states(chars: list[dict], spaced: list[bool]) -> list[bool | None]:
+    """Per glyph, whether the word it belongs to is set in small caps (`_caps_state` of the word's glyphs):
+    the word decides as a whole, so one letter whose small capital is hard to tell apart splits nothing.
+    `spaced[i]`: a word space lies between glyph i and i + 1."""
+    states: list[bool | None] = []
+    start = 0
+    for end in range(1, len(chars) + 1):
+        if end == len(chars) or spaced[end - 1]:
+            states.extend([_caps_state(chars[start:end])] * (end - start))
+            start = end
+    return states
+
+
+def _caps_state(chars: list[dict]) -> bool | None:
+    """Whether the lower-case letters among these glyphs are small caps (None without lower-case letters)."""
+    states = [c.get("caps") for c in chars if c.get("caps") is not None]
+    if not states:
         return None
-    width = total / count
-    return True if width >= DEFAULT_SMALL_CAP_WIDTH else False if width <= DEFAULT_PLAIN_WIDTH else None
+    return sum(states) >= DEFAULT_SMALL_CAP_SHARE * len(states)
 
 
 def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
-    shares = [c["caps"] for c in run if c.get("caps") is not None]
     return Span(
         text=re.sub(r"\s+", " ", text).strip(),
         x0=run[0]["x0"],
@@ -579,7 +725,7 @@ def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
         fontname=run[0]["fontname"],
         space_before=space_before or text[:1].isspace(),
         color=run[0].get("color", ""),
-        caps=bool(_caps_state(sum(shares), len(shares))),
+        caps=bool(_caps_state(run)),
     )
 
 

@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from rbtool import model
-from rbtool.nl.money import format_eur
+from rbtool.nl.money import format_eur, format_eur_change
 from rbtool.queries.documents import doc_labels
 from rbtool.queries.measures import amount_label, summarize
 
@@ -152,8 +152,7 @@ def _comparison_section(old_name: str, new_name: str, changes: list[model.Change
     summary = summarize_changes(changes)
     rows = [f'<tr><th scope="row">{_e(r["ministerie"])}</th>{_money_cell(r["old_budget_eur"])}'
             f'{_money_cell(r["new_budget_eur"])}<td class="num" data-eur="{r["delta_budget_eur"]}">'
-            f'{"+" if r["delta_budget_eur"] > 0 else "−" if r["delta_budget_eur"] < 0 else "±"}'
-            f'{_e(format_eur(abs(r["delta_budget_eur"])) or "€ 0")}</td></tr>' for r in summary]
+            f'{_e(format_eur_change(r["delta_budget_eur"]))}</td></tr>' for r in summary]
     counts = Counter(c.cls for c in changes)
     chart = _bar_chart(f"Budget per ministry, {old_name} and {new_name}", [r["ministerie"] for r in summary],
                        [(old_name, [r["old_budget_eur"] for r in summary]),

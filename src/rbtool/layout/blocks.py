@@ -23,7 +23,7 @@ from rbtool.layout.stats import DocStats
 from rbtool.layout.styles import WORD, Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
 from rbtool.nl.kamerstukken import is_qa_label
-from rbtool.pdf import Line, OutlineEntry
+from rbtool.pdf import Line, OutlineEntry, Rect
 
 # A heading is at least this much larger than the body text.
 DEFAULT_HEADING_RATIO = 1.12
@@ -47,6 +47,10 @@ DEFAULT_OUTLINE_PREFIX = 0.4
 
 # A quote set apart by size alone is at least this many points smaller than the body.
 DEFAULT_QUOTE_SIZE_STEP = 0.5
+# A form's label before a bulleted item on its line is at most this many words, and stands at least this
+# many sizes before the bullet.
+DEFAULT_MAX_FORM_LABEL_WORDS = 3
+DEFAULT_FORM_LABEL_GAP = 1.5
 # An attribution line is at most this many words.
 DEFAULT_MAX_ATTRIBUTION_WORDS = 30
 
@@ -75,6 +79,7 @@ class Entry:
     page: int
     box: bool = False
     table: object | None = None  # a rbtool.layout.tables.PageTable standing here instead of a line
+    diagram: Rect | None = None  # the frame of the diagram whose text the line is (rbtool.layout.diagrams)
 
 
 @dataclass
@@ -83,6 +88,7 @@ class Draft:
     page: int
     page_end: int
     box: bool
+    diagram: Rect | None = None  # the frame of the diagram whose text this is
     text: str = ""
     markers: list[tuple[int, int, int]] = field(default_factory=list)  # (offset, number, page)
     number: str | None = None
@@ -186,6 +192,15 @@ def _outline_key(title: str) -> str:
     return re.sub(r"[\W_]+", " ", _LEADING_NUMBER.sub("", title)).strip().lower()
 
 
+def _same_start(a: str, b: str) -> bool:
+    """Two outline keys open with the same word, spaces aside: a bookmark may drop a hyphen the page prints
+    ("Nonregular files" for "Non-regular files")."""
+    if not a or not b:
+        return a == b
+    joined_a, joined_b = a.replace(" ", ""), b.replace(" ", "")
+    return joined_a.startswith(b.split()[0]) or joined_b.startswith(a.split()[0])
+
+
 class Builder:
     def __init__(self, stats: DocStats, joiner: Joiner, notes: NoteIndex, inventory: Inventory,
                  outline: list[tuple[int, str, int | None]]):
@@ -194,6 +209,10 @@ class Builder:
         self.notes = notes
         self.inventory = inventory
         self.outline = outline  # (level, _outline_key(title), page) per bookmark
+        # the page of the first bookmark, and whether a line a bookmark names has been read: the title page's
+        # lines before it (title, authors, publisher) are no sections
+        self.outline_first_page = min((page for _, _, page in outline if page is not None), default=None)
+        self.outline_reached = False
         self.outline_numbers: list[tuple[str, int | None, str]] = []  # (number, page, key) of numbered bookmarks
         self.drafts: list[Draft] = []
         self.level_sizes: dict[float, int] = {}  # heading size → level (heading_levels)
@@ -237,7 +256,8 @@ class Builder:
         return right - last.x1 > width + DEFAULT_SPACE_ROOM * last.size
 
     def _new(self, kind: str, entry: Entry, **extra) -> Draft:
-        draft = Draft(kind=kind, page=entry.page, page_end=entry.page, box=entry.box, size=entry.line.size, **extra)
+        draft = Draft(kind=kind, page=entry.page, page_end=entry.page, box=entry.box, diagram=entry.diagram,
+                      size=entry.line.size, **extra)
         self.drafts.append(draft)
         return draft
 
@@ -277,7 +297,10 @@ class Builder:
             number, title = None, text
         outlined = self._outline_level(entry, text)
         if outlined is not None:
+            self.outline_reached = True
             return number, outlined, title
+        if self._title_page_matter(entry):
+            return None
         if number is not None and self._outline_disagrees(entry, number, title):
             return None
         large = line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
@@ -297,6 +320,12 @@ class Builder:
             smaller = [s for s in self.level_sizes if s <= size]
             level = self.level_sizes[max(smaller)] if smaller else max(self.level_sizes.values(), default=0) + 1
         return None, level, text
+
+    def _title_page_matter(self, entry: Entry) -> bool:
+        """A line of the first page above the first line a bookmark names, in a document with an outline: the
+        title page's title, authors and publisher ("X Desktop Group", "Thomas Leonard"), which the outline
+        leaves out. (Later pages before the first bookmark may hold unbookmarked headings: they keep them.)"""
+        return self.outline_first_page is not None and not self.outline_reached and entry.page == 1
 
     def _below_headings(self, line: Line) -> bool:
         """An unnumbered line larger than the body but smaller than every numbered heading of a document
@@ -321,8 +350,8 @@ class Builder:
     def _outline_disagrees(self, entry: Entry, number: str, title: str) -> bool:
         """The outline gives this section number, on this page, to a title that starts otherwise: the line
         only looks like that heading (a diagram's "1. Proceskader 2. Model" beside "1. DEEL I – PROCESKADER")."""
-        first = _outline_key(title).split()[:1]
-        return any(page == entry.page and bookmark_number == number and key.split()[:1] != first
+        line_key = _outline_key(title)
+        return any(page == entry.page and bookmark_number == number and not _same_start(key, line_key)
                    for bookmark_number, page, key in self.outline_numbers)
 
     def _outline_level(self, entry: Entry, text: str) -> int | None:
@@ -339,8 +368,9 @@ class Builder:
         # the first line of a heading that wraps: its last word may be cut by a hyphen ("energietran-")
         start = key if text.rstrip().endswith("-") else key + " "
         for level, title, page in self.outline:
-            if (page is None or page == entry.page) and (title == key or (title.startswith(start)
-                                                                         and len(key) >= DEFAULT_OUTLINE_PREFIX * len(title))):
+            if (page is None or page == entry.page) and (
+                    title.replace(" ", "") == key.replace(" ", "")  # a bookmark may drop a hyphen or a space
+                    or (title.startswith(start) and len(key) >= DEFAULT_OUTLINE_PREFIX * len(title))):
                 return level
         return None
 
@@ -376,7 +406,8 @@ class Builder:
         return False
 
     def _numbered(self, line: Line) -> tuple[str, float, float] | None:
-        if len(line.spans) < 2:
+        # a number opening a line of code ("4 CARD32 N_ALIASES", a field's width) enumerates nothing
+        if len(line.spans) < 2 or span_style(line.spans[0]).font in self.inventory.fixed_pitch:
             return None
         match = _NUMBER_LABEL.match(line.spans[0].text)
         if not match or not line.spans[1].space_before:
@@ -417,6 +448,9 @@ class Builder:
         if not text:
             return
         cur = self.current
+        if entry.diagram is not None:
+            self._add_diagram_text(entry, text, markers)
+            return
         heading = self._heading(entry, text)
         if heading:
             number, level, title = heading
@@ -444,13 +478,16 @@ class Builder:
             return
         if self._run_in(entry, markers):
             return
-        if self._subheading(line, text, bold, italic) or self._continues_subheading(entry):
+        if not self._title_page_matter(entry) and (self._subheading(line, text, bold, italic)
+                                                   or self._continues_subheading(entry)):
             if cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry) \
                     and line_style(line) == line_style(cur.last):
                 self._append(cur, entry, text, markers)
             else:
                 self._append(self._new(model.SUBHEADING, entry), entry, text, markers)
             self.list_parent = None
+            return
+        if self._label_then_item(entry):
             return
         bullet = self._bullet(line)
         if bullet:
@@ -481,6 +518,15 @@ class Builder:
                 return
         self.list_parent = None
         self._append(self._new(model.PARAGRAPH, entry), entry, text, markers)
+
+    def _add_diagram_text(self, entry: Entry, text: str, markers) -> None:
+        """A diagram's text (title, labels, figures) is one paragraph per diagram: a chart's title is no
+        heading, a row of its labels no subheading."""
+        cur = self.current
+        if cur is None or cur.diagram != entry.diagram or cur.page_end != entry.page:
+            cur = self._new(model.PARAGRAPH, entry)
+        self._append(cur, entry, text, markers, " ")
+        self.list_parent = None
 
     def _subheading(self, line: Line, text: str, bold: bool, italic: bool) -> bool:
         """A short line at about body size in a style that stands out: bold (upright), or any style the
@@ -579,6 +625,29 @@ class Builder:
         self._append(draft, entry, text.lstrip("—–- "), markers)
         return True
 
+    def _label_then_item(self, entry: Entry) -> bool:
+        """A form's label before a bulleted item on the same line ("Noot:   • Het verdrag is …"): a short
+        phrase ending in a colon, set apart from the bullet by more than a word space (the items stand in the
+        value column). The label is a paragraph of its own, the rest of the line starts the item."""
+        line = entry.line
+        if len(line.spans) < 3:
+            return False
+        label, glyph = line.spans[0], line.spans[1]
+        if not label.text.rstrip().endswith(":") or len(label.text.split()) > DEFAULT_MAX_FORM_LABEL_WORDS \
+                or glyph.x0 - label.x1 < DEFAULT_FORM_LABEL_GAP * line.size:
+            return False
+        rest = replace(line, spans=line.spans[1:], x0=glyph.x0)
+        bullet = self._bullet(rest)
+        if bullet is None:
+            return False
+        head = replace(line, spans=line.spans[:1], x1=label.x1)
+        head_text, head_markers = line_content(head, self.notes)
+        rest_text, rest_markers = line_content(rest, self.notes)
+        self._append(self._new(model.PARAGRAPH, entry), entry, head_text.rstrip(), head_markers)
+        self.list_parent = None
+        self._start_item(Entry(line=rest, page=entry.page, box=entry.box), bullet, rest_text, rest_markers)
+        return True
+
     def _labelled_sub_item(self, entry: Entry, text: str, markers) -> bool:
         """"1) ..." / "a. ..." indented under a list item is a sub-item that keeps its label."""
         if self.list_parent is None or not _ITEM_LABEL.match(text):
@@ -674,7 +743,7 @@ def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes
                     outline: list[OutlineEntry] = ()) -> Structure:
     """Blocks, sections and quotes from the body lines in reading order, decided from the document's style
     inventory, its outline (bookmarks) where it has one, and its tables of contents."""
-    text_entries = [entry for entry in entries if entry.table is None]
+    text_entries = [entry for entry in entries if entry.table is None and entry.diagram is None]
     inventory = style_inventory([entry.line for entry in text_entries])
     bookmarks = [(b.level, _outline_key(b.title), b.page) for b in outline if _outline_key(b.title)]
     builder = Builder(stats, joiner, notes, inventory, bookmarks)

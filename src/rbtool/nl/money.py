@@ -363,6 +363,11 @@ def format_eur(eur: int | None) -> str:
     return f"{sign}€ {size:,}".replace(",", ".")
 
 
+def format_eur_change(eur: int) -> str:
+    """A difference in euros with its sign: "+€ 1,9 mld", "−€ 250 mln" (a true minus sign), "±€ 0"."""
+    return ("+" if eur > 0 else "−" if eur < 0 else "±") + (format_eur(abs(eur)) or "€ 0")
+
+
 _MIN_AMOUNT = re.compile(r"(?:€|eur)?\s*(?P<num>\d+(?:[.,]\d+)*)\s*(?P<scale>[a-z]+)?\.?\s*(?:euro|eur)?",
                          re.IGNORECASE)
 _GROUPED_WHOLE = re.compile(r"\d{1,3}(?:\.\d{3})+")  # 250.000 typed: a thousands separator

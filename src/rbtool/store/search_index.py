@@ -155,14 +155,12 @@ def table_cells(table: model.Table) -> Iterator[tuple[int, str, str]]:
     label naming the table, row and column ('table 2, row 3 "Uitgaven", column "2019"')."""
     if table.caption:
         yield table.page, f"table {table.number}", table.caption
-    for r, row in enumerate(table.rows, start=1):
-        name = f' "{row[0]}"' if row and row[0] else ""
-        for c, cell in enumerate(row):
-            if cell and c == 0 and name:  # the row's own label
-                yield table.page, f"table {table.number}, row {r}{name}", cell
-            elif cell:
-                column = table.columns[c] if c < len(table.columns) and table.columns[c] else str(c + 1)
-                yield table.page, f'table {table.number}, row {r}{name}, column "{column}"', cell
+    for r, c, first, header, cell in table.cells():
+        name = f' "{first}"' if first else ""
+        if cell and c == 0 and name:  # the row's own label
+            yield table.page, f"table {table.number}, row {r}{name}", cell
+        elif cell:
+            yield table.page, f'table {table.number}, row {r}{name}, column "{header or c + 1}"', cell
 
 
 def _passages(doc: model.Document) -> Iterator[_Passage]:
