@@ -571,6 +571,19 @@ def test_a_run_in_subheading_ends_where_the_style_changes():
     assert result.blocks[1].subheading == "Wonen."
 
 
+def test_a_run_in_subheading_set_apart_by_size_alone():
+    # "De opgave" in the body font at 1.15 times the body size, the paragraph running on after it
+    lines, top = [], 100
+    for head, rest in [("De opgave", "Veel seinen op de woningmarkt staan op rood,"),
+                       ("De maatregelen", "Het kabinet maakt twee miljard euro vrij,")]:
+        lines.append(line(span(head, 70, top, size=11.5), span(rest, 75 + 5.75 * len(head), top)))
+        lines.append(text_line("en dat blijft zo in de komende jaren.", top + 14))
+        top += 40
+    result = structure(lines)
+    assert [b.text for b in result.blocks if b.kind == model.SUBHEADING] == ["De opgave", "De maatregelen"]
+    assert result.blocks[1].text.startswith("Veel seinen") and not result.sections
+
+
 def test_bold_italic_subheadings_at_body_size_without_space_after_them():
     lines = []
     for i, title in enumerate(["Migratie en integratie", "Wonen en ruimte"]):
@@ -620,6 +633,31 @@ def test_an_outline_entry_makes_a_standing_out_line_a_heading_with_its_level():
     result = build_structure(entries, STATS, Joiner(Counter(), False), NoteIndex(), outline)
     # the bold line is the bookmark's heading; the body-style line of the same text is not (layout disagrees)
     assert [(s.title, s.level) for s in result.sections] == [("Migratie en integratie", 2)]
+
+
+def test_a_size_below_every_heading_the_outline_names_is_a_subheading():
+    # unnumbered headings by size alone: the outline names the chapter (20 pt) and the section (14 pt) but
+    # none of the 11.5 pt titles, which sit below the outline's deepest level
+    lines = [text_line("Inleiding", 60, size=20), text_line("Wonen en ruimte", 100, size=14),
+             text_line("De opgave", 130, size=11.5), text_line("Er is een tekort aan woningen.", 146),
+             text_line("De maatregelen", 170, size=11.5), text_line("Het kabinet bouwt meer.", 186)]
+    entries = [Entry(line=l, page=l.page) for l in lines]
+    outline = [OutlineEntry(level=1, title="Inleiding", page=1), OutlineEntry(level=2, title="Wonen en ruimte", page=1)]
+    result = build_structure(entries, STATS, Joiner(Counter(), False), NoteIndex(), outline)
+    assert [(s.title, s.level) for s in result.sections] == [("Inleiding", 1), ("Wonen en ruimte", 2)]
+    assert [b.text for b in result.blocks if b.kind == model.SUBHEADING] == ["De opgave", "De maatregelen"]
+
+
+def test_a_bookmark_names_a_heading_whose_first_line_ends_in_a_hyphen():
+    lines = [text_line("Inleiding", 60, size=20),
+             text_line("In dertig jaar tijd een ingrijpende energietran-", 100, size=14),
+             text_line("sitie realiseren", 118, size=14), text_line("Gewone tekst over de opgave.", 146)]
+    entries = [Entry(line=l, page=l.page) for l in lines]
+    outline = [OutlineEntry(level=1, title="Inleiding", page=1),
+               OutlineEntry(level=3, title="In dertig jaar tijd een ingrijpende energietransitie realiseren", page=1)]
+    result = build_structure(entries, STATS, Joiner(Counter({"energietransitie": 2}), False), NoteIndex(), outline)
+    assert [(s.title, s.level) for s in result.sections] == [
+        ("Inleiding", 1), ("In dertig jaar tijd een ingrijpende energietransitie realiseren", 3)]
 
 
 def _glyph_row(text, x0, top, width, widths=None):

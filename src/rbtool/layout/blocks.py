@@ -217,6 +217,7 @@ class Builder:
         self.drafts: list[Draft] = []
         self.level_sizes: dict[float, int] = {}  # heading size → level (heading_levels)
         self.numbered_size: float | None = None  # the smallest size of a numbered heading
+        self.outline_size: float | None = None  # the smallest size of a large heading the outline names
         self.list_parent: int | None = None
 
     # ------------------------------------------------------------------ helpers
@@ -311,7 +312,7 @@ class Builder:
             return None
         if number is not None:
             return number, number.count(".") + 1, title
-        if self._below_numbered_headings(line):
+        if self._below_headings(line):
             return None
         size = _size_key(line.size)
         level = self.level_sizes.get(size)
@@ -326,11 +327,20 @@ class Builder:
         leaves out. (Later pages before the first bookmark may hold unbookmarked headings: they keep them.)"""
         return self.outline_first_page is not None and not self.outline_reached and entry.page == 1
 
-    def _below_numbered_headings(self, line: Line) -> bool:
+    def _below_headings(self, line: Line) -> bool:
         """An unnumbered line larger than the body but smaller than every numbered heading of a document
-        that numbers its headings sits below its deepest numbered level: a subheading set apart by size."""
-        return self.numbered_size is not None and _size_key(line.size) < self.numbered_size \
+        that numbers its headings, or than every heading its outline names, sits below the deepest level
+        they give: a subheading set apart by size."""
+        floors = [size for size in (self.numbered_size, self.outline_size) if size is not None]
+        return bool(floors) and _size_key(line.size) < min(floors) \
             and line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
+
+    def outline_floor(self, entries: list[Entry]) -> float | None:
+        """The smallest size of the lines clearly larger than the body that a bookmark names (None without
+        an outline, or when it names none of them)."""
+        return min((_size_key(entry.line.size) for entry in entries
+                    if entry.line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
+                    and self._outline_level(entry, entry.line.text) is not None), default=None)
 
     def _continues_heading(self, entry: Entry) -> bool:
         cur = self.current
@@ -355,10 +365,12 @@ class Builder:
         line = entry.line
         if line.size < DEFAULT_HEADING_RATIO * self.stats.body_size and line_style(line) in (None, self.inventory.body):
             return None
+        # the first line of a heading that wraps: its last word may be cut by a hyphen ("energietran-")
+        start = key if text.rstrip().endswith("-") else key + " "
         for level, title, page in self.outline:
             if (page is None or page == entry.page) and (
                     title.replace(" ", "") == key.replace(" ", "")  # a bookmark may drop a hyphen or a space
-                    or (title.startswith(key + " ") and len(key) >= DEFAULT_OUTLINE_PREFIX * len(title))):
+                    or (title.startswith(start) and len(key) >= DEFAULT_OUTLINE_PREFIX * len(title))):
                 return level
         return None
 
@@ -527,7 +539,7 @@ class Builder:
             return True
         if not self.inventory.is_title(line) or self._bullet(line) is not None:
             return False
-        return self.inventory.is_subheading_style(line_style(line)) or self._below_numbered_headings(line)
+        return self.inventory.is_subheading_style(line_style(line)) or self._below_headings(line)
 
     def _continues_subheading(self, entry: Entry) -> bool:
         """The next line of a subheading that wraps: same style, at line distance."""
@@ -739,6 +751,7 @@ def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes
                                if (m := _BOOKMARK_NUMBER.match(b.title))]
     builder.level_sizes, builder.numbered_size = heading_levels(text_entries, stats.body_size)
     contents = {id(text_entries[i]) for i in find_contents([(entry.page, entry.line) for entry in text_entries])}
+    builder.outline_size = builder.outline_floor([entry for entry in text_entries if id(entry) not in contents])
     for entry in entries:
         if id(entry) in contents:
             builder.add_contents(entry)

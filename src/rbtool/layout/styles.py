@@ -124,9 +124,11 @@ class Inventory:
         return use is not None and use.heading >= DEFAULT_MIN_HEADING_USES and use.heading >= use.running
 
     def is_run_in_style(self, style: Style) -> bool:
-        """A style that stands out and opens paragraphs with a heading-like phrase repeatedly (`run_in_split`)."""
+        """A style that stands out, or is set larger than the body, and opens paragraphs with a heading-like
+        phrase repeatedly (`run_in_split`)."""
         use = self.uses.get(style)
-        return use is not None and self.stands_out(style) and use.run_in >= DEFAULT_MIN_RUN_INS \
+        larger = style.size >= DEFAULT_BODY_SIZE_HIGH * self.body.size
+        return use is not None and (self.stands_out(style) or larger) and use.run_in >= DEFAULT_MIN_RUN_INS \
             and style.font not in self.fixed_pitch
 
 
