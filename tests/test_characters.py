@@ -117,3 +117,18 @@ def test_symbol_font_bullets_become_list_items(bzk):
 ])
 def test_a_line_end_hyphen_inside_an_address_is_kept(left, right, joined):
     assert Joiner(Counter(), auto_hyphenation=True).join(left, right) == joined
+
+
+def test_a_font_with_many_unread_glyphs_is_read_without_searching_every_combination():
+    """Fourteen unmapped glyphs in one font (a font whose symbols and ligatures all lost their map): the
+    frequent ones are searched together, the rarer take the best reading still free, each reading once."""
+    from rbtool.layout.text import DEFAULT_SEARCHED_GLYPHS, LIGATURES, _assign
+
+    keys = [("Font", f"(cid:{n})") for n in range(14)]
+    weights = {key: 100 - n for n, key in enumerate(keys)}  # the first glyph is the most frequent
+    scores = {key: {lig: -float((n + i) % len(LIGATURES)) for i, lig in enumerate(LIGATURES)}
+              for n, key in enumerate(keys)}
+    chosen = _assign(keys, scores, weights, {})
+    assert len(set(chosen.values())) == len(chosen) == len(LIGATURES)  # every reading once, all of them used
+    assert chosen[keys[0]] == max(scores[keys[0]], key=scores[keys[0]].get)
+    assert set(chosen) - set(keys[:DEFAULT_SEARCHED_GLYPHS])  # rarer glyphs were read too

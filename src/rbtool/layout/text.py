@@ -161,6 +161,9 @@ DEFAULT_SHOWN_EVIDENCE = 0.5
 DEFAULT_READING_OPTIONS = 4
 # ... and a glyph whose best reading scores below this (log-units) is better left unread.
 DEFAULT_UNREAD_SCORE = -60.0
+# The readings of a font's most frequent glyphs are searched together, up to this many glyphs (the search
+# grows as (DEFAULT_READING_OPTIONS + 1) ** glyphs); rarer glyphs then take their best reading still free.
+DEFAULT_SEARCHED_GLYPHS = 6
 # The letter model reads a glyph that stands at least this often; a rarer one needs written-out words.
 DEFAULT_LETTER_EVIDENCE = 3
 # A word the document writes out elsewhere weighs this many log-units more than letter-level evidence.
@@ -334,6 +337,7 @@ def _assign(keys, scores, weights, overlaps) -> dict:
     the font overlaps a ligature's letters."""
     options = {k: sorted(scores[k], key=scores[k].get, reverse=True)[:DEFAULT_READING_OPTIONS] for k in keys}
     order = sorted(keys, key=lambda k: -weights[k])
+    order, rarer = order[:DEFAULT_SEARCHED_GLYPHS], order[DEFAULT_SEARCHED_GLYPHS:]
     best: tuple[float, dict] = (float("-inf"), {})
 
     def search(i: int, total: float, chosen: dict, used: set) -> None:
@@ -352,7 +356,13 @@ def _assign(keys, scores, weights, overlaps) -> dict:
         search(i + 1, total + weights[key] * DEFAULT_UNREAD_SCORE, chosen, used)  # left unread
 
     search(0, 0.0, {}, set())
-    return best[1]
+    chosen, used = best[1], set(best[1].values())
+    for key in rarer:
+        free = [lig for lig in options[key] if lig not in used and scores[key][lig] > DEFAULT_UNREAD_SCORE]
+        if free:
+            chosen[key] = free[0]
+            used.add(free[0])
+    return chosen
 
 
 def _width_disagreement(chosen: dict, weights, overlaps) -> float:
