@@ -9,6 +9,8 @@ rbtool's output. Its keys, each checked by the function of the same name below (
     headings         [{number, title, level, page}]: a section with that title (ignoring its number), level
                      and page; `number` is documentation
     contents_pages   pages of a table of contents: no section and no heading block starts there
+    not_headings     lines that look like headings but are none (a title page's authors, diagram labels): no
+                     section carries them
     diagram_text     {page: [text]}: text drawn in a diagram on that page (a chart's title and labels, the boxes
                      of a process diagram): in no section and no heading or subheading block there
     notes            the number of footnotes; `citing` {note: words of its citing sentence}; every note needs a
@@ -38,8 +40,8 @@ TESTS = Path(__file__).parent
 REAL = TESTS / "data" / "real"
 PDFS = TESTS / "pdfs"
 SHORTFALLS = REAL / "shortfalls.json"
-CHECKS = ("error", "pages", "headings", "contents_pages", "diagram_text", "notes", "citing", "absent", "intact", "list_items",
-          "quotes", "labels", "rotated")
+CHECKS = ("error", "pages", "headings", "contents_pages", "not_headings", "diagram_text", "notes", "citing", "absent",
+          "intact", "list_items", "quotes", "labels", "rotated")
 ENUMERATOR = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s+")
 HEADING_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
 LABEL_KINDS = {"Vraag": "question", "Antwoord": "answer"}
@@ -122,6 +124,11 @@ def _contents_pages(doc, ex, e) -> list[str]:
     sections = [f"section {s.title!r} p. {s.page}" for s in doc.sections if s.page in pages]
     headings = [f"heading block {b.text[:40]!r}" for b in doc.blocks if b.kind == "heading" and b.page in pages]
     return sections + headings[:5]
+
+
+def _not_headings(doc, ex, e) -> list[str]:
+    wrong = {norm(t).casefold() for t in e["not_headings"]}
+    return [f"section {s.title!r} p. {s.page}" for s in doc.sections if norm(s.title).casefold() in wrong]
 
 
 def _diagram_text(doc, ex, e) -> list[str]:

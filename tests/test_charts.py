@@ -75,3 +75,13 @@ def test_hits_per_edition_when_several_documents_match():
             {"doc": "b", "section": "z", "hits": 1}]
     groups = charts.hit_counts(rows, {"a": "2020", "b": "2021"})
     assert [(g.label, g.bars[0].value) for g in groups] == [("2020", 5), ("2021", 3)]
+
+
+def test_two_documents_of_one_year_stay_two_series(both):
+    """Editions are named as the doc column names them: two documents of 2020 are told apart by their ids."""
+    from dataclasses import replace
+
+    first = [replace(m, doc="aaaa1111bbbb", year=2020) for m in both[0]]
+    second = [replace(m, doc="cccc2222dddd", year=2020) for m in both[1]]
+    bzk = next(g for g in charts.budget_by_ministry(first + second) if g.label == "BZK")
+    assert [(b.series, b.value) for b in bzk.bars] == [("aaaa1111", 2_250_000_000), ("cccc2222", 4_175_000_000)]

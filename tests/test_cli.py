@@ -236,3 +236,42 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(corpus_env):
     done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "0"
     assert done.stderr == ""
+
+
+def test_a_run_loads_only_its_own_command_and_help_still_lists_all(capsys, monkeypatch, corpus_env):
+    from rbtool.cli import COMMAND_MODULES, command_named_in
+
+    assert command_named_in(["--corpus", "search", "compare", "2020"]) == "compare"  # 'search' is the path
+    assert command_named_in(["--no-pager", "measures", "--format", "csv"]) == "measures"
+    assert command_named_in(["serch", "x"]) is None and command_named_in(["--help"]) is None
+    code, out, _ = run(capsys, monkeypatch, "search", "stikstof", "-n", "1", "--format", "csv")
+    assert code == 0 and "stikstof" in out.lower()
+    code, out, _ = run(capsys, monkeypatch, "--help")
+    listed = [line.split()[0] for line in out.partition("Commands:")[2].splitlines() if line.strip()]
+    assert code == 0 and listed == list(COMMAND_MODULES), out  # every command, in its order, after a one-command run
+    code, out, err = run(capsys, monkeypatch, "serch", "stikstof")
+    assert code == 2 and "Did you mean 'search'" in err
+
+
+def test_the_entry_point_runs_commands_with_the_collector_on_and_start_up_frozen(monkeypatch):
+    import gc
+
+    from rbtool import cli, launch
+
+    seen = {}
+    monkeypatch.setattr(sys, "argv", ["rbtool", "corpus", "list"])
+    monkeypatch.setattr(cli, "main", lambda: seen.update(enabled=gc.isenabled(), frozen=gc.get_freeze_count()))
+    try:
+        launch.main()
+    finally:
+        gc.unfreeze()
+    assert seen["enabled"] and seen["frozen"] > 10_000
+
+
+def test_python_dash_m_runs_the_cli(corpus_env):
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "rbtool", "corpus", "list", "--format", "json"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert {d["year"] for d in json.loads(done.stdout)} == {2020, 2021}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 
 import pytest
 
@@ -135,6 +136,45 @@ def test_show_gives_the_passage_in_context_with_a_citation(capsys, monkeypatch, 
     assert run(capsys, monkeypatch, "show", "nonsense")[0] == 2
 
 
+class _Opener:
+    """Stands in for the subprocess module of `rbtool show`: records the viewer command lines it is given."""
+
+    DEVNULL = -3
+
+    def __init__(self):
+        self.started = []
+
+    def Popen(self, command, **options):  # noqa: N802 (subprocess's name)
+        self.started.append(command)
+
+
+def test_show_open_starts_a_viewer_at_the_passage_page(capsys, monkeypatch, corpus_env):
+    import shutil
+
+    from conftest import SAMPLE_PDF
+    from rbtool.cli import show as show_command
+
+    found = run(capsys, monkeypatch, "search", "stikstofuitstoot", "-y", "2020", "-n", "1", "-f", "json")[1]
+    hit = json.loads(found)[0]
+    opener = _Opener()
+    monkeypatch.setattr(show_command, "subprocess", opener)
+    installed = {"okular"}
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}" if name in installed else None)
+    code, out, err = run(capsys, monkeypatch, "show", hit["passage"], "--open", "--format", "json")
+    assert code == 0, err
+    assert opener.started == [["okular", "-p", str(hit["page"]), str(SAMPLE_PDF)]]
+    assert f"opened {SAMPLE_PDF.name} at page {hit['page']} in okular" in err
+    # no viewer that can be told a page: the system's opener, and the page to go to on stderr
+    installed = {"xdg-open"} if sys.platform.startswith("linux") else set()
+    if installed:
+        code, out, err = run(capsys, monkeypatch, "show", hit["passage"], "--open", "--format", "json")
+        assert code == 0 and opener.started[-1] == ["xdg-open", str(SAMPLE_PDF)]
+        assert f"go to page {hit['page']}" in err
+        installed = set()
+        code, out, err = run(capsys, monkeypatch, "show", hit["passage"], "--open", "--format", "json")
+        assert code == 2 and "no PDF viewer found" in err and len(opener.started) == 2
+
+
 # ------------------------------------------------------------------------------------------- compare
 
 def test_compare_without_colour_marks_words_and_hides_unchanged(capsys, monkeypatch, corpus_env):
@@ -173,3 +213,34 @@ def test_long_terminal_output_goes_through_the_pager(capsys, monkeypatch, corpus
     paged.unlink()
     code, out, err = run(capsys, monkeypatch, "--no-pager", "search", "stikstof", "--format", "table")
     assert code == 0 and out and not paged.exists()
+
+
+def _all_of_one_year(corpus_path, year: int) -> None:
+    from rbtool.store.db import Corpus
+
+    with Corpus(corpus_path) as corpus:
+        corpus.conn.execute("UPDATE documents SET year = ?", (year,))
+
+
+def test_hits_per_edition_chart_keeps_two_documents_of_one_year_apart(capsys, monkeypatch, corpus_env):
+    _all_of_one_year(corpus_env, 2020)
+    code, out, err = run(capsys, monkeypatch, "search", "stikstof", "--count", "--chart")
+    bars = [line for line in out.splitlines() if "#" in line]
+    assert code == 0 and len(bars) == 2
+    assert {line.split()[0] for line in bars} == {"c4416458", "aafbaab1"}
+
+
+def test_no_pager_is_honoured_by_the_footnote_check(capsys, monkeypatch, corpus_env, tmp_path):
+    from rbtool.store.db import Corpus
+
+    with Corpus(corpus_env) as corpus:  # markers whose notes are gone: a long list of problems
+        corpus.conn.execute("DELETE FROM footnotes WHERE number > 20")
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("LINES", "10")
+    monkeypatch.setenv("PAGER", f"cat > {paged}")
+    code, out, err = run(capsys, monkeypatch, "footnotes", "--check", "--format", "table")
+    assert code == 1 and out == "" and "has no note" in paged.read_text(encoding="utf-8")
+    paged.unlink()
+    code, out, err = run(capsys, monkeypatch, "footnotes", "--check", "--format", "table", "--no-pager")
+    assert code == 1 and "has no note" in out and not paged.exists()

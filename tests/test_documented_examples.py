@@ -53,8 +53,9 @@ def markdown_examples() -> list[tuple[str, int, str]]:
 def help_examples() -> list[tuple[str, int, str]]:
     import typer.main
 
-    from rbtool.cli import app
+    from rbtool.cli import app, load_commands
 
+    load_commands()
     found = []
 
     def visit(command, path: str) -> None:

@@ -24,6 +24,19 @@ def test_a_running_header_that_changes_per_chapter_is_furniture_with_its_page_nu
     assert furniture.labels == {i: str(i + 4) for i in range(1, 13)}
 
 
+def test_a_chapter_heading_repeating_the_running_header_in_large_type_is_no_furniture():
+    pages = []
+    for index, chapter in enumerate(CHAPTERS, start=1):
+        header = text_line(chapter, 40, size=8, font=ITALIC, page=index)
+        body = [text_line(f"Lopende tekst {WORDS[index]} regel {WORDS[i]}", 100 + 14 * i, page=index) for i in range(4)]
+        pages.append((index, 842.0, [header] + body + [text_line(str(index), 800, page=index)]))
+    # chapter 2 opens on page 4: its heading, under the header, repeats the header's text at twice the body size
+    index, height, lines = pages[3]
+    pages[3] = (index, height, lines[:1] + [text_line(CHAPTERS[3], 70, size=20, page=index)] + lines[1:])
+    furniture = find_furniture(pages)
+    assert (4, 0) in furniture.lines and (4, 1) not in furniture.lines
+
+
 def test_page_tops_with_text_of_their_own_are_not_a_running_header():
     pages = [(i, 842.0, [text_line(f"Hoofdstuk {'abcdefghijkl'[i - 1] * 3} begint hier", 40, page=i),
                          text_line(f"en de tekst loopt door met {WORDS[i]}", 54, page=i)]) for i in range(1, 13)]

@@ -107,6 +107,17 @@ def test_a_list_label_set_off_wider_than_the_justified_word_spaces_is_its_own_sp
     assert len(plain.spans) == 1
 
 
+
+def test_a_list_label_opening_the_second_column_of_a_row_is_its_own_span():
+    # the row carries the left column's text, a gutter, then "3." set off 0.7 em from a justified text
+    # whose word spaces are 0.41 em: the label is told by its own column's spaces, not the left column's
+    left = _word_chars(["daalt", "richting", "het", "niveau"], 57, 100, 0.2)
+    label = _word_chars(["3."], 310, 100, 0.41)
+    text = _word_chars(["Nederland", "in", "Europa", "en", "de", "wereld."], 327, 100, 0.41)
+    row = build_lines(left + label + text)[0]
+    assert [s.text for s in row.spans] == ["daalt richting het niveau", "3.", "Nederland in Europa en de wereld."]
+
+
 # ------------------------------------------------------------------------------------ furniture
 
 def test_running_footer_found_by_repetition_and_page_number_label():
@@ -572,23 +583,98 @@ def test_an_outline_entry_makes_a_standing_out_line_a_heading_with_its_level():
     assert [(s.title, s.level) for s in result.sections] == [("Migratie en integratie", 2)]
 
 
+def _glyph_row(text, x0, top, width, widths=None):
+    """Glyph dicts of `text` in the body font, each letter `width` wide unless `widths` names its own."""
+    out = []
+    for letter in text:
+        advance = 2.5 if letter == " " else (widths or {}).get(letter, width)
+        out.append({"text": letter, "x0": x0, "x1": x0 + advance, "top": top, "bottom": top + 10, "size": 10.0,
+                    "fontname": REGULAR})
+        x0 += advance
+    return out
+
+
 def test_small_capitals_of_the_font_itself_are_told_by_their_width():
     # "De opgave" in the body font's small capitals: the same font name, lower-case letters set wider than
     # that font's own lower case elsewhere on the page; the span ends where the small caps end
-    def glyphs(text, x0, top, width):
-        out = []
-        for letter in text:
-            advance = 2.5 if letter == " " else width
-            out.append({"text": letter, "x0": x0, "x1": x0 + advance, "top": top, "bottom": top + 10, "size": 10.0,
-                        "fontname": REGULAR})
-            x0 += advance
-        return out
-
-    body = [g for row in range(3) for g in glyphs("gewone tekst met de opgave erin", 70, 120 + 14 * row, 5.0)]
-    heading = glyphs("De opgave", 70, 100, 6.0) + glyphs(" Veel seinen", 70 + 9 * 6.0 - 3.5, 100, 5.0)
+    body = [g for row in range(3) for g in _glyph_row("gewone tekst met de opgave erin", 70, 120 + 14 * row, 5.0)]
+    heading = _glyph_row("De opgave", 70, 100, 6.0) + _glyph_row(" Veel seinen", 70 + 9 * 6.0 - 3.5, 100, 5.0)
     lines = build_lines(heading + body)
     assert [(s.text, s.small_caps) for s in lines[0].spans] == [("De opgave", True), ("Veel seinen", False)]
     assert not any(s.small_caps for s in lines[1].spans)
+
+
+def test_small_capitals_decide_per_word_and_letters_of_one_width_prove_nothing():
+    # Libertinus-like small caps: "m" and "p" narrower than their lower case, "b" within a few per cent of it,
+    # "s" exactly as wide; one hard letter neither splits a small-caps word nor makes body text small caps
+    widths = {"m": (8.0, 6.7), "b": (5.0, 5.1), "o": (5.0, 5.6), "p": (5.2, 4.6), "s": (4.0, 4.0)}
+
+    def glyphs(text, top, caps):
+        out, x0 = [], 70.0
+        for letter in text:
+            advance = 2.5 if letter == " " else widths.get(letter, (5.0, 5.6))[caps and letter.islower()]
+            out.append({"text": letter, "x0": x0, "x1": x0 + advance, "top": top, "bottom": top + 10,
+                        "size": 10.0, "fontname": REGULAR})
+            x0 += advance
+        return out
+
+    heading = glyphs("voor het mbo", 100, True)
+    body = [g for row in range(3) for g in glyphs("ons mbo bos op de som", 120 + 14 * row, False)]
+    lines = build_lines(heading + body)
+    assert [(s.text, s.small_caps) for s in lines[0].spans] == [("voor het mbo", True)]
+    assert all([(s.text, s.small_caps) for s in line.spans] == [("ons mbo bos op de som", False)]
+               for line in lines[1:])
+
+
+def test_small_capitals_made_of_smaller_capitals_are_one_small_caps_span_at_the_capitals_size():
+    # Word's small caps: "De opgave" set as "D" at 10 pt and "E OPGAVE" in capitals at 8 pt on its baseline
+    def caps(text, x0, top):
+        out = []
+        for i, letter in enumerate(text):
+            size = 10.0 if i == 0 else 8.0
+            if letter != " ":
+                out.append({"text": letter, "x0": x0, "x1": x0 + 0.6 * size, "top": top + 10 - size,
+                            "bottom": top + 10, "size": size, "fontname": REGULAR})
+            x0 += 0.6 * size
+        return out
+
+    heading = build_lines(caps("DE OPGAVE", 70, 100))[0]
+    assert [(s.text, s.size, s.small_caps) for s in heading.spans] == [("DE OPGAVE", 10.0, True)]
+    assert heading.size == 10.0
+    # two heading uses make it a subheading style, and each heading its own block
+    body = "Veel seinen op de woningmarkt staan op rood, zoals bekend is."
+    lines = [heading, text_line(body, 114), text_line(body, 128),
+             build_lines(caps("DE MAATREGELEN", 70, 160))[0], text_line(body, 174)]
+    assert [(b.kind, b.text) for b in structure(lines).blocks if b.kind == model.SUBHEADING] == [
+        (model.SUBHEADING, "DE OPGAVE"), (model.SUBHEADING, "DE MAATREGELEN")]
+    # a raised smaller capital is a superscript, not a small capital
+    raised = [char("N", 70, 100), char("A", 75, 98, size=7.0)]
+    assert [s.small_caps for s in build_lines(raised)[0].spans] == [False, False]
+
+
+def test_scattered_glyph_widths_are_no_small_caps_evidence():
+    # an OCR text layer: every glyph has its own width, so no letter has a usual width to differ from
+    chars = []
+    for row in range(3):
+        x0 = 70.0
+        for i, letter in enumerate("aeo aeo aeo"):
+            advance = 2.5 if letter == " " else 4.0 + ((i * 7 + row * 3) % 9) * 0.3
+            chars.append({"text": letter, "x0": x0, "x1": x0 + advance, "top": 100 + 14 * row,
+                          "bottom": 110 + 14 * row, "size": 10.0, "fontname": REGULAR})
+            x0 += advance
+    assert all(len(line.spans) == 1 and not line.spans[0].small_caps for line in build_lines(chars))
+
+
+def test_small_capitals_are_weighed_per_word_not_per_letter():
+    # many fonts set a small "m" or "p" no wider than their lower case: letter by letter, "met" and "mkb"
+    # would end the heading; on average over each word, the whole line is in small caps
+    plain = {"m": 8.3, "p": 5.6, "k": 5.3, "b": 5.6}
+    small = {"m": 7.5, "p": 5.6, "k": 6.4, "b": 5.8}
+    body = [g for row in range(3)
+            for g in _glyph_row("mkb tekst met ambities en een plan per week", 70, 120 + 14 * row, 5.0, plain)]
+    lines = build_lines(_glyph_row("Rem op de groei van het mkb", 70, 100, 6.2, small) + body)
+    assert [(s.text, s.small_caps) for s in lines[0].spans] == [("Rem op de groei van het mkb", True)]
+    assert [(s.text, s.small_caps) for s in lines[1].spans] == [("mkb tekst met ambities en een plan per week", False)]
 
 
 def test_bracketed_markers_and_notes():
@@ -601,3 +687,11 @@ def test_bracketed_markers_and_notes():
     parse_notes(zone, 5, drafts)
     assert [(d.number, " ".join(d.lines)) for d in drafts[1:]] == [
         (6, "Plaform31, Kennisdossier vernieuwing)."), (7, "Diane Stiemer, Effectief planaanbod 11.")]
+
+
+def test_wrapped_lines_join_with_word_breaks_only_between_lower_case_letters():
+    from rbtool.layout.text import join_wrapped
+
+    assert join_wrapped(["Analyse Rijksbe-", " groting 2020", ""]) == "Analyse Rijksbegroting 2020"
+    assert join_wrapped(["COVID-", "maatregelen"]) == "COVID- maatregelen"  # an abbreviation keeps its hyphen
+    assert join_wrapped(["Uitgaven niet-", "Beleidsartikel"]) == "Uitgaven niet- Beleidsartikel"

@@ -220,3 +220,10 @@ def test_parse_min_amount_rejects_junk(value):
 def test_role_period_and_qualifiers(text, ministry, role, period, qualifiers):
     [amount] = parse_amounts(text, ministry)
     assert (amount.role, amount.period, list(amount.qualifiers)) == (role, period, qualifiers)
+
+
+@pytest.mark.parametrize("eur, text", [(1_900_000_000, "+€ 1,9 mld"), (-250_000_000, "−€ 250 mln"), (0, "±€ 0")])
+def test_format_eur_change(eur, text):
+    from rbtool.nl.money import format_eur_change
+
+    assert format_eur_change(eur) == text

@@ -7,6 +7,7 @@ import pytest
 
 from rbtool import model
 from rbtool.errors import EncryptedPdf, GarbledTextLayer, NoTextLayer, NotAPdf, RbtoolError
+from rbtool.export import document_to_dict
 from rbtool.extract import extract_document
 from rbtool.pdf import OutlineEntry, read_outline
 
@@ -157,6 +158,10 @@ def test_dpia_contents_page_is_a_toc_block_and_no_section(dpia):
     assert [b.page for b in dpia.blocks if b.kind == model.CONTENTS] == [2]
     assert "1.1 Wat is een DPIA? 4" in next(b.text for b in dpia.blocks if b.kind == model.CONTENTS).splitlines()
     assert not [s for s in dpia.sections if s.page == 2]
+    # the export keeps the contents apart from the running text
+    export = document_to_dict(dpia)
+    assert model.CONTENTS not in {b["kind"] for b in export["blocks"]}
+    assert [(c["page"], "1.1 Wat is een DPIA? 4" in c["entries"]) for c in export["contents"]] == [(2, True)]
 
 
 def test_dpia_headings_with_the_levels_of_its_outline(dpia):
@@ -196,3 +201,30 @@ def test_title_and_author_from_the_pdf_information_when_the_title_page_confirms_
     koning = extract_document(PDFS / "rijksbegroting-2019-hoofdstuk-I-de-koning.pdf")
     assert koning.author is None  # its information says "Werk", which the page does not print
     assert "_" not in koning.title  # nor its template's name "1_De_Koning"
+
+
+def test_code_in_a_typewriter_face_is_no_subheading():
+    """The MIME-info spec sets its file formats in Nimbus Mono (every glyph one width): those lines are code,
+    not subheadings, while its proportional faces (the body, the sans headings) are no typewriter faces."""
+    from rbtool.layout.styles import fixed_pitch_fonts
+    from rbtool.pdf import read_pages
+
+    pdf = PDFS / "shared-mime-info-spec.pdf"
+    lines = [line for _, page in read_pages(pdf) for line in page.lines]
+    fixed = fixed_pitch_fonts(lines)
+    assert {"NimbusMonL-Regu", "NimbusMonL-Bold"} <= fixed
+    assert not fixed & {"NimbusRomNo9L-Regu", "NimbusSanL-Bold", "NimbusRomNo9L-ReguItal"}
+    doc = extract_document(pdf)
+    code = [b.text for b in doc.blocks if b.kind == model.SUBHEADING and "CARD32" in b.text]
+    assert not code and not any(b.kind == model.SUBHEADING for b in doc.blocks if b.page in (10, 11, 12, 13))
+
+
+def test_word_small_caps_made_of_smaller_capitals_read_as_one_small_caps_span():
+    # chelsea p. 26: the table heads are Word small caps, "A" at 14 pt then "XES D" and "EVALUATION" at 11 pt
+    # around a full-size apostrophe; each head reads as one small-caps span at the capitals' size
+    from rbtool.pdf import read_pages
+
+    page = next(data for _, data in read_pages(PDFS / "chelsea-pdta-french.pdf") if data.index == 26)
+    spans = {s.text: s for line in page.lines for s in line.spans}
+    assert "AXES D’EVALUATION" in spans and "ACTIONS" in spans
+    assert all(spans[head].small_caps and spans[head].size > 14 for head in ("AXES D’EVALUATION", "ACTIONS"))

@@ -109,3 +109,16 @@ def test_report_of_an_unknown_document_is_one_line(capsys, monkeypatch, corpus_e
     code, out, err = run(capsys, monkeypatch, "report", "1999", "-o", str(tmp_path / "x.html"))
     assert code == 2 and err.startswith("rbtool: ") and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "x.html").exists()
+
+
+def test_report_tells_two_documents_of_one_year_apart(corpus_env, tmp_path):
+    from rbtool.report import build_report
+    from rbtool.store.db import Corpus
+
+    with Corpus(corpus_env) as corpus:
+        corpus.conn.execute("UPDATE documents SET year = 2020")
+        ids = [d["id"] for d in corpus.list_documents()]
+        page = build_report(corpus, ids, tmp_path)
+    first, second = (i[:8] for i in ids)
+    assert f"Comparison {first} → {second}" in page
+    assert f"Budget per ministry, {first}" in page and f"Budget per ministry, {second}" in page

@@ -223,6 +223,19 @@ def test_tables_exit_codes(capsys, monkeypatch, koning_corpus):
     assert code == 2 and err.count("\n") == 1 and "--doc" in err
 
 
+def test_one_table_on_a_terminal_honours_no_pager(capsys, monkeypatch, koning_corpus, tmp_path):
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("LINES", "5")
+    monkeypatch.setenv("PAGER", f"cat > {paged}")
+    args = ["tables", "--doc", koning_corpus.id, "--table", "1", "--format", "table"]
+    code, out, _ = run(capsys, monkeypatch, *args)
+    assert code == 0 and out == "" and "Stand ontwerpbegroting 2018" in paged.read_text(encoding="utf-8")
+    paged.unlink()
+    code, out, _ = run(capsys, monkeypatch, *args, "--no-pager")
+    assert code == 0 and "Stand ontwerpbegroting 2018" in out and not paged.exists()
+
+
 def test_table_cells_are_searchable_and_hits_name_table_row_and_column(capsys, monkeypatch, koning_corpus):
     code, out, _ = run(capsys, monkeypatch, "search", "faunabeheer", "--format", "json")
     hits = json.loads(out)

@@ -1,4 +1,4 @@
 """`python -m rbtool` runs the CLI."""
-from rbtool.cli import main
+from rbtool.launch import main
 
 main()

@@ -69,19 +69,18 @@ def render(groups: list[Group], width: int, plain: bool = False, title: str = ""
 
 # ------------------------------------------------------------------------------------ the charts rbtool draws
 
-def _edition(measure) -> str:
-    return str(measure.year) if measure.year else measure.doc
-
-
 def budget_by_ministry(measures) -> list[Group]:
-    """`measures --summary --chart`: each ministry's budget total, one bar per edition when there are several."""
+    """`measures --summary --chart`: each ministry's budget total, one bar per edition when there are several
+    (named by rbtool.queries.documents.doc_labels, so two documents of one year stay two series)."""
     from rbtool.nl.money import format_eur
+    from rbtool.queries.documents import doc_labels
 
-    editions = list(dict.fromkeys(_edition(m) for m in measures))
+    labels = doc_labels({m.doc: m.year for m in measures})
+    editions = list(dict.fromkeys(labels.values()))
     totals: dict[str, dict[str, int]] = {}
     for m in measures:
         by_edition = totals.setdefault(m.ministerie, dict.fromkeys(editions, 0))
-        by_edition[_edition(m)] += m.budget_eur
+        by_edition[labels[m.doc]] += m.budget_eur
     series = len(editions) > 1
     return [Group(code, tuple(Bar(edition if series else "", eur, format_eur(eur) or "€ 0")
                               for edition, eur in by_edition.items()))
@@ -90,21 +89,20 @@ def budget_by_ministry(measures) -> list[Group]:
 
 def budget_old_new(summary: list[dict], old: str, new: str) -> list[Group]:
     """`compare --chart`: per ministry the old and the new edition's budget total, and the difference."""
-    from rbtool.nl.money import format_eur
+    from rbtool.nl.money import format_eur, format_eur_change
 
     groups = []
     for row in summary:
-        delta = row["delta_budget_eur"]
-        note = ("+" if delta > 0 else "−") + format_eur(abs(delta)) if delta else "±0"
         groups.append(Group(row["ministerie"], (
             Bar(old, row["old_budget_eur"], format_eur(row["old_budget_eur"]) or "€ 0"),
-            Bar(new, row["new_budget_eur"], format_eur(row["new_budget_eur"]) or "€ 0")), note))
+            Bar(new, row["new_budget_eur"], format_eur(row["new_budget_eur"]) or "€ 0")),
+            format_eur_change(row["delta_budget_eur"])))
     return groups
 
 
 def hit_counts(rows: list[dict], editions: dict[str, str]) -> list[Group]:
     """`search --count --chart`: hits per edition when several documents have hits, else per section.
-    `editions` names each document id ("2020")."""
+    `editions` names each document id ("2020"), one name per document (rbtool.queries.documents.doc_labels)."""
     docs = list(dict.fromkeys(r["doc"] for r in rows))
     if len(docs) > 1:
         totals = {editions.get(doc, doc): sum(r["hits"] for r in rows if r["doc"] == doc) for doc in docs}

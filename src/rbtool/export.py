@@ -18,7 +18,10 @@ def document_to_dict(doc: model.Document, measures=None) -> dict:
                     "section": b.section, "footnote_refs": list(b.footnote_refs), "subheading": b.subheading,
                     "parent": b.parent, "number": b.number, "level": b.level, "box": b.box,
                     "page_breaks": [list(x) for x in b.page_breaks]}
-                   for b in doc.blocks],
+                   for b in doc.blocks if b.kind != model.CONTENTS],
+        # a table of contents is no running text: its entries name the headings, they are not the text
+        "contents": [{"id": b.id, "page": b.page, "page_end": b.page_end, "entries": b.text.splitlines()}
+                     for b in doc.blocks if b.kind == model.CONTENTS],
         "footnotes": [{"number": f.number, "text": f.text, "page": f.page, "page_end": f.page_end,
                        "anchor_block": f.anchor_block, "anchor_page": f.anchor_page,
                        "anchor_context": f.anchor_context} for f in doc.footnotes],

@@ -22,11 +22,12 @@ from rbtool.layout.furniture import find_furniture, strip_margin_column, text_co
 from rbtool.layout.stats import document_stats
 from rbtool.layout.styles import WORD
 from rbtool.layout.tables import PageTable, continues, find_tables
-from rbtool.layout.text import UNMAPPED, Joiner, hyphenates, ligature_readings, read_ligatures, vocabulary
+from rbtool.layout.text import (UNMAPPED, Joiner, hyphenates, join_wrapped, ligature_readings, read_ligatures,
+                                vocabulary)
 from rbtool.nl.text import folded_words
 from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
 
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "22"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -265,30 +266,18 @@ def _is_cover(page: PageData, furniture, body_size: float) -> bool:
     return not any(abs(l.size - body_size) < 0.3 for l in _page_lines(page, furniture))
 
 
-def _joined(texts: list[str]) -> str:
-    """Lines of a title as one line; a word hyphenated at a line end is whole again ("Rijksbe-" "groting")."""
-    out = ""
-    for text in texts:
-        text = text.strip()
-        if out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower():
-            out = out[:-1] + text
-        else:
-            out = f"{out} {text}".strip()
-    return out
-
-
 def _title(page: PageData, furniture, body_size: float) -> str | None:
     lines = [l for l in _page_lines(page, furniture) if WORD.search(l.text)]
     if lines:
         largest = max(l.size for l in lines)
         if largest > body_size:
-            return _joined([l.text for l in lines if abs(l.size - largest) < 0.5])
+            return join_wrapped([l.text for l in lines if abs(l.size - largest) < 0.5])
     return furniture.text
 
 
 def _folded_page(page: PageData) -> str:
     """The first page's words, folded, one space apart (hyphenated line ends joined), padded for phrase search."""
-    return f" {' '.join(folded_words(_joined([l.text for l in page.lines])))} "
+    return f" {' '.join(folded_words(join_wrapped([l.text for l in page.lines])))} "
 
 
 def _confirmed(value: str | None, title_page: str) -> str | None:

@@ -11,6 +11,7 @@ Conventions used everywhere:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 # Block kinds, as in the export contract.
@@ -91,6 +92,14 @@ class Table:
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom on `page` (pdfplumber coordinates)
     strategy: str  # "ruled" (read from its rules and fills) or "aligned" (from aligned figure columns)
     section: str | None = None
+
+    def cells(self) -> Iterator[tuple[int, int, str, str, str]]:
+        """Every body cell in reading order with what names it: (row number from 1, column index, the row's
+        first cell, the column's header — "" where it is blank, the column's number where the table has no
+        header that far —, the cell as printed)."""
+        for r, row in enumerate(self.rows, start=1):
+            for c, cell in enumerate(row):
+                yield r, c, row[0], self.columns[c] if c < len(self.columns) else str(c + 1), cell
 
 
 @dataclass(frozen=True)

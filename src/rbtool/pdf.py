@@ -14,6 +14,7 @@ the font size so that kerning never splits a word.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
@@ -36,11 +37,21 @@ DEFAULT_LABEL_GAP_RATIO = 1.3
 DEFAULT_MAX_LABEL = 4
 # Two characters belong to one line when their vertical extents overlap by this share of the smaller one.
 DEFAULT_LINE_OVERLAP = 0.5
-# A lower-case glyph at least this share wider than the page's usual width for that letter in that font
-# is a small capital (OpenType small caps keep the font's name and the letters' Unicode values); a run of
-# lower-case letters is small caps when this share of them are.
-DEFAULT_SMALL_CAP_WIDTH = 1.08
+# A lower-case glyph whose width differs by at least this ratio (wider or narrower: a small "p" can be
+# narrower than the lower-case one) from the page's usual width for that letter in that font is a small
+# capital (OpenType small caps keep the font's name and the letters' Unicode values); a run of lower-case
+# letters is small caps when this share of them are.
+DEFAULT_SMALL_CAP_WIDTH = 1.04
 DEFAULT_SMALL_CAP_SHARE = 0.8
+# Widths are evidence only where a letter has one usual width: typeset glyphs of a letter share their width
+# exactly, so the commonest width carries at least this share of them; in an OCR text layer widths scatter.
+DEFAULT_USUAL_WIDTH_SHARE = 0.5
+# Synthetic small caps (Word's, or a font without small capitals): a word's lower-case letters set as
+# capitals at this share of the size of the full capital opening it, on its baseline (within this share of
+# the size; a raised capital is a superscript).
+DEFAULT_SYNTHETIC_CAPS_LOW = 0.6
+DEFAULT_SYNTHETIC_CAPS_HIGH = 0.9
+DEFAULT_BASELINE_SHIFT = 0.15
 # A rectangle thinner than this (points) is a rule line, not a frame.
 DEFAULT_RULE_THICKNESS = 2.0
 
@@ -127,15 +138,23 @@ class PageData:
 def line_of(spans: tuple[Span, ...], page: int = 0) -> Line:
     """A line made of some spans (a piece of a line cut at a column gutter, a line without its margin
     text): its size and font are those of most of its characters, its extent that of its main-size spans."""
+    return _assembled((replace(spans[0], space_before=False),) + tuple(spans[1:]),
+                      [(s.size, s.fontname, len(s.text), s.x0, s.x1, s.top, s.bottom) for s in spans], page)
+
+
+def _assembled(spans: tuple[Span, ...], pieces: list[tuple[float, str, int, float, float, float, float]],
+               page: int) -> Line:
+    """The line of `spans`, measured on its pieces (its characters, or its spans), in reading order:
+    (size, fontname, characters, x0, x1, top, bottom). Its size and font are those carrying the most
+    characters; its top and bottom those of the pieces at that size (a raised marker does not widen it)."""
     weights: dict[tuple[float, str], int] = {}
-    for span in spans:
-        key = (round(span.size, 1), span.fontname)
-        weights[key] = weights.get(key, 0) + len(span.text)
+    for size, fontname, count, *_ in pieces:
+        key = (round(size, 1), fontname)
+        weights[key] = weights.get(key, 0) + count
     size, fontname = max(weights, key=weights.get)
-    main = [s for s in spans if abs(s.size - size) < 0.1] or list(spans)
-    spans = (replace(spans[0], space_before=False),) + tuple(spans[1:])
-    return Line(spans=spans, x0=spans[0].x0, x1=max(s.x1 for s in spans), top=min(s.top for s in main),
-                bottom=max(s.bottom for s in main), size=size, fontname=fontname, bold=is_bold(fontname),
+    main = [p for p in pieces if abs(p[0] - size) < 0.1] or pieces
+    return Line(spans=spans, x0=pieces[0][3], x1=max(p[4] for p in pieces), top=min(p[5] for p in main),
+                bottom=max(p[6] for p in main), size=size, fontname=fontname, bold=is_bold(fontname),
                 italic=is_italic(fontname), page=page)
 
 
@@ -442,27 +461,78 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
             rows.append([ch])
             bands.append([top, bottom])
     _mark_small_caps(glyphs)
-    lines = [_make_line(sorted(row, key=lambda c: c["x0"]), page, spaced) for row in rows]
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in rows]
+    for row in rows:
+        _mark_synthetic_small_caps(row, spaced)
+    lines = [_make_line(row, page, spaced) for row in rows]
     lines.sort(key=lambda l: (l.top, l.x0))
     return lines
 
 
 def _mark_small_caps(glyphs: list[dict]) -> None:
-    """Set "caps" on every lower-case glyph: True when it is clearly wider than the usual width (the median
-    on this page) of the same letter in the same font, relative to the size; other glyphs get None."""
-    widths: dict[tuple[str, str], list[float]] = {}
+    """Set "caps" on every lower-case glyph of a letter whose widths tell small capitals apart on this page:
+    True when the glyph's width (relative to the size) clearly differs from the letter's usual width in
+    that font, False when it is the usual one. None for other glyphs, for letters set in one width only
+    (a small "s" as wide as the lower-case one proves nothing either way) and for letters whose widths
+    scatter (no usual width: OCR text layers)."""
+    widths: dict[tuple[str, str], Counter] = {}
     for ch in glyphs:
-        text = ch["text"]
-        if text.islower() and len(text) == 1:
-            widths.setdefault((ch["fontname"], text), []).append((ch["x1"] - ch["x0"]) / max(ch["size"], 0.1))
-    usual = {key: sorted(values)[len(values) // 2] for key, values in widths.items()}
+        if _is_letter(ch):
+            widths.setdefault((ch["fontname"], ch["text"]), Counter())[_relative_width(ch)] += 1
+    usual = {}
+    for key, counts in widths.items():
+        width, count = counts.most_common(1)[0]
+        if count >= DEFAULT_USUAL_WIDTH_SHARE * sum(counts.values()) and width > 0 \
+                and any(_differs(other, width) for other in counts):
+            usual[key] = width
     for ch in glyphs:
-        text = ch["text"]
-        if text.islower() and len(text) == 1:
-            width = (ch["x1"] - ch["x0"]) / max(ch["size"], 0.1)
-            ch["caps"] = width >= DEFAULT_SMALL_CAP_WIDTH * usual[(ch["fontname"], text)]
-        else:
-            ch["caps"] = None
+        width = usual.get((ch["fontname"], ch["text"])) if _is_letter(ch) else None
+        ch["caps"] = None if width is None else _differs(_relative_width(ch), width)
+
+
+def _mark_synthetic_small_caps(row: list[dict], spaced: set[tuple[int, int]]) -> None:
+    """Small capitals made of smaller capitals: a full capital followed in the same word by capitals of the
+    same font set smaller on its baseline ("D" + "E OPGAVE" for "De opgave"). The phrase they open — the
+    capitals of either size that follow, with punctuation between them — takes the full capitals' size and
+    is marked "caps", so it reads as one span in one style."""
+    i = 0
+    while i < len(row) - 1:
+        big, small = row[i], row[i + 1]
+        share = small["size"] / max(big["size"], 0.1)
+        if not (_is_capital(big) and _is_capital(small) and (id(big), id(small)) not in spaced
+                and small["fontname"] == big["fontname"]
+                and DEFAULT_SYNTHETIC_CAPS_LOW <= share <= DEFAULT_SYNTHETIC_CAPS_HIGH
+                and abs(small["bottom"] - big["bottom"]) <= DEFAULT_BASELINE_SHIFT * big["size"]):
+            i += 1
+            continue
+        end = i + 1
+        # capitals of either size and the punctuation between them ("A" "XES D" "’" "EVALUATION")
+        while end < len(row) and (_is_capital(row[end]) or not row[end]["text"].isalnum()) \
+                and row[end]["fontname"] == big["fontname"] \
+                and row[end]["x0"] - row[end - 1]["x1"] <= DEFAULT_TAB_GAP * big["size"] \
+                and min(abs(row[end]["size"] - big["size"]), abs(row[end]["size"] - small["size"])) < 0.1:
+            end += 1
+        for ch in row[i:end]:
+            ch["size"], ch["caps"] = big["size"], True
+        i = end
+
+
+def _is_capital(ch: dict) -> bool:
+    return len(ch["text"]) == 1 and ch["text"].isupper()
+
+
+def _is_letter(ch: dict) -> bool:
+    return len(ch["text"]) == 1 and ch["text"].islower()
+
+
+def _differs(width: float, usual: float) -> bool:
+    ratio = max(width, 1e-3) / usual
+    return max(ratio, 1 / ratio) >= DEFAULT_SMALL_CAP_WIDTH
+
+
+def _relative_width(ch: dict) -> float:
+    """The glyph's width as a share of its size, rounded so that one glyph's widths compare equal."""
+    return round((ch["x1"] - ch["x0"]) / max(ch["size"], 0.1), 3)
 
 
 def word_gap(gaps: list[float]) -> float:
@@ -484,80 +554,66 @@ def _make_line(chars: list[dict], page: int, spaced: set[tuple[int, int]] = froz
     shares = [(b["x0"] - a["x1"]) / max(a["size"], b["size"], 0.1) for a, b in pairs]
     # a line with its own space characters needs no guess; otherwise its gaps say how wide a word space is
     limit = DEFAULT_SPACE_GAP if any(marked) else word_gap(shares)
-    tab_after = _label_end(shares, marked, limit)
+    tab_after = _label_ends(shares, marked, limit)
     spans: list[Span] = []
     run: list[dict] = []
     text = ""
     space_before = False
-    word = 0  # where the current word starts in `run`
-    caps_on = caps_seen = 0  # small-cap and all lower-case glyphs in `run`
+    word_caps = _word_caps_states(chars, [m or share > limit for m, share in zip(marked, shares)])
     for i, ch in enumerate(chars):
         if run:
             prev = run[-1]
             word_space = marked[i - 1] or shares[i - 1] > limit
             same_style = prev["fontname"] == ch["fontname"] and abs(prev["size"] - ch["size"]) < 0.1 \
                 and prev.get("color", "") == ch.get("color", "")
-            if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 == tab_after or not same_style:
+            run_caps = _caps_state(run) if word_space and word_caps[i] is not None else None
+            if shares[i - 1] > DEFAULT_TAB_GAP or i - 1 in tab_after or not same_style \
+                    or (run_caps is not None and run_caps != word_caps[i]):
+                # (small caps begin or end with this word: "De opgave Veel …")
                 spans.append(_make_span(run, text, space_before))
                 space_before = word_space
-                run, text, word = [], "", 0
+                run, text = [], ""
             elif word_space:
                 text += " "
-                word = len(run)
-            elif word and ch["caps"] is not None and caps_seen and ch["caps"] != (
-                    caps_on >= DEFAULT_SMALL_CAP_SHARE * caps_seen):
-                # small caps begin or end in this word ("De opgave Veel …"): the span ends before the word
-                head, run = run[:word], run[word:]
-                cut = len(text) - len("".join(c["text"] for c in run))
-                spans.append(_make_span(head, text[:cut], space_before))
-                space_before, text, word = True, text[cut:], 0
-                caps_seen = sum(c["caps"] is not None for c in run)
-                caps_on = sum(bool(c["caps"]) for c in run)
-        if not run:
-            caps_on = caps_seen = 0
         run.append(ch)
         text += ch["text"]
-        if ch["caps"] is not None:
-            caps_seen += 1
-            caps_on += ch["caps"]
     if run:
         spans.append(_make_span(run, text, space_before))
     if len(spans) > 1 and _CID.fullmatch(spans[0].text):
         # a glyph without Unicode map set apart before a line's text is a list bullet (a symbol font's
         # bullet reads "(cid:129)"); inside text such glyphs stay what they are
         spans[0] = replace(spans[0], text="•")
-    weights: dict[tuple[float, str], int] = {}
-    for ch in chars:
-        key = (round(ch["size"], 1), ch["fontname"])
-        weights[key] = weights.get(key, 0) + 1
-    size, fontname = max(weights, key=weights.get)
-    main = [c for c in chars if abs(c["size"] - size) < 0.1] or chars
-    return Line(
-        spans=tuple(spans),
-        x0=chars[0]["x0"],
-        x1=max(c["x1"] for c in chars),
-        top=min(c["top"] for c in main),
-        bottom=max(c["bottom"] for c in main),
-        size=size,
-        fontname=fontname,
-        bold=is_bold(fontname),
-        italic=is_italic(fontname),
-        page=page,
-    )
+    return _assembled(tuple(spans), [(c["size"], c["fontname"], 1, c["x0"], c["x1"], c["top"], c["bottom"])
+                                     for c in chars], page)
 
 
-def _label_end(shares: list[float], marked: list[bool], limit: float) -> int | None:
-    """The gap index after a short leading label set off by a wider gap than the line's word spaces."""
-    # only the run of text the label opens counts: a row can carry another column's text after a gutter
-    end = next((i for i, share in enumerate(shares) if share > DEFAULT_TAB_GAP), len(shares))
-    words = [i for i, share in enumerate(shares[:end]) if marked[i] or share > limit]
-    if len(words) < 2 or words[0] >= DEFAULT_MAX_LABEL:
-        return None
-    first, others = shares[words[0]], sorted(shares[i] for i in words[1:])
-    typical = others[len(others) // 2]
-    if first >= DEFAULT_LABEL_GAP and first >= DEFAULT_LABEL_GAP_RATIO * typical:
-        return words[0]
-    return None
+def _label_ends(shares: list[float], marked: list[bool], limit: float) -> set[int]:
+    """The gap indices after short leading labels set off by a wider gap than their line's word spaces: one
+    per run of text between tab-wide gaps (a row can carry two columns' text, each opening with a label)."""
+    ends = set()
+    starts = [0] + [i + 1 for i, share in enumerate(shares) if share > DEFAULT_TAB_GAP]
+    for start, stop in zip(starts, starts[1:] + [len(shares) + 1]):
+        words = [i for i in range(start, stop - 1) if marked[i] or shares[i] > limit]
+        if len(words) < 2 or words[0] - start >= DEFAULT_MAX_LABEL:
+            continue
+        first, others = shares[words[0]], sorted(shares[i] for i in words[1:])
+        typical = others[len(others) // 2]
+        if first >= DEFAULT_LABEL_GAP and first >= DEFAULT_LABEL_GAP_RATIO * typical:
+            ends.add(words[0])
+    return ends
+
+
+def _word_caps_states(chars: list[dict], spaced: list[bool]) -> list[bool | None]:
+    """Per glyph, whether the word it belongs to is set in small caps (`_caps_state` of the word's glyphs):
+    the word decides as a whole, so one letter whose small capital is hard to tell apart splits nothing.
+    `spaced[i]`: a word space lies between glyph i and i + 1."""
+    states: list[bool | None] = []
+    start = 0
+    for end in range(1, len(chars) + 1):
+        if end == len(chars) or spaced[end - 1]:
+            states.extend([_caps_state(chars[start:end])] * (end - start))
+            start = end
+    return states
 
 
 def _caps_state(chars: list[dict]) -> bool | None:

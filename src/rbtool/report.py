@@ -18,7 +18,8 @@ from collections import Counter
 from pathlib import Path
 
 from rbtool import model
-from rbtool.nl.money import format_eur
+from rbtool.nl.money import format_eur, format_eur_change
+from rbtool.queries.documents import doc_labels
 from rbtool.queries.measures import amount_label, summarize
 
 DEFAULT_TOP_SOURCES = 10  # most cited sources shown per document
@@ -95,11 +96,9 @@ def _pdf_link(source_path: str, page: int, report_dir: Path) -> str:
     return f"{Path(target).as_posix()}#page={page}"
 
 
-def _edition(doc: dict) -> str:
-    return str(doc["year"] or doc["id"])
-
-
-def _document_section(doc: dict, measures: list[model.Measure], sources: list[dict], report_dir: Path) -> str:
+def _document_section(doc: dict, edition: str, measures: list[model.Measure], sources: list[dict],
+                      report_dir: Path) -> str:
+    """`edition` names the document among the report's documents (its year, or its id where years repeat)."""
     summary = summarize(measures)
     rows = [f'<tr><th scope="row">{_e(r["ministerie"])}</th><td>{_e(r["ministerie_naam"])}</td>'
             f'<td class="num">{r["measures"]}</td><td class="num">{r["with_amounts"]}</td>'
@@ -113,17 +112,17 @@ def _document_section(doc: dict, measures: list[model.Measure], sources: list[di
              'person or unit, changes against earlier plans, economy-wide figures and other mentions are left '
              'out; a yearly amount counts for one year ("of which per year" shows that part).</p>']
     if any(r["budget_eur"] for r in summary):
-        chart = _bar_chart(f"Budget per ministry, {_edition(doc)}", [r["ministerie"] for r in summary],
-                           [(_edition(doc), [r["budget_eur"] for r in summary])])
-        parts.append(f"<figure>{chart}<figcaption>Budget amounts per ministry in {_e(_edition(doc))}.</figcaption>"
+        chart = _bar_chart(f"Budget per ministry, {edition}", [r["ministerie"] for r in summary],
+                           [(edition, [r["budget_eur"] for r in summary])])
+        parts.append(f"<figure>{chart}<figcaption>Budget amounts per ministry in {_e(edition)}.</figcaption>"
                      "</figure>")
-    parts.append(_table(f"Budget per ministry, {_edition(doc)}",
+    parts.append(_table(f"Budget per ministry, {edition}",
                         [("Ministry", False), ("Name", False), ("Measures", True), ("With amounts", True),
                          ("Budget", True), ("Of which per year", True)], rows))
     with_amounts = [m for m in measures if m.amounts]
     parts.append("<h3>Measures with amounts</h3>")
     parts.append(_table(
-        f"Measures with amounts, {_edition(doc)} ({len(with_amounts)} of {len(measures)})",
+        f"Measures with amounts, {edition} ({len(with_amounts)} of {len(measures)})",
         [("Ministry", False), ("Measure", False), ("Amounts (role, qualifiers)", False), ("Budget", True),
          ("Page", True)],
         [f'<tr><td>{_e(m.ministerie)}</td><td>{_e(m.text)}</td>'
@@ -133,7 +132,7 @@ def _document_section(doc: dict, measures: list[model.Measure], sources: list[di
     top = sources[:DEFAULT_TOP_SOURCES]
     parts.append("<h3>Most cited sources</h3>")
     parts.append(_table(
-        f"The {len(top)} most cited sources, {_edition(doc)}",
+        f"The {len(top)} most cited sources, {edition}",
         [("Source", False), ("Kind", False), ("Notes", True), ("Pages", False)],
         [f'<tr><td>{_source_cell(s)}</td><td>{_e(s["kind"])}</td><td class="num">{s["count"]}</td>'
          f'<td>{_e(s["pages"])}</td></tr>' for s in top]))
@@ -147,15 +146,13 @@ def _source_cell(source: dict) -> str:
     return _e(source["source"])
 
 
-def _comparison_section(old: dict, new: dict, changes: list[model.Change]) -> str:
+def _comparison_section(old_name: str, new_name: str, changes: list[model.Change]) -> str:
     from rbtool.queries.compare import CLASSES, summarize_changes
 
     summary = summarize_changes(changes)
-    old_name, new_name = _edition(old), _edition(new)
     rows = [f'<tr><th scope="row">{_e(r["ministerie"])}</th>{_money_cell(r["old_budget_eur"])}'
             f'{_money_cell(r["new_budget_eur"])}<td class="num" data-eur="{r["delta_budget_eur"]}">'
-            f'{"+" if r["delta_budget_eur"] > 0 else "−" if r["delta_budget_eur"] < 0 else "±"}'
-            f'{_e(format_eur(abs(r["delta_budget_eur"])) or "€ 0")}</td></tr>' for r in summary]
+            f'{_e(format_eur_change(r["delta_budget_eur"]))}</td></tr>' for r in summary]
     counts = Counter(c.cls for c in changes)
     chart = _bar_chart(f"Budget per ministry, {old_name} and {new_name}", [r["ministerie"] for r in summary],
                        [(old_name, [r["old_budget_eur"] for r in summary]),
@@ -176,16 +173,18 @@ def build_report(corpus, doc_ids: list[str], report_dir: Path) -> str:
 
     documents = {d["id"]: d for d in corpus.list_documents()}
     docs = [documents[i] for i in doc_ids]
+    editions = doc_labels({d["id"]: d["year"] for d in docs})
     measures = {i: list(corpus.iter_measures([i])) for i in doc_ids}
-    sections = [_document_section(d, measures[d["id"]], cited_sources(stored_notes(corpus, [d["id"]])), report_dir)
-                for d in docs]
+    sections = [_document_section(d, editions[d["id"]], measures[d["id"]],
+                                  cited_sources(stored_notes(corpus, [d["id"]])), report_dir) for d in docs]
     if len(docs) == 2:
         from rbtool.queries.compare import compare_measures
 
-        sections.append(_comparison_section(docs[0], docs[1], compare_measures(measures[doc_ids[0]],
-                                                                               measures[doc_ids[1]])))
-    title = "rbtool report: " + ", ".join(f"{d['title']} ({_edition(d)})" for d in docs)
-    toc = "".join(f'<li><a href="#doc-{_e(d["id"])}">{_e(d["title"])} ({_e(_edition(d))})</a></li>' for d in docs)
+        sections.append(_comparison_section(editions[doc_ids[0]], editions[doc_ids[1]],
+                                            compare_measures(measures[doc_ids[0]], measures[doc_ids[1]])))
+    title = "rbtool report: " + ", ".join(f"{d['title']} ({editions[d['id']]})" for d in docs)
+    toc = "".join(f'<li><a href="#doc-{_e(d["id"])}">{_e(d["title"])} ({_e(editions[d["id"]])})</a></li>'
+                  for d in docs)
     if len(docs) == 2:
         toc += '<li><a href="#comparison">Comparison</a></li>'
     return (f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'

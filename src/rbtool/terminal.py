@@ -354,7 +354,7 @@ def print_changes(console: Console, summary: Sequence[dict], changes, word_diff)
     from rich.table import Table
     from rich.text import Text
 
-    from rbtool.nl.money import format_eur
+    from rbtool.nl.money import format_eur, format_eur_change
 
     classes = ["unchanged", "reworded", "amount_changed", "moved_theme", "moved_ministerie", "dropped", "new"]
     # two narrow tables rather than one wide one: counts per class, then the euros
@@ -367,10 +367,8 @@ def print_changes(console: Console, summary: Sequence[dict], changes, word_diff)
         money.add_column(header, justify="left" if header == "ministerie" else "right", no_wrap=True)
     for row in summary:
         counts.add_row(row["ministerie"], *(str(row.get(c, 0) or "") for c in classes))
-        delta = row["delta_budget_eur"]
         money.add_row(row["ministerie"], format_eur(row["old_budget_eur"]) or "€ 0",
-                      format_eur(row["new_budget_eur"]) or "€ 0",
-                      ("+" if delta > 0 else "−" if delta < 0 else "") + (format_eur(abs(delta)) or "€ 0"))
+                      format_eur(row["new_budget_eur"]) or "€ 0", format_eur_change(row["delta_budget_eur"]))
     console.print(counts)
     console.print(money)
     # without colour a reader still sees which words went and which came: git's --word-diff=plain markers
@@ -391,8 +389,7 @@ def print_changes(console: Console, summary: Sequence[dict], changes, word_diff)
         if change.delta_eur:
             old_eur = format_eur(change.old.budget_eur) if change.old else "—"
             new_eur = format_eur(change.new.budget_eur) if change.new else "—"
-            sign = "+" if change.delta_eur > 0 else "−"
-            head += Text(f"  budget {old_eur or '€ 0'} → {new_eur or '€ 0'} ({sign}{format_eur(abs(change.delta_eur))})",
+            head += Text(f"  budget {old_eur or '€ 0'} → {new_eur or '€ 0'} ({format_eur_change(change.delta_eur)})",
                          style="yellow")
         elif change.cls == "amount_changed" or "amount_changed" in change.also:  # amounts that are no budget
             old_amounts, new_amounts = (", ".join(f"{format_eur(a.eur) or a.raw} {a.role.replace('_', ' ')}"

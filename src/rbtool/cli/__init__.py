@@ -67,11 +67,43 @@ def _before_the_command(
         raise typer.Exit(0)
 
 
-def _register() -> None:
-    from rbtool.cli import compare, corpus, extract, footnotes, measures, report, search, show, tables  # noqa: F401
+# Each command lives in the module of its name, in the order `rbtool --help` lists them.
+COMMAND_MODULES = ("extract", "search", "show", "measures", "footnotes", "compare", "tables", "report", "corpus")
+GLOBAL_VALUE_OPTIONS = ("--corpus",)
 
 
-_register()
+def command_named_in(args: list[str]) -> str | None:
+    """The command a command line runs, or None when it names none (top-level help, a typo, completion)."""
+    values_follow = False
+    for arg in args:
+        if values_follow:
+            values_follow = False
+        elif arg in GLOBAL_VALUE_OPTIONS:
+            values_follow = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMAND_MODULES else None
+    return None
+
+
+def command_to_load(args: list[str]) -> str | None:
+    """The one command a run needs, or None for all: shell completion (click's _RBTOOL_COMPLETE) sees all."""
+    completing = any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
+    return None if completing else command_named_in(args)
+
+
+def load_commands(only: str | None = None) -> None:
+    """Register the command `only` runs, or all of them.
+
+    Building the command line of every command costs more than most queries take, so a run that names its
+    command loads just that one; help, completion and unknown names see all.
+    """
+    import importlib
+
+    for name in (only,) if only else COMMAND_MODULES:
+        importlib.import_module(f"rbtool.cli.{name}")
+    if not only:  # a run in the same process may have loaded one command first: keep the help in its order
+        order = {name: n for n, name in enumerate(COMMAND_MODULES)}
+        app.registered_commands.sort(key=lambda info: order[info.callback.__module__.rsplit(".", 1)[1]])
 
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -80,6 +112,7 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 def main() -> None:
     debug = bool(os.environ.get("RBTOOL_DEBUG"))
     signals.install()
+    load_commands(command_to_load(sys.argv[1:]))
     try:
         code = app(standalone_mode=False)
     except TyperException as exc:  # bad options or arguments: one line, like every other error

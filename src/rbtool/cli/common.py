@@ -238,15 +238,6 @@ def resolve_documents(corpus, docs: list[str] | None, years: list[int] | None = 
     return ids
 
 
-def doc_labels(years: dict[str, int | None]) -> dict[str, str]:
-    """A short label per document for a terminal's doc column: its year where no other document among these
-    has that year, else its id prefix."""
-    from collections import Counter
-
-    taken = Counter(years.values())
-    return {doc: str(year) if year is not None and taken[year] == 1 else doc[:8] for doc, year in years.items()}
-
-
 # ------------------------------------------------------------------------------------------- output
 
 def chosen_format(fmt: Format | None, output: Path | None = None, excel: bool = False) -> str:

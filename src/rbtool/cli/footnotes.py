@@ -8,9 +8,10 @@ from rbtool import terminal
 from rbtool.cli import app
 from rbtool.cli.common import (Command, CorpusOption, DocOption, ExcelOption, FormatOption, MinisterieOption,
                                NoPagerOption, OutputOption, SectionOption, YearOption, chosen_format, chosen_kinds,
-                               doc_labels, emit, exit_for, kind_option, limit_option, limited, ministry_codes,
+                               emit, exit_for, kind_option, limit_option, limited, ministry_codes,
                                open_corpus_with_sample, resolve_documents, terminal_view)
 from rbtool.model import SOURCE_KINDS
+from rbtool.queries.documents import doc_labels
 from rbtool.terminal import Column
 
 NOTE_COLUMNS = ["doc", "year", "number", "page", "page_label", "ministerie", "citing_sentence", "text", "kinds",
@@ -64,7 +65,8 @@ def footnotes(
         problems = [{"doc": d.id, "page": p.page, "problem": p.message} for d in documents
                     for p in notes.check_integrity(d)]
         if problems or out != "table":  # JSON `[]`, CSV its header
-            emit(problems, out, PROBLEM_COLUMNS if out == "table" else [c.name for c in PROBLEM_COLUMNS], **to)
+            emit(problems, out, PROBLEM_COLUMNS if out == "table" else [c.name for c in PROBLEM_COLUMNS],
+                 no_pager=no_pager, **to)
         if not problems:
             terminal.message(f"footnotes consistent in {len(documents)} document(s)")
         raise typer.Exit(1 if problems else 0)

@@ -8,8 +8,9 @@ import typer
 from rbtool.cli import app
 from rbtool.cli.common import (ChartOption, Command, CorpusOption, DocOption, ExcelOption, FormatOption,
                                MinisterieOption, NoPagerOption, OutputOption, SectionOption, YearOption,
-                               chosen_format, doc_labels, draw_chart, emit, exit_for, limit_option, limited,
+                               chosen_format, draw_chart, emit, exit_for, limit_option, limited,
                                ministry_codes, open_corpus_with_sample, resolve_documents)
+from rbtool.queries.documents import doc_labels
 from rbtool.terminal import Column
 
 JSON_COLUMNS = ["doc", "year", "ministerie", "ministerie_naam", "theme", "text", "subitems", "amounts",

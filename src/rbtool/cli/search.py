@@ -8,10 +8,11 @@ from rbtool import terminal
 from rbtool.cli import app
 from rbtool.cli.common import (COUNT_MAX, ChartOption, CorpusOption, DocOption, ExcelOption, FormatOption,
                                MinisterieOption, NoPagerOption, OutputOption, QueryCommand, SectionOption,
-                               YearOption, chosen_format, chosen_kinds, doc_labels, draw_chart, emit, exit_for,
+                               YearOption, chosen_format, chosen_kinds, draw_chart, emit, exit_for,
                                kind_option, limit_option, ministry_codes, open_corpus_with_sample,
                                resolve_documents, terminal_view)
 from rbtool.model import SEARCH_KINDS
+from rbtool.queries.documents import doc_labels
 from rbtool.terminal import Column
 
 COLUMNS = ["passage", "doc", "year", "page", "page_label", "section", "kind", "note", "ministerie", "attribution",
@@ -76,13 +77,12 @@ def search(
             documents = {d["id"]: d for d in corpus.list_documents()}
             rows = [{"doc": d, "year": documents[d]["year"], "title": documents[d]["title"], "section": s, "hits": n}
                     for d, s, n in searching.count(corpus.conn, text, **filters)]
+            labels = doc_labels({r["doc"]: r["year"] for r in rows})  # the edition's year where that names it
             if chart and rows:
                 from rbtool.charts import hit_counts
 
-                editions = {i: str(d["year"] or i) for i, d in documents.items()}
-                draw_chart(hit_counts(rows, editions), f"Hits for {text}")
-            if out == "table" and not chart:  # the doc column as the edition's year where that names it
-                labels = doc_labels({r["doc"]: r["year"] for r in rows})
+                draw_chart(hit_counts(rows, labels), f"Hits for {text}")
+            if out == "table" and not chart:
                 emit([{**r, "doc": labels[r["doc"]]} for r in rows], out, COUNT_TABLE_COLUMNS, no_pager=no_pager)
             elif output is not None or not chart:
                 emit(rows, out, COUNT_COLUMNS, **written)

@@ -7,8 +7,9 @@ import typer
 from rbtool.cli import app
 from rbtool.cli.common import (Command, CorpusOption, DocOption, ExcelOption, FormatOption, MinisterieOption,
                                NoPagerOption, OutputOption, SectionOption, YearOption, chosen_format,
-                               data_to_stdout, doc_labels, emit, exit_for, limit_option, limited, ministry_codes,
+                               data_to_stdout, emit, exit_for, limit_option, limited, ministry_codes,
                                open_corpus_with_sample, resolve_documents)
+from rbtool.queries.documents import doc_labels
 from rbtool.terminal import Column
 
 # terminal: where the table is never cut; the caption folds; the section and unit leave first
@@ -67,7 +68,7 @@ def tables(
         emit(rows, out, LONG_TABLE_COLUMNS if out == "table" else LONG_COLUMNS, no_pager=no_pager, **to)
         exit_for(rows)
     if table is not None and len(found) == 1:
-        _write_grid(grid(found[0][2]), out, to)
+        _write_grid(grid(found[0][2]), out, to, no_pager)
         exit_for(found)
     found = limited(found, limit, "tables")
     if out in ("json", "jsonl"):
@@ -83,7 +84,7 @@ def tables(
     exit_for(rows)
 
 
-def _write_grid(cells: list[list[str]], fmt: str, to: dict) -> None:
+def _write_grid(cells: list[list[str]], fmt: str, to: dict, no_pager: bool) -> None:
     """One table as a plain grid: CSV/TSV/plain as rows of cells, the terminal and Markdown as a table; with
     --output, a file of the grid's rows under its header."""
     header, body = cells[0], cells[1:]
@@ -99,4 +100,4 @@ def _write_grid(cells: list[list[str]], fmt: str, to: dict) -> None:
             writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
             writer.writerows(cells)
         return
-    emit(rows, fmt, [Column(names[0], wrap=1), *(Column(n, right=True) for n in names[1:])])
+    emit(rows, fmt, [Column(names[0], wrap=1), *(Column(n, right=True) for n in names[1:])], no_pager=no_pager)

@@ -192,6 +192,15 @@ def _outline_key(title: str) -> str:
     return re.sub(r"[\W_]+", " ", _LEADING_NUMBER.sub("", title)).strip().lower()
 
 
+def _same_start(a: str, b: str) -> bool:
+    """Two outline keys open with the same word, spaces aside: a bookmark may drop a hyphen the page prints
+    ("Nonregular files" for "Non-regular files")."""
+    if not a or not b:
+        return a == b
+    joined_a, joined_b = a.replace(" ", ""), b.replace(" ", "")
+    return joined_a.startswith(b.split()[0]) or joined_b.startswith(a.split()[0])
+
+
 class Builder:
     def __init__(self, stats: DocStats, joiner: Joiner, notes: NoteIndex, inventory: Inventory,
                  outline: list[tuple[int, str, int | None]]):
@@ -200,6 +209,10 @@ class Builder:
         self.notes = notes
         self.inventory = inventory
         self.outline = outline  # (level, _outline_key(title), page) per bookmark
+        # the page of the first bookmark, and whether a line a bookmark names has been read: the title page's
+        # lines before it (title, authors, publisher) are no sections
+        self.outline_first_page = min((page for _, _, page in outline if page is not None), default=None)
+        self.outline_reached = False
         self.outline_numbers: list[tuple[str, int | None, str]] = []  # (number, page, key) of numbered bookmarks
         self.drafts: list[Draft] = []
         self.level_sizes: dict[float, int] = {}  # heading size → level (heading_levels)
@@ -283,7 +296,10 @@ class Builder:
             number, title = None, text
         outlined = self._outline_level(entry, text)
         if outlined is not None:
+            self.outline_reached = True
             return number, outlined, title
+        if self._title_page_matter(entry):
+            return None
         if number is not None and self._outline_disagrees(entry, number, title):
             return None
         large = line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
@@ -304,6 +320,12 @@ class Builder:
             level = self.level_sizes[max(smaller)] if smaller else max(self.level_sizes.values(), default=0) + 1
         return None, level, text
 
+    def _title_page_matter(self, entry: Entry) -> bool:
+        """A line of the first page above the first line a bookmark names, in a document with an outline: the
+        title page's title, authors and publisher ("X Desktop Group", "Thomas Leonard"), which the outline
+        leaves out. (Later pages before the first bookmark may hold unbookmarked headings: they keep them.)"""
+        return self.outline_first_page is not None and not self.outline_reached and entry.page == 1
+
     def _below_numbered_headings(self, line: Line) -> bool:
         """An unnumbered line larger than the body but smaller than every numbered heading of a document
         that numbers its headings sits below its deepest numbered level: a subheading set apart by size."""
@@ -318,8 +340,8 @@ class Builder:
     def _outline_disagrees(self, entry: Entry, number: str, title: str) -> bool:
         """The outline gives this section number, on this page, to a title that starts otherwise: the line
         only looks like that heading (a diagram's "1. Proceskader 2. Model" beside "1. DEEL I – PROCESKADER")."""
-        first = _outline_key(title).split()[:1]
-        return any(page == entry.page and bookmark_number == number and key.split()[:1] != first
+        line_key = _outline_key(title)
+        return any(page == entry.page and bookmark_number == number and not _same_start(key, line_key)
                    for bookmark_number, page, key in self.outline_numbers)
 
     def _outline_level(self, entry: Entry, text: str) -> int | None:
@@ -334,8 +356,9 @@ class Builder:
         if line.size < DEFAULT_HEADING_RATIO * self.stats.body_size and line_style(line) in (None, self.inventory.body):
             return None
         for level, title, page in self.outline:
-            if (page is None or page == entry.page) and (title == key or (title.startswith(key + " ")
-                                                                         and len(key) >= DEFAULT_OUTLINE_PREFIX * len(title))):
+            if (page is None or page == entry.page) and (
+                    title.replace(" ", "") == key.replace(" ", "")  # a bookmark may drop a hyphen or a space
+                    or (title.startswith(key + " ") and len(key) >= DEFAULT_OUTLINE_PREFIX * len(title))):
                 return level
         return None
 
@@ -442,7 +465,8 @@ class Builder:
             return
         if self._run_in(entry, markers):
             return
-        if self._subheading(line, text, bold, italic) or self._continues_subheading(entry):
+        if not self._title_page_matter(entry) and (self._subheading(line, text, bold, italic)
+                                                   or self._continues_subheading(entry)):
             if cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry) \
                     and line_style(line) == line_style(cur.last):
                 self._append(cur, entry, text, markers)

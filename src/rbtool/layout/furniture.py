@@ -24,6 +24,10 @@ DEFAULT_REPEAT_SHARE = 0.3
 # Candidates must lie in this outer share of the page height (a page number is never mid-page).
 DEFAULT_EDGE_ZONE = 0.2
 
+# A line set more than this share larger or smaller than the usual size of its recurring text is not that
+# furniture: a title page that prints the running title in large type keeps it.
+DEFAULT_FURNITURE_SIZE_RATIO = 0.15
+
 # Lines at the same edge whose top (bottom) lies within the same band of this many points share a slot ...
 DEFAULT_SLOT_TOLERANCE = 2.0
 # ... and a slot filled on enough pages is a running header when at least this share of its lines carry a
@@ -79,6 +83,7 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
             else:
                 continue
             candidates[(where, template(line.text))].append((index, pos, line))
+    candidates = {key: _in_usual_size(hits) for key, hits in candidates.items()}
     needed = max(2, DEFAULT_REPEAT_SHARE * len(pages))
     found: set[tuple[int, int]] = set()
     labels: dict[int, str] = {}
@@ -149,6 +154,14 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
                 labels[index] = lines[pos].text.strip()
     text = texts.most_common(1)[0][0] if texts else None
     return Furniture(lines=frozenset(found), labels=labels, text=text)
+
+
+def _in_usual_size(hits: list[tuple[int, int, Line]]) -> list[tuple[int, int, Line]]:
+    """The occurrences of one edge text set at its most common size (within DEFAULT_FURNITURE_SIZE_RATIO): a
+    running header keeps its size on every page, while a title page or a chapter heading that repeats its text
+    in large type ("2 Begrotingen onder de loep" under the header of the chapter's first page) is no furniture."""
+    usual = Counter(round(line.size, 1) for _, _, line in hits).most_common(1)[0][0]
+    return [h for h in hits if abs(h[2].size - usual) <= DEFAULT_FURNITURE_SIZE_RATIO * usual]
 
 
 def _varying_digit_run(hits: list[tuple[int, int, Line]], from_end: bool = False) -> int | None:

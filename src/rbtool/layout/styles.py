@@ -44,6 +44,14 @@ DEFAULT_MAX_HEADING_WORDS = 24
 # When more than this share of the lines of several words mix sizes of one font, sizes are OCR noise.
 DEFAULT_MAX_MIXED_SIZE_SHARE = 0.5
 
+# A font is fixed-pitch (code, never a heading style) when at least this share of its spans of several characters
+# advance by one width per character (within DEFAULT_PITCH_TOLERANCE of their median, in font sizes) ...
+DEFAULT_FIXED_PITCH_SHARE = 0.9
+DEFAULT_PITCH_TOLERANCE = 0.03
+# ... counted over at least this many different spans of at least DEFAULT_PITCH_CHARS characters.
+DEFAULT_MIN_PITCH_SPANS = 8
+DEFAULT_PITCH_CHARS = 4
+
 # a title may ask ("Wat staat er niet in de begroting?"); running text ends in a stop, semicolon or comma
 _SENTENCE_END = re.compile(r"[.;,][”\"’»)]*$")
 _NOTE_MARK = re.compile(r"^\[?\d{1,3}\]?$")
@@ -94,6 +102,7 @@ class Inventory:
     uses: dict[Style, StyleUse] = field(default_factory=dict)
     size_coherent: bool = True
     titles: set[int] = field(default_factory=set)  # id() of the lines of heading uses
+    fixed_pitch: frozenset[str] = frozenset()  # fonts whose every glyph advances alike: code listings
 
     def is_title(self, line: Line) -> bool:
         """The line belongs to a heading use: a short run in its style, standing apart from the text."""
@@ -109,7 +118,7 @@ class Inventory:
 
     def is_subheading_style(self, style: Style | None) -> bool:
         """A body-size style that stands out and is used more often as a standalone title than as text."""
-        if style is None or style == self.body or not self.stands_out(style):
+        if style is None or style == self.body or not self.stands_out(style) or style.font in self.fixed_pitch:
             return False
         use = self.uses.get(style)
         return use is not None and use.heading >= DEFAULT_MIN_HEADING_USES and use.heading >= use.running
@@ -117,7 +126,8 @@ class Inventory:
     def is_run_in_style(self, style: Style) -> bool:
         """A style that stands out and opens paragraphs with a heading-like phrase repeatedly (`run_in_split`)."""
         use = self.uses.get(style)
-        return use is not None and self.stands_out(style) and use.run_in >= DEFAULT_MIN_RUN_INS
+        return use is not None and self.stands_out(style) and use.run_in >= DEFAULT_MIN_RUN_INS \
+            and style.font not in self.fixed_pitch
 
 
 def run_in_split(line: Line, body: Style, continued: bool = False) -> int:
@@ -145,6 +155,27 @@ def run_in_split(line: Line, body: Style, continued: bool = False) -> int:
     if not re.search(r"[.:—–]$", phrase) and not line.spans[count].text[:1].isupper():
         return 0
     return count
+
+
+def fixed_pitch_fonts(lines: list[Line]) -> frozenset[str]:
+    """Fonts set with one advance width for every character (a typewriter face: code, commands, file
+    listings), told from the spans' widths per character: a proportional face varies with the letters."""
+    pitches: dict[str, dict[str, float]] = {}
+    for line in lines:
+        for span in line.spans:
+            if len(span.text) >= DEFAULT_PITCH_CHARS and span.size > 0:
+                pitches.setdefault(_SUBSET.sub("", span.fontname), {})[span.text] = \
+                    (span.x1 - span.x0) / len(span.text) / span.size
+    fixed = set()
+    for font, by_text in pitches.items():
+        if len(by_text) < DEFAULT_MIN_PITCH_SPANS:
+            continue
+        widths = sorted(by_text.values())
+        median = widths[len(widths) // 2]
+        alike = sum(abs(w - median) <= DEFAULT_PITCH_TOLERANCE * median for w in widths)
+        if alike >= DEFAULT_FIXED_PITCH_SHARE * len(widths):
+            fixed.add(font)
+    return frozenset(fixed)
 
 
 def style_inventory(lines: list[Line]) -> Inventory:
@@ -189,4 +220,4 @@ def style_inventory(lines: list[Line]) -> Inventory:
             uses[style].running += 1
         run = []
     return Inventory(body=body, uses=uses, size_coherent=mixed <= DEFAULT_MAX_MIXED_SIZE_SHARE * worded,
-                     titles=titles)
+                     titles=titles, fixed_pitch=fixed_pitch_fonts(lines))

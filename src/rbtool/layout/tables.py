@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from rbtool.layout.footnotes import marker_numbers
+from rbtool.layout.text import join_wrapped
 from rbtool.nl.numbers import is_caption, is_continuation, is_numeric_cell, table_unit
 from rbtool.pdf import DEFAULT_MIN_SPACE_GAP, DEFAULT_RULE_THICKNESS, DEFAULT_TAB_GAP, Line, Rect
 
@@ -121,20 +122,6 @@ def _chunks(line: Line, notes: set[int]) -> list[Chunk]:
     for chunk in out:
         chunk.text = LEADER.sub("", chunk.text).strip()
     return [c for c in out if c.text]
-
-
-def _join(parts: list[str]) -> str:
-    """Lines of one cell joined with spaces; a hyphen between two lowercase letters is a word break."""
-    text = ""
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        if text.endswith("-") and len(text) > 1 and text[-2].islower() and part[:1].islower():
-            text = text[:-1] + part
-        else:
-            text = f"{text} {part}" if text else part
-    return text
 
 
 def _is_year(text: str) -> bool:
@@ -300,13 +287,14 @@ def _read_grid(lines: list[Line], xs: list[float], ys: list[float], notes: set[i
         return None
     body_grid = [grid[r] for r in keep]
     head = _header_count(body_grid)
-    texts = [[_join([c.text for c in sorted(cell, key=lambda c: (c.top, c.x0))]) for cell in row] for row in body_grid]
+    texts = [[join_wrapped([c.text for c in sorted(cell, key=lambda c: (c.top, c.x0))]) for cell in row]
+             for row in body_grid]
     for r in keep[head:]:
         if any(s > 1 for s in spans[r]):
             doubts.append("a body cell crosses a column rule")
             break
     columns = _column_labels(texts[:head], [spans[r] for r in keep[:head]], width)
-    title = " ".join(_join([c.text for c in title_rows[r]]) for r in sorted(title_rows) if r < keep[0]) or None
+    title = " ".join(join_wrapped([c.text for c in title_rows[r]]) for r in sorted(title_rows) if r < keep[0]) or None
     table = PageTable(page=page, strategy=RULED, bbox=(xs[0], ys[0], xs[-1], ys[-1]), columns=columns,
                       rows=texts[head:], caption=title, lines=list(lines), doubts=doubts)
     table.notes = [n for row in body_grid for cell in row for c in cell for n in c.notes]
@@ -533,7 +521,7 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
         return cells, spans
 
     header_cells = [place(chunks, head=True) for _, chunks in header_lines]
-    header_texts = [[_join([c.text for c in cell]) for cell in cells] for cells, _ in header_cells]
+    header_texts = [[join_wrapped([c.text for c in cell]) for cell in cells] for cells, _ in header_cells]
     header_spans = [spans for _, spans in header_cells]
     # a header cell over one column wrapped onto the next header line is one label, joined with a space
     stacked_texts: list[list[str]] = []
@@ -541,7 +529,7 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
     for texts, spans in zip(header_texts, header_spans):
         if stacked_texts and all(s == 1 for s in spans) and all(s == 1 for s in stacked_spans[-1]) \
                 and not any(_is_year(t) for t in stacked_texts[-1] if t):
-            stacked_texts[-1] = [_join([a, b]) for a, b in zip(stacked_texts[-1], texts)]
+            stacked_texts[-1] = [join_wrapped([a, b]) for a, b in zip(stacked_texts[-1], texts)]
         else:
             stacked_texts.append(texts)
             stacked_spans.append(spans)
@@ -555,14 +543,14 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
     for n, (line, chunks) in enumerate(body):
         cells, spans = place(chunks)
         notes += [x for c in chunks for x in c.notes]
-        texts = [_join([c.text for c in cell]) for cell in cells]
+        texts = [join_wrapped([c.text for c in cell]) for cell in cells]
         if any(len(cell) > 1 for cell in cells[1:]):
             doubts.append("two figures in one column")
         if not any(texts[1:]):  # a label alone on its line
             label = texts[0]
             nxt = body[n + 1][1] if n + 1 < len(body) else []
             if rows and label[:1].islower() and not rows[-1][0].endswith(":"):
-                rows[-1][0] = _join([rows[-1][0], label])
+                rows[-1][0] = join_wrapped([rows[-1][0], label])
                 continue
             if nxt and nxt[0].text[:1].islower() and nxt[0].x1 < left - body_size / 2 \
                     and abs(nxt[0].x0 - chunks[0].x0) < body_size and not label.endswith(":"):
@@ -571,7 +559,7 @@ def _read_aligned(body, columns, above, body_size, pitch, page) -> PageTable | N
             rows.append([label] + [""] * (width - 1))
             continue
         if pending is not None:
-            texts[0] = _join([pending, texts[0]])
+            texts[0] = join_wrapped([pending, texts[0]])
             pending = None
         rows.append(texts)
     if pending is not None:
@@ -619,7 +607,7 @@ def _attach_caption(table: PageTable, free: list[Line], body_size: float, pitch:
         if under and under[0].top - bottom <= DEFAULT_CAPTION_GAP * pitch and is_caption(over_table(under[0])):
             caption_lines, caption_texts = under[:1], [over_table(under[0])]
     if caption_lines:
-        text = _join(caption_texts)
+        text = join_wrapped(caption_texts)
         table.caption = f"{table.caption} {text}" if table.caption else text
         table.lines += caption_lines
     unit = table_unit(table.caption or "")

@@ -117,6 +117,22 @@ def is_abbreviation(word: str) -> bool:
     return vowel_at > 1 and word[:vowel_at] not in SYLLABLE_ONSETS
 
 
+
+def join_wrapped(parts: list[str]) -> str:
+    """Short wrapped lines (a title, a table cell) as one line, a space apart; a hyphen between two lower-case
+    letters at a line end is a word break ("Rijksbe-" "groting"). Longer text goes through a Joiner, which
+    weighs the document's own vocabulary."""
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if text.endswith("-") and len(text) > 1 and text[-2].islower() and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
+
 # Ligatures a font may draw as one glyph, and the "f" some fonts draw as an alternate before "t"
 # ("hee\ue01et" is "heeft"), with how much rarer than the standard f-ligatures fonts have them (log-units).
 LIGATURE_RARITY = {"fi": 0.0, "fl": 0.0, "ff": 0.0, "ffi": 0.0, "ffl": 0.0, "ft": 1.0, "f": 1.0, "st": 3.0,

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from rbtool.errors import UsageError
 from rbtool.model import BUDGET, CHANGE, MACRO, MULTI_YEAR, ONCE, OTHER, PER_UNIT, PER_YEAR, Amount
@@ -111,11 +112,14 @@ UNIT = re.compile(rf"[x×]\s*(?:{_CUR_BEFORE}\s?)?(?P<num>{_NUM})(?:\s*(?P<scale
                   re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
 _NEXT_WORD = re.compile(r"\s*(\S+)")
+_SPACES = re.compile(r"\s+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # "1.068", "1.068,5": "." groups thousands
+_TABLE_UNIT_MARK = re.compile(r"[x×]\s*$")  # "x " right before a figure: "x € 1.000" is a table's unit
 
 
-def _number(text: str) -> Decimal:
+def dutch_number(text: str) -> Decimal:
     """Dutch digits: "." groups thousands ("1.068"), "," is the decimal mark ("1,15")."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+    if _THOUSANDS.fullmatch(text):
         text = text.replace(".", "")
     return Decimal(text.replace(",", "."))
 
@@ -147,7 +151,7 @@ def _bare_amount_is_money(text: str, match: re.Match) -> bool:
 
 
 def _is_table_unit(text: str, start: int) -> bool:
-    return bool(re.search(r"[x×]\s*$", text[max(0, start - 3): start]))
+    return bool(_TABLE_UNIT_MARK.search(text[max(0, start - 3): start]))
 
 
 def _is_euro(match: re.Match) -> bool:
@@ -175,11 +179,11 @@ def parse_amounts(text: str, ministry: str | None = None) -> list[Amount]:
             if value is None or not (match.group("scale") or has_currency):  # "een" alone is an article
                 continue
         else:
-            value = _number(match.group("num"))
+            value = dutch_number(match.group("num"))
         if not has_currency and not _bare_amount_is_money(text, match):
             continue
         eur = int((value * _scale(match.group("scale"))).to_integral_value()) if _is_euro(match) else None
-        raw = re.sub(r"\s+", " ", match.group(0)).strip()
+        raw = _SPACES.sub(" ", match.group(0)).strip()
         found.append((match, Amount(raw=raw, eur=eur), value * _scale(match.group("scale"))))
     return _classify(text, found, ministry)
 
@@ -224,6 +228,12 @@ ONE_YEAR_CLAUSE = re.compile(rf"\b(?:in|voor)\s+(?:schooljaar\s+)?(?:{_SPAN}|{_Y
 TIMES_BEFORE = re.compile(r"(\w+\s+keer)\s+$", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 _CLAUSE_STOP = re.compile(r"[,;:](?=\s)|\s[–—]\s")
+# Next to the amount (its tail, lower-cased qualifiers): "per patiënt" makes it per unit, "per jaar" its period.
+_PER_UNIT = re.compile(r"per\s+(?:" + "|".join(PER_OTHER) + r")\b", re.IGNORECASE)
+_PER_TIME = re.compile(r"per\s+(?:" + "|".join(PER_TIME) + r")\b")
+# The qualifier words written before and after an amount.
+_QUALIFIER_WORD = re.compile(_QUALIFIER, re.IGNORECASE)
+_TAIL_WORD = re.compile(_PER + r"|structureel|incidenteel|eenmalig", re.IGNORECASE)
 
 
 def _span(text: str, stops: re.Pattern, start: int, end: int) -> tuple[int, int]:
@@ -245,7 +255,13 @@ def _context(text: str, match: re.Match) -> tuple[str, str, str]:
 def _has(text: str, words) -> str | None:
     """The first of `words` found in `text` (folded: case and diacritics ignored), else None."""
     folded = nltext.fold(text)
-    return next((w for w in words if re.search(rf"(?<!\w){re.escape(nltext.fold(w))}(?!\w)", folded)), None)
+    return next((w for w in words if _whole_word(w).search(folded)), None)
+
+
+@lru_cache(maxsize=None)
+def _whole_word(word: str) -> re.Pattern:
+    """`word` (folded) standing on its own: the words of this module's tables, each compiled once."""
+    return re.compile(rf"(?<!\w){re.escape(nltext.fold(word))}(?!\w)")
 
 
 def _role(text: str, match: re.Match, value: Decimal, ministry: str | None) -> tuple[str, list[str]]:
@@ -257,7 +273,7 @@ def _role(text: str, match: re.Match, value: Decimal, ministry: str | None) -> t
         return CHANGE, [" ".join(comparison.group(0).split())]
     if word := _has(clause, CHANGE_WORDS):
         return CHANGE, [word]
-    if re.search(r"per\s+(?:" + "|".join(PER_OTHER) + r")\b", match.group("tail"), re.IGNORECASE):
+    if _PER_UNIT.search(match.group("tail")):
         return PER_UNIT, []
     if word := _has(before, PART_WORDS):
         return OTHER, [word]
@@ -278,7 +294,7 @@ def _period(text: str, match: re.Match, role: str) -> tuple[str | None, list[str
     """Period and the words that decided it: words next to the amount first, then its clause and sentence."""
     beside = f"{match.group('qual')} {match.group('tail')}".lower()
     sentence, clause, before = _context(text, match)
-    per_time = re.search(r"per\s+(?:" + "|".join(PER_TIME) + r")\b", beside)
+    per_time = _PER_TIME.search(beside)
     if per_time and "jaar" in per_time.group(0):
         return PER_YEAR, []
     if _has(beside, PER_YEAR_WORDS):
@@ -296,9 +312,8 @@ def _period(text: str, match: re.Match, role: str) -> tuple[str | None, list[str
 
 def _qualifiers_beside(match: re.Match, text: str) -> list[str]:
     """The qualifier words written next to the amount: "ruim", "structureel", "per jaar", "vier keer"."""
-    words = [" ".join(q.split()).lower() for q in re.findall(_QUALIFIER, match.group("qual"), re.IGNORECASE)]
-    words += [" ".join(p.split()).lower() for p in re.findall(_PER + r"|structureel|incidenteel|eenmalig",
-                                                                  match.group("tail"), re.IGNORECASE)]
+    words = [" ".join(q.split()).lower() for q in _QUALIFIER_WORD.findall(match.group("qual"))]
+    words += [" ".join(p.split()).lower() for p in _TAIL_WORD.findall(match.group("tail"))]
     times = TIMES_BEFORE.search(text, 0, match.start())
     return ([times.group(1).lower()] if times else []) + words
 
@@ -327,7 +342,7 @@ def parse_unit(text: str) -> int | None:
     match = UNIT.search(text or "")
     if not match:
         return None
-    return int(_number(match.group("num")) * _scale(match.group("scale")))
+    return int(dutch_number(match.group("num")) * _scale(match.group("scale")))
 
 
 def _decimal_nl(value: Decimal, places: int) -> str:
@@ -348,8 +363,14 @@ def format_eur(eur: int | None) -> str:
     return f"{sign}€ {size:,}".replace(",", ".")
 
 
+def format_eur_change(eur: int) -> str:
+    """A difference in euros with its sign: "+€ 1,9 mld", "−€ 250 mln" (a true minus sign), "±€ 0"."""
+    return ("+" if eur > 0 else "−" if eur < 0 else "±") + (format_eur(abs(eur)) or "€ 0")
+
+
 _MIN_AMOUNT = re.compile(r"(?:€|eur)?\s*(?P<num>\d+(?:[.,]\d+)*)\s*(?P<scale>[a-z]+)?\.?\s*(?:euro|eur)?",
                          re.IGNORECASE)
+_GROUPED_WHOLE = re.compile(r"\d{1,3}(?:\.\d{3})+")  # 250.000 typed: a thousands separator
 
 
 def parse_min_amount(value: str) -> int:
@@ -359,7 +380,7 @@ def parse_min_amount(value: str) -> int:
     if not match or (scale and scale not in SCALES):
         raise UsageError(f"not an amount: {value!r} (try 250000, 100m, 100mln, 1.5mld or '2 miljard')")
     digits = match.group("num")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):  # 250.000: a thousands separator
+    if _GROUPED_WHOLE.fullmatch(digits):
         digits = digits.replace(".", "")
     try:
         number = Decimal(digits.replace(",", "."))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from rbtool.nl.money import SCALES, parse_unit
+from rbtool.nl.money import SCALES, dutch_number, parse_unit
 
 # Placeholders for "nothing" or "not yet known" in a numeric cell.
 PLACEHOLDERS = frozenset({"–", "—", "-", "pm", "p.m.", "nihil", "n.v.t.", "nvt"})
@@ -59,10 +59,7 @@ def cell_value(text: str) -> Decimal | None:
     match = _NUMBER.match(text.strip())
     if not match:
         return None
-    digits = match.group("num")
-    if "." in digits and re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
-        digits = digits.replace(".", "")
-    value = Decimal(digits.replace(",", "."))
+    value = dutch_number(match.group("num"))
     sign = (match.group("sign") or "").strip()
     return -value if sign and sign in DASHES else value
 

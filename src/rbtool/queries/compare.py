@@ -71,15 +71,16 @@ SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 
 def _plain(text: str) -> str:
     """Text as compared for equality: Unicode-normalised, whitespace collapsed."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
+    return " ".join(unicodedata.normalize("NFKC", text or "").split())
 
 
 def _full_text(measure: model.Measure) -> str:
     return " ".join((measure.text, *measure.subitems))
 
 
-def _euro_values(measure: model.Measure) -> Counter:
-    return Counter(a.eur for a in measure.amounts if a.eur is not None)
+def _euro_values(measure: model.Measure) -> list[int]:
+    """The multiset of euro values, as a sorted list (cheaper to build and compare than a Counter)."""
+    return sorted(a.eur for a in measure.amounts if a.eur is not None)
 
 
 def _masked_text(measure: model.Measure) -> str:
@@ -126,10 +127,14 @@ def _word_keys(old: list[model.Measure], new: list[model.Measure]) -> tuple[list
     word lists is the Dice coefficient of the two word multisets: 200 × shared words / (words in a + in b).
     """
     vocabulary = _Vocabulary()
+    keys: dict[str, str] = {}  # most measures of the next edition repeat a text: each text is keyed once
 
     def key(measure: model.Measure) -> str:
-        words = utils.default_process(unicodedata.normalize("NFKC", _full_text(measure))).split()
-        return "".join(sorted(map(vocabulary.__getitem__, words)))
+        text = _full_text(measure)
+        if text not in keys:
+            words = utils.default_process(unicodedata.normalize("NFKC", text)).split()
+            keys[text] = "".join(sorted(map(vocabulary.__getitem__, words)))
+        return keys[text]
 
     return [key(m) for m in old], [key(m) for m in new]
 

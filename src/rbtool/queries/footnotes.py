@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from rbtool import model
 from rbtool.nl.text import fold
-from rbtool.nl.sources import classify_note
 from rbtool.queries.sections import in_sections
 
 DEFAULT_MIN_CONTEXT = 12  # shortest tail of anchor_context that may locate a marker in its block
@@ -120,6 +119,8 @@ def footnote_sentence(doc: model.Document, note: model.Footnote, blocks: dict[st
 
 def classify_notes(doc: model.Document) -> dict[int, list[model.Reference]]:
     """The references of every note, in note order (so "idem" and "zie noot N" can look back)."""
+    from rbtool.nl.sources import classify_note  # at extraction: queries read the stored references
+
     classified: dict[int, list[model.Reference]] = {}
     previous = None
     for note in sorted(doc.footnotes, key=lambda n: n.number):

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 
 from rbtool import model
 from rbtool.nl import ministries
-from rbtool.nl.money import parse_amounts
 from rbtool.nl import text as nltext
 from rbtool.nl.ministries import Ministry
 from rbtool.queries.sections import in_sections
@@ -60,6 +59,8 @@ def _years(texts: Iterable[str], amounts: Sequence[model.Amount]) -> tuple[int, 
 
 def build_measures(doc: model.Document) -> list[model.Measure]:
     """Every measure of `doc`, in reading order."""
+    from rbtool.nl.money import parse_amounts  # extraction only: queries read stored amounts, not the grammar
+
     owner = _ministry_by_block(doc)
     subitems: dict[str, list[str]] = {}
     for block in doc.blocks:

@@ -63,11 +63,10 @@ def long_rows(found: Iterable[Found]) -> list[dict]:
     out = []
     for doc_id, _, table in found:
         labelled = bool(table.columns) and not table.columns[0] and any(r and r[0] for r in table.rows)
-        first = 1 if labelled else 0
-        for r, row in enumerate(table.rows, start=1):
-            name = row[0] if labelled else str(r)
-            for c in range(first, len(row)):
-                column = table.columns[c] if c < len(table.columns) else str(c + 1)
-                out.append({"doc": doc_id, "page": table.page, "table": table.number, "caption": table.caption or "",
-                            "row": name, "column": column, "value": row[c], "eur": to_euros(row[c], table.unit)})
+        for r, c, first, header, cell in table.cells():
+            if labelled and c == 0:  # the label column names the rows
+                continue
+            out.append({"doc": doc_id, "page": table.page, "table": table.number, "caption": table.caption or "",
+                        "row": first if labelled else str(r), "column": header, "value": cell,
+                        "eur": to_euros(cell, table.unit)})
     return out

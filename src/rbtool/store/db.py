@@ -21,6 +21,7 @@ from typing import Iterable, Iterator
 from rbtool import model
 from rbtool.errors import AmbiguousDocument, CorpusError, UnknownDocument
 from rbtool.store import search_index
+from rbtool.store.sql import in_clause
 
 UNKNOWN_DOCUMENT_LISTED = 4  # an unknown selector's one-line error names this many documents at most
 BUSY_TIMEOUT_MS = 30_000  # a second extract may wait this long for the writer lock
@@ -229,8 +230,8 @@ def _in_filters(filters) -> tuple[str, list]:
     where, params = [], []
     for column, values in filters:
         if values is not None:
-            values = list(values)
-            where.append(f"{column} IN ({','.join('?' * len(values))})")
+            clause, values = in_clause(column, values)
+            where.append(clause)
             params += values
     return (" WHERE " + " AND ".join(where) if where else ""), params
 

@@ -25,6 +25,7 @@ from typing import Iterable, Iterator
 from rbtool import model
 from rbtool.errors import CorpusError, QuerySyntaxError, QueryTooCostly
 from rbtool.nl import text as nltext
+from rbtool.store.sql import in_clause
 
 SCHEMA: list[str] = [
     """CREATE TABLE search_passages (
@@ -154,14 +155,12 @@ def table_cells(table: model.Table) -> Iterator[tuple[int, str, str]]:
     label naming the table, row and column ('table 2, row 3 "Uitgaven", column "2019"')."""
     if table.caption:
         yield table.page, f"table {table.number}", table.caption
-    for r, row in enumerate(table.rows, start=1):
-        name = f' "{row[0]}"' if row and row[0] else ""
-        for c, cell in enumerate(row):
-            if cell and c == 0 and name:  # the row's own label
-                yield table.page, f"table {table.number}, row {r}{name}", cell
-            elif cell:
-                column = table.columns[c] if c < len(table.columns) and table.columns[c] else str(c + 1)
-                yield table.page, f'table {table.number}, row {r}{name}, column "{column}"', cell
+    for r, c, first, header, cell in table.cells():
+        name = f' "{first}"' if first else ""
+        if cell and c == 0 and name:  # the row's own label
+            yield table.page, f"table {table.number}, row {r}{name}", cell
+        elif cell:
+            yield table.page, f'table {table.number}, row {r}{name}, column "{header or c + 1}"', cell
 
 
 def _passages(doc: model.Document) -> Iterator[_Passage]:
@@ -402,13 +401,14 @@ def _any(clauses: list[str]) -> str:
 
 def _where(filters: Filters) -> tuple[str, list]:
     clauses, params = [], []
-    if filters.doc_ids is not None:  # an empty choice finds nothing
-        clauses.append(f"p.doc_id IN ({','.join('?' * len(filters.doc_ids))})")
-        params.extend(filters.doc_ids)
-    for column, values in (("d.year", filters.years), ("p.ministerie", filters.ministeries)):
-        if values:
-            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
-            params.extend(values)
+    # an empty choice of documents finds nothing; no years or ministries given means any
+    memberships = [("p.doc_id", filters.doc_ids)] if filters.doc_ids is not None else []
+    memberships += [(column, values) for column, values in (("d.year", filters.years),
+                                                            ("p.ministerie", filters.ministeries)) if values]
+    for column, values in memberships:
+        clause, values = in_clause(column, values)
+        clauses.append(clause)
+        params.extend(values)
     if filters.sections:
         ors = []
         for section in filters.sections:
@@ -422,8 +422,8 @@ def _where(filters: Filters) -> tuple[str, list]:
         ors = []
         for kind in filters.kinds:
             kinds, in_ministry = KINDS[kind]
-            condition = f"p.kind IN ({','.join('?' * len(kinds))})"
-            params.extend(kinds)
+            condition, values = in_clause("p.kind", kinds)
+            params.extend(values)
             if in_ministry is not None:
                 condition += " AND p.ministerie IS NOT NULL" if in_ministry else " AND p.ministerie IS NULL"
             ors.append(f"({condition})")
