@@ -26,7 +26,7 @@ from rbtool.layout.text import (UNMAPPED, Joiner, hyphenates, join_wrapped, liga
 from rbtool.nl.text import folded_words
 from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
 
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -96,13 +96,15 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
             printed |= {n for n in map(note_number, zone) if n is not None}
         gutters = find_gutters(body, stats.body_size)
         if gutters:
-            columns = f"{_COLUMN_WORDS.get(len(gutters) + 1, len(gutters) + 1)} columns, read column by column"
-            layout_notes.setdefault(columns, []).append(page.index)
-            body = split_columns(body, gutters)
+            note = f"{_COLUMN_WORDS.get(len(gutters) + 1, len(gutters) + 1)} columns, read column by column"
+            layout_notes.setdefault(note, []).append(page.index)
+        columns = split_columns(body, gutters)
+        body = [line for column in columns for line in column]
         if page.index == 1 and cover:
             continue
         frames = _frames(page, stats.body_size)
-        page_entries = [Entry(line=line, page=page.index, box=_inside(line, frames)) for line in body]
+        page_entries = [Entry(line=line, page=page.index, box=_inside(line, frames), column=c)
+                        for c, column in enumerate(columns) for line in column]
         entries.extend(_place_tables(page_entries, tables))
         body_texts += [line.text for line in body]
 
@@ -161,7 +163,8 @@ def _place_tables(entries: list[Entry], tables: list[PageTable]) -> list[Entry]:
         x0, top, x1, _ = table.bbox
         at = next((i for i, e in enumerate(out) if e.table is None and e.line.top > top
                    and e.line.x0 < x1 and e.line.x1 > x0), len(out))
-        out.insert(at, Entry(line=table.lines[0], page=table.page, table=table))
+        column = out[at].column if at < len(out) else (out[-1].column if out else 0)
+        out.insert(at, Entry(line=table.lines[0], page=table.page, table=table, column=column))
     return out
 
 

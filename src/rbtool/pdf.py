@@ -444,22 +444,28 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
         glyphs.append(ch)
     rows: list[list[dict]] = []
     bands: list[list[float]] = []  # [top, bottom] of the tallest chars in each row
+    # [top, bottom] of the first chars of each size in each row: a char of a size the row holds already must
+    # stand on their line, so that a large heading in one column never joins two lines of the other
+    sized: list[dict[float, tuple[float, float]]] = []
     for ch in sorted(glyphs, key=lambda c: (round(c["bottom"], 1), c["x0"])):
         top, bottom = ch["top"], ch["bottom"]
+        size = round(ch.get("size") or bottom - top, 1)
         placed = False
         # chars arrive sorted by bottom, so only the last few rows can overlap
         for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
-            b_top, b_bottom = bands[i]
+            b_top, b_bottom = sized[i].get(size) or bands[i]
             overlap = min(bottom, b_bottom) - max(top, b_top)
             if overlap >= DEFAULT_LINE_OVERLAP * min(bottom - top, b_bottom - b_top):
                 rows[i].append(ch)
-                if bottom - top > b_bottom - b_top:
+                sized[i].setdefault(size, (top, bottom))
+                if bottom - top > bands[i][1] - bands[i][0]:
                     bands[i] = [top, bottom]
                 placed = True
                 break
         if not placed:
             rows.append([ch])
             bands.append([top, bottom])
+            sized.append({size: (top, bottom)})
     _mark_small_caps(glyphs)
     rows = [sorted(row, key=lambda c: c["x0"]) for row in rows]
     for row in rows:
