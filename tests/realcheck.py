@@ -9,8 +9,9 @@ rbtool's output. Its keys, each checked by the function of the same name below (
     headings         [{number, title, level, page}]: a section with that title (ignoring its number), level
                      and page; `number` is documentation
     contents_pages   pages of a table of contents: no section and no heading block starts there
-    not_headings     lines that look like headings but are none (a title page's authors, diagram labels): no
-                     section carries them
+    not_headings     {page: [text]}: text that looks like a heading but is none (a chart's title and labels, the
+                     boxes of a process diagram, a title page's authors): in no section and no heading or
+                     subheading block on that page
     notes            the number of footnotes; `citing` {note: words of its citing sentence}; every note needs a
                      citing sentence (check `citing`, also for the notes `citing` does not list)
     absent           strings in no block and no note (colophon, running header/footer, margin column), from
@@ -125,8 +126,13 @@ def _contents_pages(doc, ex, e) -> list[str]:
 
 
 def _not_headings(doc, ex, e) -> list[str]:
-    wrong = {norm(t).casefold() for t in e["not_headings"]}
-    return [f"section {s.title!r} p. {s.page}" for s in doc.sections if norm(s.title).casefold() in wrong]
+    out = []
+    for page, texts in e["not_headings"].items():
+        titled = [(f"section p. {s.page}", norm(s.title)) for s in doc.sections if s.page == int(page)]
+        titled += [(f"{b.kind} block {b.id}", norm(b.text)) for b in doc.blocks
+                   if b.page == int(page) and b.kind in ("heading", "subheading")]
+        out += [f"{t!r} in {where}" for t in texts for where, title in titled if norm(t) in title]
+    return out
 
 
 def _notes(doc, ex, e) -> list[str]:

@@ -75,6 +75,26 @@ def test_each_glyph_of_a_font_gets_its_own_letters():
     assert readings == {("F", "\ue001"): "ff", ("F", "\ue002"): "fi"}
 
 
+def test_glyph_widths_tell_ligatures_the_letters_cannot():
+    # a font that ligates ff, fl and fi and never writes them out: its letter sequences alone read the
+    # "ff" glyph (as wide as two f's) as "fl"; its widths (f wider than l) say which is which
+    text = ("de e\ue001ecten en het e\ue001ect van de he\ue001ing zijn \ue002exibel en \ue002exibele "
+            "re\ue002ectie op \ue003nanciering van het \ue003nanciële beleid met speci\ue003eke regels "
+            "de lasten en de vele lessen over het fonds en de fiscus voor elke leerling")
+    widths = {("F", "f"): 0.370, ("F", "l"): 0.320, ("F", "i"): 0.320, ("F", "t"): 0.402,
+              ("F", "\ue001"): 0.710, ("F", "\ue002"): 0.667, ("F", "\ue003"): 0.667}
+    readings, _ = ligature_readings([("F", text)], widths)
+    assert readings == {("F", "\ue001"): "ff", ("F", "\ue002"): "fl", ("F", "\ue003"): "fi"}
+
+
+def test_a_rare_font_reads_its_glyphs_with_the_words_another_font_was_read_as():
+    # the italic's one "co\ue009eeshop" is too little evidence alone; the roman's glyph was read as "ff"
+    spans = [("Roman", "de e\ue001ecten en de co\ue001eeshop; effecten"), ("Italic", "de co\ue009eeshop")]
+    readings, unread = ligature_readings(spans)
+    assert readings == {("Roman", "\ue001"): "ff", ("Italic", "\ue009"): "ff"} and not unread
+    assert ligature_readings(spans[1:]) == ({}, {("Italic", "\ue009")})
+
+
 def test_a_hyphenated_ligature_shows_its_letters():
     spans = [("F", "de e\ue001ecten van het"), ("F", "en de ef-"), ("F", "fecten zijn groot")]
     readings, _ = ligature_readings(spans)

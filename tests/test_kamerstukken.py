@@ -72,3 +72,14 @@ def test_kamervragen_notes_name_nine_references_to_eight_papers():
         assert identifiers == note["kamerstukken"], note["number"]
         found += identifiers
     assert len(found) == 9 and len(set(found)) == 8
+
+
+def test_the_official_title_of_written_questions():
+    from rbtool.nl.kamerstukken import questions_title
+
+    text = ("Vragen van de leden Van Dijk en Jansen (SP) aan de Minister van Financiën over de\nbankenbelasting "
+            "(ingezonden 3 maart 2021).")
+    assert questions_title(text) == ("Vragen van de leden Van Dijk en Jansen (SP) aan de Minister van Financiën "
+                                     "over de bankenbelasting (ingezonden 3 maart 2021)")
+    assert questions_title("Antwoord van Staatssecretaris Van Huffelen (ontvangen 7 maart 2024).") is None
+    assert questions_title("Vragen van het lid Sneller over encryptie.") is None  # no date of submission

@@ -6,6 +6,7 @@ from collections import Counter
 from rbtool import model
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
+from rbtool.layout.diagrams import diagram_frames, find_diagrams
 from rbtool.layout.footnotes import (NoteDraft, NoteIndex, line_markers, marker_numbers, parse_notes,
                                     restarts_per_page, split_footnote_zone)
 from rbtool.layout.furniture import find_furniture
@@ -54,6 +55,35 @@ def test_build_lines_inserts_spaces_from_gaps_and_keeps_a_raised_marker_on_its_l
     assert lines[0].text == "ab cd7"
     assert lines[0].size == 10.0
     assert marker_numbers(lines[0].spans[-1], lines[0]) == [7]
+
+
+def test_a_raised_marker_joins_its_own_line_not_a_taller_line_beside_it():
+    # two columns: the right one's line is taller (15.6) and overlaps both left lines; the marker "25" sits
+    # after "toe." on the lower left line, over that line's top half
+    above = [char(c, 57 + 5 * i, 460.9) for i, c in enumerate("beleid")]
+    beside = [char(c, 306 + 8 * i, 463.1, size=15.6) for i, c in enumerate("leid")]
+    own = [char(c, 57 + 5 * i, 473.8) for i, c in enumerate("toe.")]
+    marker = [char(c, 77.5 + 3 * i, 473.5, size=6.0) for i, c in enumerate("25")]
+    lines = build_lines(above + beside + own + marker)
+    assert [l.text for l in lines if l.text.startswith("toe")] == ["toe.25"]
+    assert not any("25" in l.text for l in lines if not l.text.startswith("toe"))
+
+
+def test_a_tall_heading_beside_two_lines_keeps_them_two_lines():
+    heading = [char(c, 57 + 9 * i, 381.2, size=17.1) for i, c in enumerate("Economie")]
+    first = [char(c, 306 + 5 * i, 378.4, size=11.0) for i, c in enumerate("trouwen")]
+    second = [char(c, 306 + 5 * i, 392.3, size=11.0) for i, c in enumerate("economische")]
+    texts = [l.text for l in build_lines(heading + first + second)]
+    assert any(t.endswith("trouwen") for t in texts) and "economische" in texts
+
+
+def test_a_small_word_of_a_line_stays_on_it():
+    # an OCR text layer sizes each word by its own letters: "voor" is set far smaller than its line
+    chars = [char(c, 100 + 5 * i, 100, size=8.0) for i, c in enumerate("Aanleiding")]
+    chars += [char(c, 152 + 2 * i, 102, size=4.0) for i, c in enumerate("voor")]
+    chars += [char(c, 163 + 3 * i, 101, size=6.0) for i, c in enumerate("deze")]
+    lines = build_lines(chars)
+    assert [l.text for l in lines] == ["Aanleiding voor deze"]
 
 
 def _word_chars(words, x0, top, word_gap, size=10.0, blanks=True):
@@ -194,6 +224,23 @@ def test_markers_are_removed_from_text_and_anchored():
 
 
 
+def test_small_lines_at_a_pages_foot_are_notes_only_with_a_note_number_that_can_be_one():
+    # a decision list: labels at 8 pt in the label column, values at the body size beside them; its last
+    # agenda item, numbered "43.", ends the page — no footnote, the document has none before
+    body = [text_line("Running text of the agenda item before.", 100 + i * 14) for i in range(3)]
+    item = [line(span("43.", 50, 300, 8), span("Agendapunt:", 70, 300, 8), span("Rondvraag", 160, 300, 10, BOLD)),
+            line(span("Noot:", 70, 312, 8), span("-", 160, 312, 10))]
+    assert split_footnote_zone(body + item, [], 10.0, 50, 520) == (body + item, [])
+    # the same small lines without a body-size value: still no note 43 after no notes at all, yet a note
+    # that can follow the notes printed before
+    labels = [line(span("43.", 50, 300, 8), span("Agendapunt: Rondvraag", 70, 300, 8))]
+    assert split_footnote_zone(body + labels, [], 10.0, 50, 520) == (body + labels, [])
+    assert split_footnote_zone(body + labels, [], 10.0, 50, 520, last_note=42) == (body, labels)
+    # a raised number is a note's whatever came before
+    raised = [line(span("43", 50, 700, 5, raised=2), span("Zie de brief van 3 mei.", 56, 700, 8, space=False))]
+    assert split_footnote_zone(body + raised, [], 10.0, 50, 520) == (body, raised)
+
+
 def bracketed_zone(numbers, page, top=700):
     """A footnote zone whose notes are labelled "[n]", indented, continuation lines at the margin."""
     lines = []
@@ -251,6 +298,16 @@ def test_hyphenation_uses_the_documents_vocabulary():
     assert joiner.join("micro-", "opleidingen") == "micro-opleidingen"
     assert joiner.join("Invest-", "NL") == "Invest-NL"
     assert joiner.join("2022–", "2027") == "2022–2027"
+
+
+def test_a_word_broken_before_a_conjunction_is_joined_when_the_document_writes_it_whole():
+    vocab = vocabulary(["de politieke partijen en", "voor milieu- en sociale doelen", "de milieuen"])
+    joiner = Joiner(vocab, auto_hyphenation=True)
+    assert joiner.join("de partij-", "en zijn") == "de partijen zijn"
+    # "milieu-" stands elsewhere as an elided compound's head: the hyphen and the space stay
+    assert joiner.join("voor milieu-", "en sociale") == "voor milieu- en sociale"
+    # a document that does not hyphenate keeps every line-end hyphen before a conjunction
+    assert Joiner(vocab, auto_hyphenation=False).join("de partij-", "en zijn") == "de partij- en zijn"
 
 
 def test_a_hyphenating_document_keeps_real_hyphens_and_drops_its_own():
@@ -313,6 +370,61 @@ def test_list_items_sub_items_and_numbered_items():
                    (model.NUMBERED_ITEM, "Eerste ambitie.", "1"),
                    (model.NUMBERED_ITEM, "Tweede ambitie.", "2")]
     assert result.blocks[1].parent == result.blocks[0].id
+
+
+def test_a_form_label_before_a_bullet_is_its_own_block_and_the_item_starts_after_it():
+    # "Noot:" in the label column, its first item on the same line in the value column
+    lines = [line(span("Noot:", 70, 100, 8), span("•", 160, 100), span("Het verdrag is ter stilzwijgende", 178, 100)),
+             text_line("goedkeuring overgelegd.", 114, x0=178),
+             line(span("•", 160, 128), span("Zie ook Trb. 2015, 103.", 178, 128))]
+    got = [(b.kind, b.text) for b in structure(lines).blocks]
+    assert got == [(model.PARAGRAPH, "Noot:"),
+                   (model.LIST_ITEM, "Het verdrag is ter stilzwijgende goedkeuring overgelegd."),
+                   (model.LIST_ITEM, "Zie ook Trb. 2015, 103.")]
+    # a colon at a word space before a dash is prose, not a label
+    prose = [line(span("Zo:", 70, 100), span("– en dan verder.", 87, 100))]
+    assert [b.kind for b in structure(prose).blocks] == [model.PARAGRAPH]
+
+
+def test_the_text_of_a_chart_in_a_frame_is_one_paragraph_never_a_heading():
+    # a bar chart: its title at 18 pt (a heading by size), labels and figures apart from each other; beside
+    # it a box of running text wrapped at its measure, with a box title
+    chart = Rect(60, 100, 500, 300)
+    box = Rect(60, 400, 500, 480)
+    lines = [text_line("Synthèse des résultats", 110, x0=200, size=18),
+             line(span("JAMAIS", 90, 150, 8), span("3%", 200, 150, 8)),
+             line(span("TOUS LES JOURS", 80, 175, 8), span("60%", 400, 175, 8)),
+             line(*(span(f"{p}%", 150 + 50 * i, 280, 9) for i, p in enumerate((0, 10, 20, 30)))),
+             text_line("Een kader", 410, x0=70, font=BOLD),
+             text_line("Lopende tekst in een kader die tot aan de rechterkant van het kader doorloopt", 428, x0=70),
+             text_line("en op de volgende regel verder gaat.", 442, x0=70)]
+    frames = diagram_frames(lines, [chart, box])
+    assert [frames.get(id(l)) for l in lines] == [chart] * 4 + [None] * 3
+    entries = [Entry(line=l, page=1, box=True, diagram=frames.get(id(l))) for l in lines]
+    result = build_structure(entries, STATS, Joiner(Counter(), False), NoteIndex())
+    assert [(b.kind, b.text[:30]) for b in result.blocks] == [
+        (model.PARAGRAPH, "Synthèse des résultats JAMAIS "), (model.SUBHEADING, "Een kader"),
+        (model.PARAGRAPH, "Lopende tekst in een kader die")]
+    assert result.sections == []
+
+
+def test_boxes_of_one_size_are_a_diagram_read_box_by_box():
+    # a process diagram: three boxes of one size in a row, their lines on shared baselines (one line each
+    # across the boxes, as a PDF reader joins them); a single box of another size holds a framed remark
+    boxes = [Rect(60 + 150 * i, 100, 180 + 150 * i, 140) for i in range(3)]
+    remark = Rect(60, 200, 500, 230)
+    lines = [line(span("Beschrijf de", 70, 105, 8), span("Vraag input", 220, 105, 8), span("Bepaal de", 370, 105, 8)),
+             line(span("verwerkingen", 70, 117, 8), span("van experts", 220, 117, 8), span("rollen", 370, 117, 8)),
+             text_line("Let op", 205, x0=70, font=BOLD)]
+    kept, diagrams = find_diagrams(lines, boxes + [remark])
+    assert [(l.text, diagrams.get(id(l))) for l in kept] == [
+        ("Beschrijf de", boxes[0]), ("verwerkingen", boxes[0]), ("Vraag input", boxes[1]), ("van experts", boxes[1]),
+        ("Bepaal de", boxes[2]), ("rollen", boxes[2]), ("Let op", None)]
+    entries = [Entry(line=l, page=1, box=True, diagram=diagrams.get(id(l))) for l in kept]
+    result = build_structure(entries, STATS, Joiner(Counter(), False), NoteIndex())
+    assert [(b.kind, b.text) for b in result.blocks] == [
+        (model.PARAGRAPH, "Beschrijf de verwerkingen"), (model.PARAGRAPH, "Vraag input van experts"),
+        (model.PARAGRAPH, "Bepaal de rollen"), (model.SUBHEADING, "Let op")]
 
 
 def test_quote_with_attribution():
@@ -392,15 +504,6 @@ def test_cut_pieces_take_their_own_size_and_a_raised_marker_rejoins_its_column()
     assert right_heading.size == 16
     left = [p.text for p in pieces if p.x0 < 300]
     assert "87" not in left and any(t.startswith("links regel 0") and "87" in t for t in left)
-
-
-def test_a_large_heading_in_one_column_never_joins_two_lines_of_the_other():
-    # two 9 pt lines of the left column, 11.5 pt apart, both overlapping a 15.7 pt heading on the right
-    upper = [char(c, 70 + 4.5 * i, 619.6, size=9.0) for i, c in enumerate("eerste regel")]
-    lower = [char(c, 70 + 4.5 * i, 631.1, size=9.0) for i, c in enumerate("tweede regel")]
-    heading = [char(c, 305 + 8 * i, 620.4, size=15.7) for i, c in enumerate("3.4 Economie")]
-    texts = [l.text for l in build_lines(upper + heading + lower)]
-    assert "tweede regel" in texts and not any("eerste" in t and "tweede" in t for t in texts)
 
 
 def test_a_short_last_column_is_still_a_column():

@@ -203,6 +203,28 @@ def test_title_and_author_from_the_pdf_information_when_the_title_page_confirms_
     assert "_" not in koning.title  # nor its template's name "1_De_Koning"
 
 
+@pytest.mark.parametrize("name, title, year", [
+    # checked by hand against `pdftotext -f 1 -l 1`: the entry's bold title under its agency and docket lines
+    ("federal-register-2020-17221", "Airworthiness Directives; The Boeing Company Airplanes", 2020),
+    # the sentence under "Vragen gesteld door de leden der Kamer …" and the number of the Aanhangsel
+    ("kamervragen-bzk-2023-2024-1178",
+     "Vragen van het lid Sneller (D66) aan de Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties en de "
+     "Minister van Justitie en Veiligheid over quantumproof encryptie (ingezonden 16 januari 2024)", 2024),
+    ("kamervragen-vws-2023-2024",
+     "Vragen van het lid Westerveld (GroenLinks-PvdA) aan de Staatssecretaris en de Minister van Volksgezondheid, "
+     "Welzijn en Sport over hulp aan jongeren en volwassenen met eetstoornissen (ingezonden 21 juni 2024)", 2024),
+])
+def test_titles_come_from_the_title_page_not_its_masthead_or_running_header(name, title, year):
+    doc = extract_document(PDFS / f"{name}.pdf")
+    assert (doc.title, doc.year) == (title, year)
+
+
+def test_a_first_page_that_opens_with_body_text_gives_no_heading_title():
+    """The decision list's first heading is an agenda item's: the title stays the file name, as before."""
+    doc = extract_document(PDFS / "besluitenlijst-commissie-financien-2016.pdf")
+    assert (doc.title, doc.year) == ("besluitenlijst-commissie-financien-2016", 2016)
+
+
 def test_code_in_a_typewriter_face_is_no_subheading():
     """The MIME-info spec sets its file formats in Nimbus Mono (every glyph one width): those lines are code,
     not subheadings, while its proportional faces (the body, the sans headings) are no typewriter faces."""

@@ -16,6 +16,7 @@ from rbtool import model
 from rbtool.errors import GarbledTextLayer, NoTextLayer, PdfError, printable
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
+from rbtool.layout.diagrams import find_diagrams, within
 from rbtool.layout.footnotes import NoteDraft, NoteIndex, note_number, parse_notes, restarts_per_page, split_footnote_zone
 from rbtool.layout.furniture import find_furniture, strip_margin_column, text_column
 from rbtool.layout.stats import document_stats
@@ -23,10 +24,11 @@ from rbtool.layout.styles import WORD
 from rbtool.layout.tables import PageTable, continues, find_tables
 from rbtool.layout.text import (UNMAPPED, Joiner, hyphenates, join_wrapped, ligature_readings, read_ligatures,
                                 vocabulary)
+from rbtool.nl.kamerstukken import questions_title
 from rbtool.nl.text import folded_words
 from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
 
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "25"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -84,13 +86,15 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         right = max(l.x1 for l in lines)
         # tables first: their columns would read as gutters, their rows as paragraphs, and a table in small
         # type at a page's foot as footnotes; the notes a first look finds there may be marked in its cells
-        _, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right)
+        last_note = max(printed, default=0)
+        _, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right, last_note)
         noted = printed | {n for n in map(note_number, zone) if n is not None}
         tables = _page_tables(lines, page, stats, noted, warnings)
         if tables:
             taken = {id(line) for table in tables for line in table.lines}
             lines = [line for line in lines if id(line) not in taken]
-        body, zone = split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right) if lines else ([], [])
+        body, zone = (split_footnote_zone(lines, page.rects, stats.body_size, stats.left, right, last_note)
+                      if lines else ([], []))
         if zone:
             zones.append((page.index, zone))
             printed |= {n for n in map(note_number, zone) if n is not None}
@@ -103,8 +107,13 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         if page.index == 1 and cover:
             continue
         frames = _frames(page, stats.body_size)
-        page_entries = [Entry(line=line, page=page.index, box=_inside(line, frames), column=c)
-                        for c, column in enumerate(columns) for line in column]
+        column_of = {id(line): c for c, column in enumerate(columns) for line in column}
+        body, diagrams = find_diagrams(body, frames)
+        page_entries, column = [], 0
+        for line in body:
+            column = column_of.get(id(line), column)  # a diagram's cut pieces: the column of the line before
+            page_entries.append(Entry(line=line, page=page.index, box=_inside(line, frames),
+                                      diagram=diagrams.get(id(line)), column=column))
         entries.extend(_place_tables(page_entries, tables))
         body_texts += [line.text for line in body]
 
@@ -133,10 +142,14 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
         warnings.append(f"{unanchored} of {len(footnotes)} footnotes without a marker in the text")
 
     title_page = _folded_page(pages[0])
-    doc_title = (title or _confirmed(info.title, title_page) or _title(pages[0], furniture, stats.body_size)
-                 or Path(where).stem)
+    first_blocks = [b for b in structure.blocks if b.page == pages[0].index]
+    doc_title = (title or _confirmed(info.title, title_page)
+                 or next(filter(None, (questions_title(b.text) for b in first_blocks)), None)
+                 or _title(pages[0], furniture, stats.body_size) or _heading_title(first_blocks, furniture.text)
+                 or furniture.text or Path(where).stem)
     author = _confirmed(info.author, title_page)
-    doc_year = year if year is not None else _year(doc_title)
+    # the year the title names, else the running header's (a journal's issue date), else the file name's
+    doc_year = year if year is not None else _year(doc_title) or _year(furniture.text or "") or _year(Path(where).stem)
     return model.Document(
         id=sha256[:12], title=doc_title, year=doc_year, sha256=sha256, source_path=where,
         page_count=len(pages),
@@ -230,8 +243,13 @@ def _read_ligatures(pages: list[PageData], warnings: list[str]) -> None:
     stays unread."""
     if not any(p.bad_chars for p in pages):
         return
-    readings, unread = ligature_readings((span.fontname, span.text) for p in pages for line in p.lines
-                                         for span in line.spans)
+    advances: dict[tuple[str, str], list[float]] = {}
+    for page in pages:
+        for key, width in page.advances.items():
+            advances.setdefault(key, []).append(width)
+    readings, unread = ligature_readings(((span.fontname, span.text) for p in pages for line in p.lines
+                                          for span in line.spans),
+                                         {key: sorted(values)[len(values) // 2] for key, values in advances.items()})
     for page in pages:
         if readings and page.bad_chars:
             page.lines = [replace(line, spans=tuple(replace(span, text=read_ligatures(span.text, span.fontname,
@@ -252,8 +270,7 @@ def _frames(page: PageData, body_size: float) -> list[Rect]:
 
 
 def _inside(line: Line, frames: list[Rect]) -> bool:
-    cy = (line.top + line.bottom) / 2
-    return any(f.x0 - 1 <= line.x0 and line.x1 <= f.x1 + 1 and f.top - 1 <= cy <= f.bottom + 1 for f in frames)
+    return any(within(line, f) for f in frames)
 
 
 def _page_lines(page: PageData, furniture) -> list[Line]:
@@ -271,7 +288,30 @@ def _title(page: PageData, furniture, body_size: float) -> str | None:
         largest = max(l.size for l in lines)
         if largest > body_size:
             return join_wrapped([l.text for l in lines if abs(l.size - largest) < 0.5])
-    return furniture.text
+    return None
+
+
+def _heading_title(blocks: list[model.Block], running_text: str | None) -> str | None:
+    """The most specific heading of a first page that opens with headings: the last of that run, as in
+    "DEPARTMENT OF TRANSPORTATION / Federal Aviation Administration / … / Airworthiness Directives; The Boeing
+    Company Airplanes". A heading whose words are only part of the running header's (a journal's section,
+    "Proposed Rules", under "Federal Register/Vol. 85 …/Proposed Rules") names the publication: it and the
+    text under it (the section's standing notice) are passed over. A page that opens with body text has no
+    title heading (its first heading is that of a part, such as an agenda item)."""
+    running = set(folded_words(running_text or ""))
+    run: list[str] = []
+    under_masthead = False
+    for block in blocks:
+        if block.kind in (model.HEADING, model.SUBHEADING):
+            words = set(folded_words(block.text))
+            under_masthead = bool(words) and words < running
+            if not under_masthead:
+                run.append(block.text)
+        elif run:
+            break
+        elif not under_masthead and WORD.search(block.text):
+            return None
+    return run[-1] if run else None
 
 
 def _folded_page(page: PageData) -> str:

@@ -37,6 +37,10 @@ DEFAULT_LABEL_GAP_RATIO = 1.3
 DEFAULT_MAX_LABEL = 4
 # Two characters belong to one line when their vertical extents overlap by this share of the smaller one.
 DEFAULT_LINE_OVERLAP = 0.5
+# A glyph smaller than this share of the page's usual size (a raised note marker) joins the line of a glyph
+# at most DEFAULT_NEIGHBOUR_DISTANCE of that glyph's size beside its run whose extent holds the run's middle.
+DEFAULT_SMALL_GLYPH = 0.8
+DEFAULT_NEIGHBOUR_DISTANCE = 1.0
 # A lower-case glyph whose width differs by at least this ratio (wider or narrower: a small "p" can be
 # narrower than the lower-case one) from the page's usual width for that letter in that font is a small
 # capital (OpenType small caps keep the font's name and the letters' Unicode values); a run of lower-case
@@ -133,6 +137,9 @@ class PageData:
     bad_chars: int = 0  # (cid:NN), private-use and control characters: signs of a font without Unicode map
     rotated_by_viewer: bool = False  # the page has a /Rotate entry: viewers turn it, its text reads upright
     turn: int = 0  # degrees the page's text runs counter-clockwise (0, 90, 180, 270); read turned upright
+    # on a page with bad characters: {(font, character): its usual advance width as a share of the size},
+    # evidence for what a glyph without Unicode map draws (a ligature is about as wide as its letters)
+    advances: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
 def line_of(spans: tuple[Span, ...], page: int = 0) -> Line:
@@ -424,7 +431,19 @@ def _page_data(page, number: int) -> PageData:
         if data.turn != 180:
             data.width, data.height = data.height, data.width
     data.lines = build_lines(kept, number)
+    if data.bad_chars:
+        data.advances = _advances(kept)
     return data
+
+
+def _advances(chars: list[dict]) -> dict[tuple[str, str], float]:
+    """The median advance width of each single glyph (a letter, a "(cid:N)") per font, a share of its size."""
+    widths: dict[tuple[str, str], list[float]] = {}
+    for ch in chars:
+        text = ch["text"]
+        if len(text) == 1 and text.strip() or _CID.fullmatch(text):
+            widths.setdefault((ch["fontname"], text), []).append((ch["x1"] - ch["x0"]) / max(ch["size"], 0.1))
+    return {key: sorted(values)[len(values) // 2] for key, values in widths.items()}
 
 
 def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
@@ -442,30 +461,23 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
             spaced.add((id(previous), id(ch)))
         previous, blank = ch, False
         glyphs.append(ch)
-    rows: list[list[dict]] = []
-    bands: list[list[float]] = []  # [top, bottom] of the tallest chars in each row
-    # [top, bottom] of the first chars of each size in each row: a char of a size the row holds already must
-    # stand on their line, so that a large heading in one column never joins two lines of the other
-    sized: list[dict[float, tuple[float, float]]] = []
-    for ch in sorted(glyphs, key=lambda c: (round(c["bottom"], 1), c["x0"])):
-        top, bottom = ch["top"], ch["bottom"]
-        size = round(ch.get("size") or bottom - top, 1)
-        placed = False
-        # chars arrive sorted by bottom, so only the last few rows can overlap
-        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
-            b_top, b_bottom = sized[i].get(size) or bands[i]
-            overlap = min(bottom, b_bottom) - max(top, b_top)
-            if overlap >= DEFAULT_LINE_OVERLAP * min(bottom - top, b_bottom - b_top):
-                rows[i].append(ch)
-                sized[i].setdefault(size, (top, bottom))
-                if bottom - top > bands[i][1] - bands[i][0]:
-                    bands[i] = [top, bottom]
-                placed = True
-                break
-        if not placed:
-            rows.append([ch])
-            bands.append([top, bottom])
-            sized.append({size: (top, bottom)})
+    # glyphs clearly smaller than the page's usual size (raised note markers, indices) are placed after the
+    # others, on the line of the glyph beside them: sorted by their raised bottom they would reach a line
+    # above before their own (a marker over a line's top half, a taller line beside it in the next column)
+    sizes: dict[float, int] = {}
+    for ch in glyphs:
+        sizes[round(ch["size"], 1)] = sizes.get(round(ch["size"], 1), 0) + 1
+    usual = max(sizes, key=sizes.get) if sizes else 0.0
+    small = [ch for ch in glyphs if ch["size"] < DEFAULT_SMALL_GLYPH * usual]
+    large = [ch for ch in glyphs if ch["size"] >= DEFAULT_SMALL_GLYPH * usual]
+    rows = _rows(large)
+    if small:
+        beside, left_over = _neighbours(small, rows)
+        if left_over:  # small text of its own (a colophon, fine print) is grouped as any text
+            rows = _rows(large + left_over)
+        row_of = {id(ch): row for row in rows for ch in row}
+        for run, neighbour in beside:
+            row_of[id(neighbour)].extend(run)
     _mark_small_caps(glyphs)
     rows = [sorted(row, key=lambda c: c["x0"]) for row in rows]
     for row in rows:
@@ -473,6 +485,78 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
     lines = [_make_line(row, page, spaced) for row in rows]
     lines.sort(key=lambda l: (l.top, l.x0))
     return lines
+
+
+def _rows(chars: list[dict]) -> list[list[dict]]:
+    """Characters grouped into rows: a character joins a row whose tallest character's extent overlaps its
+    own by DEFAULT_LINE_OVERLAP of the smaller one, unless the row holds characters of its size on another
+    baseline (a tall heading in one column overlaps two lines of the next: they stay two lines)."""
+    rows: list[list[dict]] = []
+    bands: list[list[float]] = []  # [top, bottom] of the tallest chars in each row
+    baselines: list[dict[float, float]] = []  # per row: size → bottom of its first character of that size
+    for ch in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+        top, bottom, size = ch["top"], ch["bottom"], round(ch["size"], 1)
+        placed = False
+        # chars arrive sorted by bottom, so only the last few rows can overlap
+        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            b_top, b_bottom = bands[i]
+            overlap = min(bottom, b_bottom) - max(top, b_top)
+            own = baselines[i].get(size)
+            if overlap >= DEFAULT_LINE_OVERLAP * min(bottom - top, b_bottom - b_top) and (
+                    own is None or abs(own - bottom) <= DEFAULT_LINE_OVERLAP * ch["size"]):
+                rows[i].append(ch)
+                baselines[i].setdefault(size, bottom)
+                if bottom - top > b_bottom - b_top:
+                    bands[i] = [top, bottom]
+                placed = True
+                break
+        if not placed:
+            rows.append([ch])
+            bands.append([top, bottom])
+            baselines.append({size: bottom})
+    return rows
+
+
+def _neighbours(small: list[dict], rows: list[list[dict]]) -> tuple[list[tuple[list[dict], dict]], list[dict]]:
+    """Each run of small characters (touching, in stream order: a marker "25", an OCR word set small) with
+    its nearest neighbour on the left or right in `rows`, within DEFAULT_NEIGHBOUR_DISTANCE of the
+    neighbour's size, whose extent holds the run's middle: a raised marker stands beside its letters, within
+    its own line's height. Returns ([(run, neighbour)], the characters of runs beside no such neighbour)."""
+    from bisect import bisect_left, bisect_right
+
+    index = []  # per row: its extent, its characters left to right and their left edges
+    for row in rows:
+        ordered = sorted(row, key=lambda c: c["x0"])
+        index.append((min(c["top"] for c in row), max(c["bottom"] for c in row), ordered, [c["x0"] for c in ordered]))
+    runs: list[list[dict]] = []
+    for ch in small:
+        last = runs[-1][-1] if runs else None
+        if last is not None and abs(ch["top"] - last["top"]) < 0.1 * last["size"] \
+                and 0 <= ch["x0"] - last["x1"] <= DEFAULT_SPACE_GAP * last["size"]:
+            runs[-1].append(ch)
+        else:
+            runs.append([ch])
+    beside, left_over = [], []
+    for run in runs:
+        x0, x1 = run[0]["x0"], run[-1]["x1"]
+        top, bottom = min(c["top"] for c in run), max(c["bottom"] for c in run)
+        middle, size = (top + bottom) / 2, run[0]["size"]
+        best, best_gap = None, None
+        for row_top, row_bottom, ordered, lefts in index:
+            if not row_top - size <= top <= bottom <= row_bottom + size:
+                continue
+            at, after = bisect_left(lefts, x0), bisect_right(lefts, x1)
+            for other in ordered[max(0, at - 1):at] + ordered[after:after + 1]:  # the neighbours left and right
+                if not other["top"] <= middle <= other["bottom"]:
+                    continue
+                gap = max(other["x0"] - x1, x0 - other["x1"], 0.0)
+                if gap <= DEFAULT_NEIGHBOUR_DISTANCE * other["size"] and (best_gap is None or gap < best_gap):
+                    best, best_gap = other, gap
+        if best is None:
+            left_over.extend(run)
+        else:
+            beside.append((run, best))
+    return beside, left_over
 
 
 def _mark_small_caps(glyphs: list[dict]) -> None:

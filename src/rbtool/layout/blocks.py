@@ -24,7 +24,7 @@ from rbtool.layout.stats import DocStats
 from rbtool.layout.styles import WORD, Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
 from rbtool.nl.kamerstukken import is_qa_label
-from rbtool.pdf import Line, OutlineEntry
+from rbtool.pdf import Line, OutlineEntry, Rect
 
 # A heading is at least this much larger than the body text.
 DEFAULT_HEADING_RATIO = 1.12
@@ -48,6 +48,10 @@ DEFAULT_OUTLINE_PREFIX = 0.4
 
 # A quote set apart by size alone is at least this many points smaller than the body.
 DEFAULT_QUOTE_SIZE_STEP = 0.5
+# A form's label before a bulleted item on its line is at most this many words, and stands at least this
+# many sizes before the bullet.
+DEFAULT_MAX_FORM_LABEL_WORDS = 3
+DEFAULT_FORM_LABEL_GAP = 1.5
 # An attribution line is at most this many words.
 DEFAULT_MAX_ATTRIBUTION_WORDS = 30
 
@@ -77,6 +81,7 @@ class Entry:
     box: bool = False
     table: object | None = None  # a rbtool.layout.tables.PageTable standing here instead of a line
     column: int = 0  # 0 for the first (or only) column of the page, 1 for the next, ...
+    diagram: Rect | None = None  # the frame of the diagram whose text the line is (rbtool.layout.diagrams)
 
 
 @dataclass
@@ -85,6 +90,7 @@ class Draft:
     page: int
     page_end: int
     box: bool
+    diagram: Rect | None = None  # the frame of the diagram whose text this is
     text: str = ""
     markers: list[tuple[int, int, int]] = field(default_factory=list)  # (offset, number, page)
     number: str | None = None
@@ -275,8 +281,8 @@ class Builder:
         return right - (last.x1 - draft.left) > width + DEFAULT_SPACE_ROOM * last.size
 
     def _new(self, kind: str, entry: Entry, **extra) -> Draft:
-        draft = Draft(kind=kind, page=entry.page, page_end=entry.page, box=entry.box, size=entry.line.size,
-                      column=entry.column, left=self._left(entry), **extra)
+        draft = Draft(kind=kind, page=entry.page, page_end=entry.page, box=entry.box, diagram=entry.diagram,
+                      size=entry.line.size, column=entry.column, left=self._left(entry), **extra)
         self.drafts.append(draft)
         return draft
 
@@ -512,6 +518,9 @@ class Builder:
         if not text:
             return
         cur = self.current
+        if entry.diagram is not None:
+            self._add_diagram_text(entry, text, markers)
+            return
         heading = self._heading(entry, text)
         if heading:
             number, level, title = heading
@@ -548,6 +557,8 @@ class Builder:
                 self._append(self._new(model.SUBHEADING, entry), entry, text, markers)
             self.list_parent = None
             return
+        if self._label_then_item(entry):
+            return
         bullet = self._bullet(entry)
         if bullet:
             self._start_item(entry, bullet, text, markers)
@@ -578,6 +589,15 @@ class Builder:
                 return
         self.list_parent = None
         self._append(self._new(model.PARAGRAPH, entry), entry, text, markers)
+
+    def _add_diagram_text(self, entry: Entry, text: str, markers) -> None:
+        """A diagram's text (title, labels, figures) is one paragraph per diagram: a chart's title is no
+        heading, a row of its labels no subheading."""
+        cur = self.current
+        if cur is None or cur.diagram != entry.diagram or cur.page_end != entry.page:
+            cur = self._new(model.PARAGRAPH, entry)
+        self._append(cur, entry, text, markers, " ")
+        self.list_parent = None
 
     def _subheading(self, entry: Entry, text: str, bold: bool, italic: bool) -> bool:
         """A short line at about body size in a style that stands out: bold (upright), or any style the
@@ -619,7 +639,7 @@ class Builder:
         rest_text, rest_markers = line_content(rest, self.notes)
         self._append(cur if wrapped else self._new(model.SUBHEADING, entry), entry, head_text.rstrip(), head_markers)
         self.list_parent = None
-        self._append(self._new(model.PARAGRAPH, entry), Entry(line=rest, page=entry.page, box=entry.box),
+        self._append(self._new(model.PARAGRAPH, entry), replace(entry, line=rest),
                      rest_text, rest_markers)
         return True
 
@@ -675,6 +695,30 @@ class Builder:
         quote_index = len(self.drafts) - 1
         draft = self._new(model.ATTRIBUTION, entry, parent=quote_index)
         self._append(draft, entry, text.lstrip("—–- "), markers)
+        return True
+
+    def _label_then_item(self, entry: Entry) -> bool:
+        """A form's label before a bulleted item on the same line ("Noot:   • Het verdrag is …"): a short
+        phrase ending in a colon, set apart from the bullet by more than a word space (the items stand in the
+        value column). The label is a paragraph of its own, the rest of the line starts the item."""
+        line = entry.line
+        if len(line.spans) < 3:
+            return False
+        label, glyph = line.spans[0], line.spans[1]
+        if not label.text.rstrip().endswith(":") or len(label.text.split()) > DEFAULT_MAX_FORM_LABEL_WORDS \
+                or glyph.x0 - label.x1 < DEFAULT_FORM_LABEL_GAP * line.size:
+            return False
+        rest = replace(line, spans=line.spans[1:], x0=glyph.x0)
+        item = replace(entry, line=rest)
+        bullet = self._bullet(item)
+        if bullet is None:
+            return False
+        head = replace(line, spans=line.spans[:1], x1=label.x1)
+        head_text, head_markers = line_content(head, self.notes)
+        rest_text, rest_markers = line_content(rest, self.notes)
+        self._append(self._new(model.PARAGRAPH, entry), entry, head_text.rstrip(), head_markers)
+        self.list_parent = None
+        self._start_item(item, bullet, rest_text, rest_markers)
         return True
 
     def _labelled_sub_item(self, entry: Entry, text: str, markers) -> bool:
@@ -774,7 +818,7 @@ def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes
                     outline: list[OutlineEntry] = ()) -> Structure:
     """Blocks, sections and quotes from the body lines in reading order, decided from the document's style
     inventory, its outline (bookmarks) where it has one, and its tables of contents."""
-    text_entries = [entry for entry in entries if entry.table is None]
+    text_entries = [entry for entry in entries if entry.table is None and entry.diagram is None]
     inventory = style_inventory([entry.line for entry in text_entries])
     bookmarks = [(b.level, _outline_key(b.title), b.page) for b in outline if _outline_key(b.title)]
     builder = Builder(stats, joiner, notes, inventory, bookmarks)

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rbtool.layout.styles import WORD
 from rbtool.pdf import Line, Rect, Span
 
 # Footnote lines are set at most this share of the body size.
@@ -61,8 +62,14 @@ class NoteDraft:
 
 
 def split_footnote_zone(lines: list[Line], rects: list[Rect], body_size: float,
-                        text_left: float, text_right: float) -> tuple[list[Line], list[Line]]:
-    """Split a page's lines (top to bottom, furniture removed) into (body lines, footnote lines)."""
+                        text_left: float, text_right: float, last_note: int = 0) -> tuple[list[Line], list[Line]]:
+    """Split a page's lines (top to bottom, furniture removed) into (body lines, footnote lines).
+
+    Without a rule above them, the small lines at the foot are notes only when one of them opens with a
+    note number: one set apart (raised or bracketed), or a plain number on a line set small throughout that
+    can follow `last_note`, the highest note number printed on the pages before. "43. Agendapunt: Rondvraag"
+    — a form's small labels before a value at the body size, in a document without notes so far — is an
+    enumerated item, not note 43."""
     small = DEFAULT_NOTE_SIZE_RATIO * body_size
     width = max(text_right - text_left, 1.0)
     # A short rule with a numbered small line right below it opens the zone; the notes are the small
@@ -82,10 +89,20 @@ def split_footnote_zone(lines: list[Line], rects: list[Rect], body_size: float,
     while start > 0 and lines[start - 1].size < small:
         start -= 1
     zone = lines[start:]
-    # without a rule, some line of the trailing small text must start a note
-    if not zone or not any(note_number(l) is not None for l in zone):
+    if not any(_opens_note(line, small, last_note) for line in zone):
         return lines, []
     return lines[:start], zone
+
+
+def _opens_note(line: Line, small: float, last_note: int) -> bool:
+    """The line opens with a note number set apart (raised or bracketed), or with a plain number that can
+    follow `last_note` on a line with no word at the size `small` or larger (a line's size is that of most
+    of its characters: small labels before a value at the body size make a line that is mostly small)."""
+    if _marked_number(line):
+        return True
+    number = note_number(line)
+    return number is not None and number <= last_note + DEFAULT_MAX_NUMBER_JUMP \
+        and not any(s.size >= small and WORD.search(s.text) for s in line.spans)
 
 
 def note_number(line: Line) -> int | None:

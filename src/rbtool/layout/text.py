@@ -41,14 +41,18 @@ DEFAULT_MAX_ABBREVIATION = 5
 # ("aivd.nl/pqc-"), "_" or "@" inside it, or letters mixed with digits and hyphens ("ah-tk-20232024-").
 _ADDRESS = re.compile(r"(?:^|\s)(?:\S*(?:://|www\.|\w\.[a-z]{2,}/|[_@])\S*|[\w.]*\d[\w.]*-[\w.-]*)$")
 _WORD = re.compile(r"[\w\u00C0-\u024F]+(?:[-\u2010][\w\u00C0-\u024F]+)*")
+_ELIDED = re.compile(r"([\w\u00C0-\u024F]+[-\u2010]) (?=\S)")
 
 
 def vocabulary(texts) -> Counter:
-    """Lower-cased words and hyphenated compounds as they occur inside lines (not at line ends)."""
+    """Lower-cased words and hyphenated compounds as they occur inside lines (not at line ends), and the
+    heads of elided compounds ("milieu-" of "milieu- en sociale") with their hyphen."""
     words: Counter = Counter()
     for text in texts:
         for word in _WORD.findall(text):
             words[word.lower()] += 1
+        for head in _ELIDED.findall(text):
+            words[head.lower()] += 1
     return words
 
 
@@ -89,6 +93,11 @@ class Joiner:
             return "-"
         a, b = head[0], tail[0]
         if b.lower() in CONJUNCTIONS:
+            # "partij-|en" in a hyphenating text whose "partijen" is a word and "partij-" never an elided
+            # compound's head is one word; "milieu-|en sociale" is an elided compound
+            joined = (a + b).lower()
+            if self.auto_hyphenation and self.vocab.get(joined, 0) and not self.vocab.get(a.lower() + "-", 0):
+                return ""
             return "- "
         last_part = a.split("-")[-1]
         if (any(c.isdigit() for c in a[-1:] + b[:1]) or b[0].isupper() or len(last_part) <= 1
@@ -156,47 +165,64 @@ DEFAULT_UNREAD_SCORE = -60.0
 DEFAULT_LETTER_EVIDENCE = 3
 # A word the document writes out elsewhere weighs this many log-units more than letter-level evidence.
 DEFAULT_WORD_EVIDENCE = 20.0
-# Add-k smoothing of the document's letter model, for letter sequences it never shows.
-DEFAULT_SMOOTHING = 0.1
+# Log-units per occurrence and per font size by which a glyph's overlap of its letters differs from its font's
+# usual overlap (a twentieth of the size costs about what a word's letters weigh: widths are exact).
+DEFAULT_WIDTH_EVIDENCE = 200.0
+# The document's letter model weighs a letter pair's evidence like this many sightings of the shorter context
+# it falls back to (a pair the document never writes, "ft" where every "ft" is a ligature, falls back to
+# what follows "t" alone, and to how common "t" is).
+DEFAULT_BACKOFF_WEIGHT = 2.0
 
 
 class _Letters:
-    """The document's own letter model: how often each letter follows each pair of letters in its words."""
+    """The document's own letter model: how often each letter follows each pair of letters in its words,
+    falling back to the letter before it alone and to the letter's own frequency where a pair is rare."""
 
     def __init__(self, words: Counter):
-        self.triples: Counter = Counter()
-        self.pairs: Counter = Counter()
+        self.counts: list[Counter] = [Counter(), Counter(), Counter()]  # letter after 0, 1 and 2 letters
+        self.contexts: list[Counter] = [Counter(), Counter(), Counter()]
         for word, count in words.items():
             padded = f"^^{word}$"
-            for i in range(len(padded) - 2):
-                self.triples[padded[i:i + 3]] += count
-                self.pairs[padded[i:i + 2]] += count
-        self.alphabet = len({t[-1] for t in self.triples}) or 1
+            for i in range(2, len(padded)):
+                for order in range(3):
+                    self.counts[order][padded[i - order:i + 1]] += count
+                    self.contexts[order][padded[i - order:i]] += count
+        self.alphabet = len({key[-1] for key in self.counts[0]}) or 1
+
+    def probability(self, context: str, letter: str) -> float:
+        p = (self.counts[0][letter] + 1) / (self.contexts[0][""] + self.alphabet)
+        for order in (1, 2):
+            ctx = context[len(context) - order:]
+            p = (self.counts[order][ctx + letter] + DEFAULT_BACKOFF_WEIGHT * p) / (
+                self.contexts[order][ctx] + DEFAULT_BACKOFF_WEIGHT)
+        return p
 
     def around(self, word: str, start: int, end: int) -> float:
         """Log-likelihood of the letters from `start` up to two past `end` (the inserted letters and the
         letters that must follow them)."""
         padded = f"^^{word}$"
-        return sum(math.log((self.triples[padded[j - 2:j + 1]] + DEFAULT_SMOOTHING)
-                            / (self.pairs[padded[j - 2:j]] + DEFAULT_SMOOTHING * self.alphabet))
+        return sum(math.log(self.probability(padded[j - 2:j], padded[j]))
                    for j in range(start + 2, min(len(padded), end + 4)))
 
 
-def ligature_readings(spans) -> tuple[dict[tuple[str, str], str], set[tuple[str, str]]]:
+def ligature_readings(spans, advances: dict[tuple[str, str], float] | None = None
+                      ) -> tuple[dict[tuple[str, str], str], set[tuple[str, str]]]:
     """Read glyphs without a usable Unicode map that stand inside words. `spans`: (font name, text) pairs in
-    reading order.
+    reading order; `advances`: {(font, glyph or letter): advance width as a share of the font size}.
 
     Returns ({(font, glyph): letters}, {(font, glyph) left unread}). The evidence, all the document's own:
     - a reading that turns a word into one the document writes out elsewhere ("hee\ue01et" → "heeft"),
-      also across a line-end hyphen ("ef-" + "fectief");
+      also across a line-end hyphen ("ef-" + "fectief"), and once the most used font is read, into a word
+      another font's glyphs were read as ("E\ue01fectiever" in italics: "Effectiever" read in roman);
     - a typesetting that draws a ligature never writes its letters out: where the text shows "ft" about as
       often as there are such glyphs ("heeft" written out), no glyph is "ft" unless most of its words
       become written-out words; the rarer ligatures (st, ct, tt, fj ...) and the lone "f" need that too;
     - the letters around the glyph under the document's own letter model ("(cid:75)exibel": "fl", not "fi");
     - one font draws each letter sequence with one glyph: its glyphs get different readings, the frequent
-      glyphs' evidence weighing most.
-    A glyph only ever standing alone (a bullet) is no ligature and is left alone. Where letters never occur
-    written out (every "ff" and "fl" a ligature) the letter model can confuse them: the evidence is thin."""
+      glyphs' evidence weighing most;
+    - the glyphs' widths: a font overlaps the letters of all its ligatures by about the same amount, so a
+      glyph as wide as "ff" is not "fl" when the font's "f" is wider than its "l".
+    A glyph only ever standing alone (a bullet) is no ligature and is left alone."""
     vocab: Counter = Counter()
     written: dict[str, Counter] = {}  # font → how often its mapped text shows each ligature's letters
     words_of: dict[tuple[str, str], Counter] = {}
@@ -213,9 +239,38 @@ def ligature_readings(spans) -> tuple[dict[tuple[str, str], str], set[tuple[str,
                     words_of.setdefault((font, glyph), Counter())[word] += 1
     if not words_of:
         return {}, set()
-    letters = _Letters(vocab)
     everywhere = sum(written.values(), Counter())
     glyphs_total = sum(sum(words.values()) for words in words_of.values())
+    # letters the text writes out about as often as it has such glyphs are no ligature of its typesetting
+    shown_out = {lig for lig in LIGATURES if everywhere[lig] >= DEFAULT_SHOWN_SHARE * glyphs_total}
+    # the font with the most glyphs is read first; each next font also knows the words the fonts read
+    # before it make (an italic "E\ue01fectiever" among roman "e\ue001ectief")
+    glyphs_in: Counter = Counter()
+    for (font, _), words in words_of.items():
+        glyphs_in[font] += sum(words.values())
+    readings: dict[tuple[str, str], str] = {}
+    known = Counter(vocab)
+    for font, _ in glyphs_in.most_common():
+        own = {key: words for key, words in words_of.items() if key[0] == font}
+        readings.update(_read_fonts(own, known, shown_out, advances or {}))
+        known.update(_read_words(own, readings))
+    return readings, set(words_of) - set(readings)
+
+
+def _read_words(words_of, readings) -> Counter:
+    """The words the glyphs stand in, as read (those with a glyph left unread left out)."""
+    words: Counter = Counter()
+    for (font, _), counts in words_of.items():
+        for word, count in counts.items():
+            text = UNMAPPED.sub(lambda m: readings.get((font, m.group(0)), m.group(0)), word)
+            if not UNMAPPED.search(text):
+                words[text.lower()] += count
+    return words
+
+
+def _read_fonts(words_of, vocab: Counter, shown_out: set[str], advances) -> dict[tuple[str, str], str]:
+    """Each font's glyphs → their readings, from the words they stand in and the vocabulary."""
+    letters = _Letters(vocab)
     scores: dict[tuple[str, str], dict[str, float]] = {}
     for key, words in words_of.items():
         font, glyph = key
@@ -224,10 +279,8 @@ def ligature_readings(spans) -> tuple[dict[tuple[str, str], str], set[tuple[str,
         row: dict[str, float] = {}
         for lig in LIGATURES:
             seen = sum(1 for w in alone if w.replace(glyph, lig).lower() in vocab) / len(alone)
-            # letters the document writes out about as often as it has such glyphs are no ligature of its
-            # typesetting ("ft" beside "heeft"); a few ("fi" where a ligature was broken) do not say so
-            if (everywhere[lig] >= DEFAULT_SHOWN_SHARE * glyphs_total or lig not in STANDARD_LIGATURES) \
-                    and seen < DEFAULT_SHOWN_EVIDENCE:
+            # a few written out ("fi" where a ligature was broken) do not make letters no ligature
+            if (lig in shown_out or lig not in STANDARD_LIGATURES) and seen < DEFAULT_SHOWN_EVIDENCE:
                 continue
             likelihood = 0.0
             for word, count in alone.items():
@@ -242,8 +295,24 @@ def ligature_readings(spans) -> tuple[dict[tuple[str, str], str], set[tuple[str,
     for font in {key[0] for key in scores}:
         keys = [key for key in scores if key[0] == font]
         weights = {key: sum(words_of[key].values()) for key in keys}
-        readings.update(_assign(keys, scores, weights))
-    return readings, set(words_of) - set(readings)
+        readings.update(_assign(keys, scores, weights, _overlaps(keys, advances)))
+    return readings
+
+
+def _overlaps(keys, advances) -> dict[tuple[tuple[str, str], str], float]:
+    """{(glyph key, letters): how much narrower the glyph is than its letters side by side, per joint (a
+    share of the font size)}, where the glyph's and the letters' widths are known."""
+    out = {}
+    for key in keys:
+        font, glyph = key
+        width = advances.get(key)
+        if width is None:
+            continue
+        for lig in LIGATURES:
+            letters = [advances.get((font, c)) for c in lig]
+            if len(lig) > 1 and None not in letters:
+                out[key, lig] = (sum(letters) - width) / (len(lig) - 1)
+    return out
 
 
 def _rejoined(spans):
@@ -259,9 +328,10 @@ def _rejoined(spans):
         previous = text
 
 
-def _assign(keys, scores, weights) -> dict:
+def _assign(keys, scores, weights, overlaps) -> dict:
     """One font's glyphs → distinct readings, maximising the evidence weighted by how often each glyph
-    stands (a frequent glyph's letters outweigh a rare one's)."""
+    stands (a frequent glyph's letters outweigh a rare one's), less the glyphs' disagreement about how much
+    the font overlaps a ligature's letters."""
     options = {k: sorted(scores[k], key=scores[k].get, reverse=True)[:DEFAULT_READING_OPTIONS] for k in keys}
     order = sorted(keys, key=lambda k: -weights[k])
     best: tuple[float, dict] = (float("-inf"), {})
@@ -269,6 +339,7 @@ def _assign(keys, scores, weights) -> dict:
     def search(i: int, total: float, chosen: dict, used: set) -> None:
         nonlocal best
         if i == len(order):
+            total -= _width_disagreement(chosen, weights, overlaps)
             if total > best[0]:
                 best = (total, dict(chosen))
             return
@@ -282,6 +353,15 @@ def _assign(keys, scores, weights) -> dict:
 
     search(0, 0.0, {}, set())
     return best[1]
+
+
+def _width_disagreement(chosen: dict, weights, overlaps) -> float:
+    """Log-units against readings whose glyphs overlap their letters by differing amounts."""
+    known = {key: overlaps[key, lig] for key, lig in chosen.items() if (key, lig) in overlaps}
+    if len(known) < 2:
+        return 0.0
+    typical = sorted(known.values())[len(known) // 2]
+    return DEFAULT_WIDTH_EVIDENCE * sum(weights[key] * abs(value - typical) for key, value in known.items())
 
 
 def read_ligatures(text: str, font: str, readings: dict[tuple[str, str], str]) -> str:

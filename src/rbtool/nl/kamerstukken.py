@@ -156,3 +156,17 @@ QA_LABEL = re.compile(r"^(?:Vra(?:ag|gen)|Antwoord(?:en)?(?:\s+op\s+vra(?:ag|gen
 def is_qa_label(text: str) -> bool:
     """Whether a line is the label of a written question or answer ("Vraag 3", "Antwoord op vragen 4 en 5")."""
     return QA_LABEL.match(text.strip()) is not None
+
+
+# Their title page states what the questions are about, in the sentence that is also their official title
+# (officielebekendmakingen.nl): "Vragen van het lid Sneller (D66) aan de Staatssecretaris van … over
+# quantumproof encryptie (ingezonden 16 januari 2024)." The masthead above it ("Tweede Kamer der
+# Staten-Generaal") is set larger, but names the chamber, not the paper.
+QUESTIONS_TITLE = re.compile(rf"^Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s.+?\(ingezonden\s+\d{{1,2}}\s+(?:{MONTHS})"
+                             rf"\s+(?:19|20)\d{{2}}\)", re.DOTALL)
+
+
+def questions_title(text: str) -> str | None:
+    """The official title of written questions when `text` (a paragraph of their title page) states it."""
+    match = QUESTIONS_TITLE.match(text.strip())
+    return " ".join(match.group(0).split()) if match else None
