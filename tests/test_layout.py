@@ -457,9 +457,10 @@ def test_three_columns_are_read_column_by_column():
                           span(f"c{row:02d} right", 410, top, 8)))
     gutters = find_gutters(lines, 8.0)
     assert len(gutters) == 2
-    ordered = split_columns(lines, gutters)
-    assert [l.text[:3] for l in ordered[:2]] == ["a00", "a01"]
-    assert ordered[15].text.startswith("b00") and ordered[-1].text.startswith("c14")
+    columns = split_columns(lines, gutters)
+    assert [len(column) for column in columns] == [15, 15, 15]
+    assert [l.text[:3] for l in columns[0][:2]] == ["a00", "a01"]
+    assert columns[1][0].text.startswith("b00") and columns[2][-1].text.startswith("c14")
 
 
 def test_labels_beside_values_are_not_columns():
@@ -498,11 +499,92 @@ def test_cut_pieces_take_their_own_size_and_a_raised_marker_rejoins_its_column()
     marker = line(span("87", 200, 114, 6), span("rechts verder", 320, 114), page=1)
     body = [line(span(f"links regel {i} met tekst", 70, 118 + 14 * i), span(f"rechts regel {i}", 320, 118 + 14 * i))
             for i in range(12)]
-    pieces = split_columns([heading, marker] + body, [300.0])
+    pieces = [piece for column in split_columns([heading, marker] + body, [300.0]) for piece in column]
     right_heading = next(p for p in pieces if p.text == "3.5 Landbouw")
     assert right_heading.size == 16
     left = [p.text for p in pieces if p.x0 < 300]
     assert "87" not in left and any(t.startswith("links regel 0") and "87" in t for t in left)
+
+
+def test_a_short_last_column_is_still_a_column():
+    lines = [line(span("linker kolom met lopende tekst tot de rand", 50, 100 + 12 * r, 9)) for r in range(24)]
+    lines += [line(span("rechter kolom met een paar regels tekst", 300, 100 + 12 * r, 9)) for r in range(4)]
+    assert len(find_gutters(lines, 9.0)) == 1
+
+
+def columned(*columns_):
+    """Entries of one page: each argument a column's lines, read one after the other."""
+    entries = [Entry(line=l, page=1, column=c) for c, lines in enumerate(columns_) for l in lines]
+    return build_structure(entries, STATS, Joiner(Counter(), False), NoteIndex.throughout(()))
+
+
+def _column_text(x0, first_top, texts):
+    return [text_line(t, first_top + 14 * i, x0=x0) for i, t in enumerate(texts)]
+
+
+def test_an_item_goes_on_in_the_next_column_at_its_hanging_indent_and_keeps_its_level():
+    # the item ends a sentence at the foot of the left column and goes on at its text's indent in the right
+    left = _column_text(56, 100, [f"regel {i} van een lopende alinea links" for i in range(4)] + [
+        "De maatregelen van het ministerie voor dit jaar", "zijn de volgende:"]) + [
+        line(span("–", 59, 184), span("Het perspectief op werk wordt verbeterd", 71, 184)),
+        text_line("met de aanpak van discriminatie.", 198, x0=71)]
+    right = [text_line("De werkwijze wordt vereenvoudigd.", 100, x0=320),
+             line(span("–", 308, 114), span("Het ministerie zet in op meer gemeenten.", 320, 114))]
+    right += _column_text(305, 136, [f"regel {i} van een nieuwe alinea aan de rand" for i in range(4)])
+    result = columned(left, right)
+    assert [(b.kind, b.text[:30]) for b in result.blocks] == [
+        (model.PARAGRAPH, "regel 0 van een lopende alinea"),
+        (model.LIST_ITEM, "Het perspectief op werk wordt "), (model.LIST_ITEM, "Het ministerie zet in op meer "),
+        (model.PARAGRAPH, "regel 0 van een nieuwe alinea ")]
+    assert result.blocks[1].text.endswith("met de aanpak van discriminatie. De werkwijze wordt vereenvoudigd.")
+
+
+def test_a_quote_goes_on_across_the_column_break():
+    left = _column_text(56, 100, [f"regel {i} van een lopende alinea links" for i in range(6)])
+    left += [text_line("“Het is goed dat het Rijk veel aandacht", 190, x0=68, size=9.0),
+             text_line("heeft voor de woningmarkt, want", 202, x0=68, size=9.0)]
+    right = [text_line("dat is hard nodig.”", 100, x0=317, size=9.0),
+             text_line("drs. Patricia van den Brink, directeur Pharos", 116, x0=305, size=9.0)]
+    right += _column_text(305, 140, [f"regel {i} van een lopende alinea rechts" for i in range(6)])
+    result = columned(left, right)
+    assert [(q.text, q.attribution) for q in result.quotes] == [
+        ("“Het is goed dat het Rijk veel aandacht heeft voor de woningmarkt, want dat is hard nodig.”",
+         "drs. Patricia van den Brink, directeur Pharos")]
+
+
+def test_dash_items_in_lower_case_follow_the_glyph_of_their_list():
+    lines = [text_line("Ingezet wordt op de volgende maatregelen:", 100),
+             line(span("–", 73, 114), span("het verlengen van het programma;", 85, 114)),
+             text_line("– het beschikbaar stellen van 80 miljoen", 128, x0=73),
+             text_line("euro voor armoedebestrijding;", 142, x0=85),
+             text_line("– een wetsvoorstel over incasso.", 156, x0=73)]
+    blocks = structure(lines).blocks
+    assert [(b.kind, b.text) for b in blocks[1:]] == [
+        (model.LIST_ITEM, "het verlengen van het programma;"),
+        (model.LIST_ITEM, "het beschikbaar stellen van 80 miljoen euro voor armoedebestrijding;"),
+        (model.LIST_ITEM, "een wetsvoorstel over incasso.")]
+    # in running text the same dash and lower case is prose
+    prose = [text_line("Het kabinet trekt geld uit voor de bouw", 100),
+             text_line("– en voor het onderhoud van wegen.", 114)]
+    assert [b.kind for b in structure(prose).blocks] == [model.PARAGRAPH]
+
+
+def test_numbered_items_whose_label_is_not_set_apart_follow_a_colon_or_their_numbering():
+    lines = [text_line("De prioriteiten zijn onderverdeeld in drie thema’s:", 100),
+             text_line("1. Nederland financieel gezond. Naast gezonde", 114, x0=73),
+             text_line("overheidsfinanciën werkt het ministerie aan welvaart.", 128, x0=88),
+             text_line("2. Belastingdienst: goede uitvoering en toezicht.", 142, x0=73),
+             text_line("4. Dit nummer volgt niet op het vorige.", 156, x0=73)]
+    blocks = structure(lines).blocks
+    assert [(b.kind, b.number, b.text[:24]) for b in blocks[1:]] == [
+        (model.NUMBERED_ITEM, "1", "Nederland financieel gez"), (model.NUMBERED_ITEM, "2", "Belastingdienst: goede u"),
+        (model.PARAGRAPH, None, "4. Dit nummer volgt niet")]
+    assert blocks[1].text.endswith("werkt het ministerie aan welvaart.")
+    # an enumeration inside a sentence that wraps after its colon stays in the sentence
+    inline = [text_line("EZK werkt aan een nieuwe Energiewet met drie opgaven:", 100),
+              text_line("1) overzichtelijke wetgeving, 2) implementatie van", 114),
+              text_line("pakket en 3) quick wins uit het Klimaatakkoord.", 128)]
+    assert [b.kind for b in structure(inline).blocks] == [model.PARAGRAPH]
 
 
 # ------------------------------------------------------------------------------------ structure evidence

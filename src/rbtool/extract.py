@@ -100,15 +100,20 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
             printed |= {n for n in map(note_number, zone) if n is not None}
         gutters = find_gutters(body, stats.body_size)
         if gutters:
-            columns = f"{_COLUMN_WORDS.get(len(gutters) + 1, len(gutters) + 1)} columns, read column by column"
-            layout_notes.setdefault(columns, []).append(page.index)
-            body = split_columns(body, gutters)
+            note = f"{_COLUMN_WORDS.get(len(gutters) + 1, len(gutters) + 1)} columns, read column by column"
+            layout_notes.setdefault(note, []).append(page.index)
+        columns = split_columns(body, gutters)
+        body = [line for column in columns for line in column]
         if page.index == 1 and cover:
             continue
         frames = _frames(page, stats.body_size)
+        column_of = {id(line): c for c, column in enumerate(columns) for line in column}
         body, diagrams = find_diagrams(body, frames)
-        page_entries = [Entry(line=line, page=page.index, box=_inside(line, frames), diagram=diagrams.get(id(line)))
-                        for line in body]
+        page_entries, column = [], 0
+        for line in body:
+            column = column_of.get(id(line), column)  # a diagram's cut pieces: the column of the line before
+            page_entries.append(Entry(line=line, page=page.index, box=_inside(line, frames),
+                                      diagram=diagrams.get(id(line)), column=column))
         entries.extend(_place_tables(page_entries, tables))
         body_texts += [line.text for line in body]
 
@@ -171,7 +176,8 @@ def _place_tables(entries: list[Entry], tables: list[PageTable]) -> list[Entry]:
         x0, top, x1, _ = table.bbox
         at = next((i for i, e in enumerate(out) if e.table is None and e.line.top > top
                    and e.line.x0 < x1 and e.line.x1 > x0), len(out))
-        out.insert(at, Entry(line=table.lines[0], page=table.page, table=table))
+        column = out[at].column if at < len(out) else (out[-1].column if out else 0)
+        out.insert(at, Entry(line=table.lines[0], page=table.page, table=table, column=column))
     return out
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from statistics import median
 
 from rbtool import model
+from rbtool.layout.columns import column_lefts
 from rbtool.layout.contents import find_contents
 from rbtool.layout.footnotes import NoteIndex, line_markers as line_content
 from rbtool.layout.stats import DocStats
@@ -73,12 +74,13 @@ _LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,4}
 
 @dataclass(frozen=True)
 class Entry:
-    """A body line with where it sits: its page and whether a frame surrounds it."""
+    """A body line with where it sits: its page, its column on the page and whether a frame surrounds it."""
 
     line: Line
     page: int
     box: bool = False
     table: object | None = None  # a rbtool.layout.tables.PageTable standing here instead of a line
+    column: int = 0  # 0 for the first (or only) column of the page, 1 for the next, ...
     diagram: Rect | None = None  # the frame of the diagram whose text the line is (rbtool.layout.diagrams)
 
 
@@ -94,11 +96,14 @@ class Draft:
     number: str | None = None
     level: int | None = None
     parent: int | None = None  # index of the parent draft
-    glyph_x: float = 0.0  # x of a list item's bullet / label
-    text_x: float = 0.0  # x where an item's text starts (its continuation lines align there)
+    glyph: str = ""  # a list item's bullet glyph
+    glyph_indent: float = 0.0  # indent of a list item's bullet / label from its column's left edge
+    text_indent: float = 0.0  # indent where an item's text starts (its continuation lines align there)
     last: Line | None = None
     size: float = 0.0
-    right: float = 0.0  # the right edge its lines reach
+    right: float = 0.0  # the right edge its lines reach, from their column's left edge
+    column: int = 0  # the column its last line stands in
+    left: float = 0.0  # the left edge of that column
     breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset, page) where a next page's part starts
 
 
@@ -183,6 +188,11 @@ def _closes(text: str) -> bool:
     return bool(closers) and bool(re.search(f"[{closers}][.,;:!?)]*$", text))
 
 
+def _next_label(label: str) -> str:
+    """The label after this one in its numbering: "2" after "1", "c" after "b"."""
+    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+
+
 def _size_key(size: float) -> float:
     return round(size * 2) / 2
 
@@ -219,6 +229,7 @@ class Builder:
         self.numbered_size: float | None = None  # the smallest size of a numbered heading
         self.outline_size: float | None = None  # the smallest size of a large heading the outline names
         self.list_parent: int | None = None
+        self.lefts: dict[tuple[int, int], float] = {}  # (page, column) → the column's left edge (column_lefts)
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -228,36 +239,51 @@ class Builder:
     def _gap_ok(self, draft: Draft, entry: Entry, factor: float = DEFAULT_PARAGRAPH_GAP) -> bool:
         """Whether the entry follows the draft's last line at ordinary line distance (same page)."""
         last = draft.last
-        if last is None or entry.page != draft.page_end:
+        if last is None or entry.page != draft.page_end or entry.column != draft.column:
             return False
         distance = entry.line.top - last.top
         size = max(entry.line.size, last.size)
         return 0 < distance <= factor * self.stats.pitch(size)
 
+    @staticmethod
+    def _turns_over(draft: Draft, entry: Entry) -> bool:
+        """The entry opens the next column or the next page after the draft's last line: where the draft's
+        text would go on if it was cut by the column or page break."""
+        if draft.last is None:
+            return False
+        return entry.page == draft.page_end + 1 or (entry.page == draft.page_end and entry.column > draft.column)
+
     def _page_continues(self, draft: Draft, entry: Entry) -> bool:
-        """A block cut by a page break continues when its last line ended mid-sentence."""
-        if draft.last is None or entry.page != draft.page_end + 1:
+        """A block cut by a column or page break continues when its last line ended mid-sentence."""
+        if not self._turns_over(draft, entry):
             return False
         text = draft.text.rstrip()
         first = entry.line.text.lstrip()
         return not _SENTENCE_END.search(text) or (first[:1].islower())
 
+    def _hangs_on(self, item: Draft, entry: Entry) -> bool:
+        """An item's text goes on in the next column or page: the line there stands at the item's hanging
+        text indent (a new paragraph would start at the column's edge), also after a finished sentence."""
+        size = entry.line.size
+        return self._turns_over(item, entry) and item.text_indent > item.glyph_indent + 0.5 * size \
+            and abs(self._indent(entry) - item.text_indent) < 0.5 * size
+
     def _ended_short(self, draft: Draft, entry: Entry) -> bool:
         """A paragraph break without space or indent: the last line ended a sentence with room to spare for
         this line's first word before the right edge the paragraph's lines reach (a typesetter fills a line
-        before breaking it)."""
+        before breaking it). Measured from the columns' left edges: a paragraph goes on in the next column."""
         last = draft.last
         if last is None or not _SENTENCE_END.search(draft.text.rstrip()) or not entry.line.spans:
             return False
         first = entry.line.spans[0]
         word = first.text.split(" ", 1)[0]
         width = (first.x1 - first.x0) * len(word) / max(1, len(first.text))
-        right = max(draft.right, entry.line.x1)
-        return right - last.x1 > width + DEFAULT_SPACE_ROOM * last.size
+        right = max(draft.right, entry.line.x1 - self._left(entry))
+        return right - (last.x1 - draft.left) > width + DEFAULT_SPACE_ROOM * last.size
 
     def _new(self, kind: str, entry: Entry, **extra) -> Draft:
         draft = Draft(kind=kind, page=entry.page, page_end=entry.page, box=entry.box, diagram=entry.diagram,
-                      size=entry.line.size, **extra)
+                      size=entry.line.size, column=entry.column, left=self._left(entry), **extra)
         self.drafts.append(draft)
         return draft
 
@@ -273,8 +299,10 @@ class Builder:
         draft.markers.extend((max(0, offset + pos - shift), n, entry.page) for pos, n in markers)
         draft.text = joined
         draft.last = entry.line
-        draft.right = max(draft.right, entry.line.x1)
+        draft.right = max(draft.right, entry.line.x1 - self._left(entry))
         draft.page_end = entry.page
+        draft.column = entry.column
+        draft.left = self._left(entry)
 
     # ------------------------------------------------------------------ classification
     def _heading(self, entry: Entry, text: str) -> tuple[str | None, int, str] | None:
@@ -374,8 +402,17 @@ class Builder:
                 return level
         return None
 
-    def _bullet(self, line: Line) -> tuple[str, float, float] | None:
-        """(glyph, glyph x, text x) when the line starts a bulleted item."""
+    def _left(self, entry: Entry) -> float:
+        """The left edge of the entry's column: indents are measured from it."""
+        return self.lefts.get((entry.page, entry.column), self.stats.left)
+
+    def _indent(self, entry: Entry, x: float | None = None) -> float:
+        """How far x (by default the line's start) stands right of its column's left edge."""
+        return (entry.line.x0 if x is None else x) - self._left(entry)
+
+    def _bullet(self, entry: Entry) -> tuple[str, float, float] | None:
+        """(glyph, glyph indent, text indent) when the line starts a bulleted item."""
+        line = entry.line
         first = line.spans[0]
         glyph = first.text[:1]
         if not glyph or not (glyph in BULLETS or 0xE000 <= ord(glyph) <= 0xF8FF):
@@ -386,29 +423,51 @@ class Builder:
             if glyph in DASH_BULLETS and line.spans[1].text[:1].islower() and cur is not None \
                     and cur.kind == model.PARAGRAPH and not cur.text.rstrip().endswith(":"):
                 return None
-            return glyph, first.x0, line.spans[1].x0
-        # a dash followed by an ordinary space is a bullet only before a capital ("– voorwaarden" is prose)
-        if len(first.text) > 2 and first.text[1] == " " and glyph not in "-*" \
-                and not (glyph in DASH_BULLETS and (first.text[2].islower() or self._wrapped_dash(line))):
-            return glyph, first.x0, first.x0 + self.stats.body_size
-        return None
+            return glyph, self._indent(entry, first.x0), self._indent(entry, line.spans[1].x0)
+        if len(first.text) <= 2 or first.text[1] != " " or glyph in "-*":
+            return None
+        # a dash followed by an ordinary space is a bullet before a capital ("– voorwaarden" is prose), and
+        # before lower case where a list is expected: after a line that ends in a colon, or where an item of
+        # the current list set the same glyph at the same indent
+        indent = self._indent(entry, first.x0)
+        sibling = self._sibling(glyph, indent, line.size)
+        introduced = self.current is not None and self.current.text.rstrip().endswith(":")
+        if glyph in DASH_BULLETS and (self._wrapped_dash(entry)
+                                      or (first.text[2].islower() and sibling is None and not introduced)):
+            return None
+        text_indent = sibling.text_indent if sibling else self._indent(entry, first.x0 + self.stats.body_size)
+        return glyph, indent, text_indent
 
-    def _wrapped_dash(self, line: Line) -> bool:
+    def _sibling(self, glyph: str, indent: float, size: float) -> Draft | None:
+        """The item of the current list (the current item or its parent) that set `glyph` at this indent."""
+        cur = self.current
+        if cur is None or cur.kind not in (model.LIST_ITEM, model.SUB_ITEM):
+            return None
+        items = [cur] + ([self.drafts[self.list_parent]] if self.list_parent is not None else [])
+        return next((d for d in items if d.glyph == glyph and abs(d.glyph_indent - indent) < 0.5 * size), None)
+
+    def _wrapped_dash(self, entry: Entry) -> bool:
         """A dash of running text wrapped to the line start ("A7/A8 Amsterdam |– Hoorn"): the line continues
         an unfinished sentence where the text's own lines continue, not where its items' glyphs stand."""
-        cur = self.current
+        cur, line = self.current, entry.line
         if cur is None or cur.last is None or _SENTENCE_END.search(cur.text.rstrip()):
             return False
+        indent = self._indent(entry)
         if cur.kind == model.PARAGRAPH:
-            return abs(line.x0 - cur.last.x0) < DEFAULT_INDENT * line.size
+            return abs(indent - (cur.last.x0 - cur.left)) < DEFAULT_INDENT * line.size
         if cur.kind in (model.LIST_ITEM, model.SUB_ITEM, model.NUMBERED_ITEM):
-            return abs(line.x0 - cur.text_x) < 0.5 * line.size < abs(line.x0 - cur.glyph_x)
+            return abs(indent - cur.text_indent) < 0.5 * line.size < abs(indent - cur.glyph_indent)
         return False
 
-    def _numbered(self, line: Line) -> tuple[str, float, float] | None:
+    def _numbered(self, entry: Entry) -> tuple[str, str, float, float] | None:
+        """(label, label as printed, label indent, text indent) when the line starts a numbered item ("1.",
+        "a)", "iv.")."""
+        line = entry.line
         # a number opening a line of code ("4 CARD32 N_ALIASES", a field's width) enumerates nothing
-        if len(line.spans) < 2 or span_style(line.spans[0]).font in self.inventory.fixed_pitch:
+        if span_style(line.spans[0]).font in self.inventory.fixed_pitch:
             return None
+        if len(line.spans) < 2:
+            return self._run_on_label(entry)
         match = _NUMBER_LABEL.match(line.spans[0].text)
         if not match or not line.spans[1].space_before:
             return None
@@ -419,7 +478,30 @@ class Builder:
         following = line.spans[1].text[:1]
         if not punct and not (label.isdigit() and following.isupper()):
             return None
-        return label, line.spans[0].x0, line.spans[1].x0
+        return label, line.spans[0].text, self._indent(entry, line.spans[0].x0), self._indent(entry, line.spans[1].x0)
+
+    def _run_on_label(self, entry: Entry) -> tuple[str, str, float, float] | None:
+        """A numbered item whose label is not set apart from its text (in a justified column the label's gap
+        is no wider than the word spaces: "1. Nederland financieel gezond."): only where a list is expected,
+        after a paragraph line that ends in a colon, or with the next number of the current numbered item at
+        its indent; never when the line goes on with the next label ("1) wetgeving, 2) implementatie" is an
+        enumeration inside the sentence)."""
+        line, cur = entry.line, self.current
+        match = _ITEM_LABEL.match(line.text)
+        if not match or cur is None:
+            return None
+        label, printed = match.group(1), match.group(0).rstrip()
+        if f" {_next_label(label)}{printed[-1]} " in line.text:
+            return None
+        indent = self._indent(entry)
+        first = line.spans[0]
+        text_indent = self._indent(entry, first.x0 + (first.x1 - first.x0) * len(match.group(0)) / len(first.text))
+        if cur.kind == model.NUMBERED_ITEM and cur.number and abs(cur.glyph_indent - indent) < 0.5 * line.size \
+                and label == _next_label(cur.number):
+            return label, printed, indent, cur.text_indent
+        if cur.kind == model.PARAGRAPH and cur.text.rstrip().endswith(":"):
+            return label, printed, indent, text_indent
+        return None
 
     # ------------------------------------------------------------------ main loop
     def add_contents(self, entry: Entry) -> None:
@@ -469,7 +551,7 @@ class Builder:
                 return
         if self._quote_line(entry, text, italic):
             if cur is not None and cur.kind == model.QUOTE and (self._gap_ok(cur, entry, 2.5)
-                                                              or entry.page == cur.page_end + 1):
+                                                              or self._turns_over(cur, entry)):
                 sep = None if self._gap_ok(cur, entry) or self._page_continues(cur, entry) else "\n"
                 self._append(cur, entry, text, markers, sep)
             else:
@@ -478,7 +560,7 @@ class Builder:
             return
         if self._run_in(entry, markers):
             return
-        if not self._title_page_matter(entry) and (self._subheading(line, text, bold, italic)
+        if not self._title_page_matter(entry) and (self._subheading(entry, text, bold, italic)
                                                    or self._continues_subheading(entry)):
             if cur is not None and cur.kind == model.SUBHEADING and self._gap_ok(cur, entry) \
                     and line_style(line) == line_style(cur.last):
@@ -489,24 +571,25 @@ class Builder:
             return
         if self._label_then_item(entry):
             return
-        bullet = self._bullet(line)
+        bullet = self._bullet(entry)
         if bullet:
             self._start_item(entry, bullet, text, markers)
             return
         if self._labelled_sub_item(entry, text, markers):
             return
-        numbered = self._numbered(line)
+        numbered = self._numbered(entry)
         if numbered and (cur is None or cur.kind != model.PARAGRAPH or not self._gap_ok(cur, entry)
                          or cur.text.rstrip().endswith(":")):
-            label, glyph_x, text_x = numbered
-            draft = self._new(model.NUMBERED_ITEM, entry, number=label, glyph_x=glyph_x, text_x=text_x)
-            body = text[len(line.spans[0].text):].lstrip()
+            label, printed, glyph_indent, text_indent = numbered
+            draft = self._new(model.NUMBERED_ITEM, entry, number=label, glyph_indent=glyph_indent,
+                              text_indent=text_indent)
+            body = text[len(printed):].lstrip()
             offset = len(text) - len(body)
             self._append(draft, entry, body, [(max(0, p - offset), n) for p, n in markers])
             return
         if cur is not None and cur.kind in (model.LIST_ITEM, model.SUB_ITEM, model.NUMBERED_ITEM) \
-                and cur.box == entry.box and line.x0 >= cur.text_x - 0.5 * line.size \
-                and (self._gap_ok(cur, entry) or self._page_continues(cur, entry)):
+                and cur.box == entry.box and self._indent(entry) >= cur.text_indent - 0.5 * line.size \
+                and (self._gap_ok(cur, entry) or self._page_continues(cur, entry) or self._hangs_on(cur, entry)):
             self._append(cur, entry, text, markers)
             return
         if cur is not None and cur.kind == model.PARAGRAPH and cur.box == entry.box and not is_qa_label(text) \
@@ -528,16 +611,17 @@ class Builder:
         self._append(cur, entry, text, markers, " ")
         self.list_parent = None
 
-    def _subheading(self, line: Line, text: str, bold: bool, italic: bool) -> bool:
+    def _subheading(self, entry: Entry, text: str, bold: bool, italic: bool) -> bool:
         """A short line at about body size in a style that stands out: bold (upright), or any style the
         inventory saw used as standalone titles rather than running text (italic, bold italic, small caps,
         colour, another family); or an unnumbered line sized between the body and the numbered headings."""
+        line = entry.line
         if line.size < DEFAULT_SUBHEADING_MIN_RATIO * self.stats.body_size or len(text) > DEFAULT_MAX_HEADING_CHARS \
                 or not re.search(r"[^\W\d_]", text):
             return False
         if bold and not italic:
             return True
-        if not self.inventory.is_title(line) or self._bullet(line) is not None:
+        if not self.inventory.is_title(line) or self._bullet(entry) is not None:
             return False
         return self.inventory.is_subheading_style(line_style(line)) or self._below_headings(line)
 
@@ -567,7 +651,7 @@ class Builder:
         rest_text, rest_markers = line_content(rest, self.notes)
         self._append(cur if wrapped else self._new(model.SUBHEADING, entry), entry, head_text.rstrip(), head_markers)
         self.list_parent = None
-        self._append(self._new(model.PARAGRAPH, entry), Entry(line=rest, page=entry.page, box=entry.box),
+        self._append(self._new(model.PARAGRAPH, entry), replace(entry, line=rest),
                      rest_text, rest_markers)
         return True
 
@@ -577,13 +661,13 @@ class Builder:
         line or the continuation of a list item. Whether the candidate stays a quote is decided when it is
         complete (`_has_quote_evidence`)."""
         line, cur = entry.line, self.current
-        if self._bullet(line) is not None:
+        if self._bullet(entry) is not None:
             return False
         opens = text[:1] in QUOTE_OPENERS
         if cur is not None and cur.kind in model.ITEM_KINDS and cur.box == entry.box \
-                and line.x0 >= cur.text_x - 0.5 * line.size and self._gap_ok(cur, entry):
+                and self._indent(entry) >= cur.text_indent - 0.5 * line.size and self._gap_ok(cur, entry):
             return False
-        indented = line.x0 > self.stats.left + DEFAULT_INDENT * line.size
+        indented = self._indent(entry) > DEFAULT_INDENT * line.size
         if italic:
             if not opens and self.inventory.is_title(line) and self.inventory.is_subheading_style(line_style(line)):
                 return False  # an italic title (of a box, say) standing apart is no quote
@@ -591,7 +675,7 @@ class Builder:
         if cur is not None and cur.kind == model.QUOTE and cur.last is not None and not is_italic(cur.last):
             # the quote goes on in its own style, also past a paragraph break or a page break: while it is
             # open, or with a next paragraph that opens with a quotation mark again
-            near = self._gap_ok(cur, entry, 2.5) or entry.page == cur.page_end + 1
+            near = self._gap_ok(cur, entry, 2.5) or self._turns_over(cur, entry)
             return line_style(line) == line_style(cur.last) and near and (opens or not _closes(cur.text))
         smaller = line.size <= self.stats.body_size - DEFAULT_QUOTE_SIZE_STEP
         return opens and (indented or entry.box or smaller)
@@ -604,7 +688,7 @@ class Builder:
                 self._append(cur, entry, text, markers)
                 return True
             return False
-        if not (self._gap_ok(cur, entry, 2.5) or entry.page == cur.page_end + 1):
+        if not (self._gap_ok(cur, entry, 2.5) or self._turns_over(cur, entry)):
             return False
         if line_style(line) == line_style(cur.last) and not _closes(cur.text):
             return False  # the open quote goes on
@@ -617,7 +701,7 @@ class Builder:
         if not (names_a_person(name) or short_name) or len(text.split()) > DEFAULT_MAX_ATTRIBUTION_WORDS:
             return False
         # a numbered or bulleted line after the candidate is the next item or heading, never who said it
-        if not dashed and (self._bullet(line) is not None or self._numbered(line) is not None
+        if not dashed and (self._bullet(entry) is not None or self._numbered(entry) is not None
                            or _ITEM_LABEL.match(text) or _SECTION_TITLE.match(text)):
             return False
         quote_index = len(self.drafts) - 1
@@ -637,7 +721,8 @@ class Builder:
                 or glyph.x0 - label.x1 < DEFAULT_FORM_LABEL_GAP * line.size:
             return False
         rest = replace(line, spans=line.spans[1:], x0=glyph.x0)
-        bullet = self._bullet(rest)
+        item = replace(entry, line=rest)
+        bullet = self._bullet(item)
         if bullet is None:
             return False
         head = replace(line, spans=line.spans[:1], x1=label.x1)
@@ -645,7 +730,7 @@ class Builder:
         rest_text, rest_markers = line_content(rest, self.notes)
         self._append(self._new(model.PARAGRAPH, entry), entry, head_text.rstrip(), head_markers)
         self.list_parent = None
-        self._start_item(Entry(line=rest, page=entry.page, box=entry.box), bullet, rest_text, rest_markers)
+        self._start_item(item, bullet, rest_text, rest_markers)
         return True
 
     def _labelled_sub_item(self, entry: Entry, text: str, markers) -> bool:
@@ -654,26 +739,28 @@ class Builder:
             return False
         parent, cur = self.drafts[self.list_parent], self.current
         line = entry.line
-        if line.x0 < parent.text_x + DEFAULT_INDENT * line.size or cur is None or cur.box != entry.box:
+        if self._indent(entry) < parent.text_indent + DEFAULT_INDENT * line.size or cur is None or cur.box != entry.box:
             return False
         if not (self._gap_ok(cur, entry, 1.6) or self._page_continues(cur, entry)):
             return False
-        draft = self._new(model.SUB_ITEM, entry, parent=self.list_parent, glyph_x=line.x0, text_x=line.x0)
+        draft = self._new(model.SUB_ITEM, entry, parent=self.list_parent, glyph_indent=self._indent(entry),
+                          text_indent=self._indent(entry))
         self._append(draft, entry, text, markers)
         return True
 
     def _start_item(self, entry: Entry, bullet: tuple[str, float, float], text: str, markers) -> None:
-        glyph, glyph_x, text_x = bullet
+        glyph, glyph_indent, text_indent = bullet
         parent = self.drafts[self.list_parent] if self.list_parent is not None else None
-        is_sub = parent is not None and (glyph_x >= parent.text_x - 0.5 * entry.line.size
-                                         or glyph_x > parent.glyph_x + DEFAULT_INDENT * entry.line.size)
+        is_sub = parent is not None and (glyph_indent >= parent.text_indent - 0.5 * entry.line.size
+                                         or glyph_indent > parent.glyph_indent + DEFAULT_INDENT * entry.line.size)
         body = text[1:].lstrip()
         offset = len(text) - len(body)
         markers = [(max(0, p - offset), n) for p, n in markers]
         if is_sub:
-            draft = self._new(model.SUB_ITEM, entry, parent=self.list_parent, glyph_x=glyph_x, text_x=text_x)
+            draft = self._new(model.SUB_ITEM, entry, parent=self.list_parent, glyph=glyph, glyph_indent=glyph_indent,
+                              text_indent=text_indent)
         else:
-            draft = self._new(model.LIST_ITEM, entry, glyph_x=glyph_x, text_x=text_x)
+            draft = self._new(model.LIST_ITEM, entry, glyph=glyph, glyph_indent=glyph_indent, text_indent=text_indent)
             self.list_parent = len(self.drafts) - 1
         self._append(draft, entry, body, markers)
 
@@ -750,6 +837,7 @@ def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes
     builder.outline_numbers = [(m.group(1), b.page, _outline_key(b.title)) for b in outline
                                if (m := _BOOKMARK_NUMBER.match(b.title))]
     builder.level_sizes, builder.numbered_size = heading_levels(text_entries, stats.body_size)
+    builder.lefts = column_lefts([(entry.page, entry.column, entry.line) for entry in text_entries], stats.body_size)
     contents = {id(text_entries[i]) for i in find_contents([(entry.page, entry.line) for entry in text_entries])}
     builder.outline_size = builder.outline_floor([entry for entry in text_entries if id(entry) not in contents])
     for entry in entries:
