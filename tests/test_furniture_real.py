@@ -87,3 +87,26 @@ def test_form_labels_beside_their_values_stay():
                                         ("Antwoord van Staatssecretaris", False)])
 def test_qa_labels(text, label):
     assert is_qa_label(text) is label
+
+
+def test_a_tagged_pdf_s_artifacts_at_the_page_edge_are_furniture_without_repetition():
+    """The model DPIA marks its running header and page numbers as artifacts in its structure tree. Read as a
+    one-page document (nothing recurs, so repetition proves nothing), those lines are still furniture; its
+    text (marked P) is not."""
+    from rbtool.layout.furniture import find_furniture
+    from rbtool.pdf import read_pages
+
+    page = next(data for _, data in read_pages(PDFS / "model-dpia-rijksdienst-v3.0.pdf") if data.index == 6)
+    found = find_furniture([(page.index, page.height, page.lines)]).lines
+    marked = {pos for pos, line in enumerate(page.lines)
+              if {s.tag for s in line.spans if s.text.strip()} == {"Artifact"}}
+    assert marked and {(page.index, pos) for pos in marked} <= found
+    assert not any(page.lines[pos].spans[0].tag == "P" for _, pos in found)
+
+
+def test_page_numbers_in_two_sizes_are_all_furniture_and_no_footnotes():
+    """chelsea sets its page numbers in 7 pt up to p. 23 and in 11 pt after: each size recurs on enough pages
+    to be furniture (the first part's numbers were read as 22 empty footnotes before)."""
+    doc = extract_document(PDFS / "chelsea-pdta-french.pdf")
+    assert not doc.footnotes
+    assert not [b for b in doc.blocks if b.text.strip().isdigit()]

@@ -1,6 +1,7 @@
 """Real third-party PDFs (tests/pdfs, see tests/data/PROVENANCE.md): typed errors, never a traceback."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,26 @@ def test_word_small_caps_made_of_smaller_capitals_read_as_one_small_caps_span():
     spans = {s.text: s for line in page.lines for s in line.spans}
     assert "AXES D’EVALUATION" in spans and "ACTIONS" in spans
     assert all(spans[head].small_caps and spans[head].size > 14 for head in ("AXES D’EVALUATION", "ACTIONS"))
+
+
+def test_structure_tree_heading_tags_count_as_heading_evidence_only_for_lines_that_stand_out():
+    """The model DPIA tags its headings H1-H3 and its text P. A line the tree calls a heading is heading
+    evidence when it is set apart from the body; text tagged P never is, nor a heading tag on body type."""
+    from types import SimpleNamespace
+
+    from rbtool.layout.blocks import Builder
+    from rbtool.layout.styles import line_style, style_inventory
+    from rbtool.pdf import read_pages
+
+    lines = [line for _, page in read_pages(PDFS / "model-dpia-rijksdienst-v3.0.pdf") for line in page.lines]
+    builder = SimpleNamespace(inventory=style_inventory(lines))
+    tags = lambda line: {s.tag for s in line.spans if s.text.strip()} - {""}  # noqa: E731
+    headings = [line for line in lines if tags(line) and all(t in ("H1", "H2", "H3") for t in tags(line))]
+    paragraphs = [line for line in lines if tags(line) == {"P"}]
+    assert len(headings) > 50 and len(paragraphs) > 1000
+    assert all(Builder._tagged_heading(builder, line) for line in headings
+               if line_style(line) not in (None, builder.inventory.body))
+    assert not any(Builder._tagged_heading(builder, line) for line in paragraphs)
+    body_line = next(line for line in paragraphs if line_style(line) == builder.inventory.body)
+    as_heading = replace(body_line, spans=tuple(replace(s, tag="H2") for s in body_line.spans))
+    assert not Builder._tagged_heading(builder, as_heading)

@@ -76,6 +76,9 @@ class Span:
     space_before: bool = False  # separated from the previous span by a word space or a tab
     color: str = ""  # fill colour of the glyphs ("" for black or unset), e.g. "0.12,0.31,0.6"
     caps: bool = False  # small-cap glyphs of the font itself (its lower case set wider than the page's own)
+    # the marked-content tag of a tagged PDF's structure tree ("P", "H2", "Artifact", or a role-mapped name);
+    # "" where the PDF tags nothing
+    tag: str = ""
 
     @property
     def bold(self) -> bool:
@@ -378,7 +381,7 @@ def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
                           "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
                           # a sideways glyph's size is its extent across the page
                           "size": obj.width if turn in (90, 270) else obj.size, "fontname": fontname,
-                          "turn": turn, "color": color})
+                          "turn": turn, "color": color, "tag": obj.tag if isinstance(obj.tag, str) else ""})
         elif isinstance(obj, LTCurve):  # rects and lines are curves too
             rects.append(Rect(obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
         elif isinstance(obj, LTContainer):  # figures: their characters count, in stream order
@@ -726,6 +729,7 @@ def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
         space_before=space_before or text[:1].isspace(),
         color=run[0].get("color", ""),
         caps=bool(_caps_state(run)),
+        tag=run[0].get("tag", ""),
     )
 
 

@@ -197,6 +197,9 @@ def _size_key(size: float) -> float:
     return round(size * 2) / 2
 
 
+_HEADING_TAG = re.compile(r"^H[1-6]?$")  # the structure tree's standard heading types
+
+
 def _outline_key(title: str) -> str:
     """An outline title or heading line compared without numbering, case, spacing and punctuation."""
     return re.sub(r"[\W_]+", " ", _LEADING_NUMBER.sub("", title)).strip().lower()
@@ -331,7 +334,7 @@ class Builder:
             return None
         if number is not None and self._outline_disagrees(entry, number, title):
             return None
-        large = line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size
+        large = line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size or self._tagged_heading(line)
         if not self.inventory.size_coherent:  # OCR: sizes are noise, a short numbered title line is the evidence
             large = number is not None and len(title.split()) <= DEFAULT_MAX_OCR_HEADING_WORDS \
                 and title[:1].isupper() and not re.search(r"[.,;:]$", title)
@@ -348,6 +351,13 @@ class Builder:
             smaller = [s for s in self.level_sizes if s <= size]
             level = self.level_sizes[max(smaller)] if smaller else max(self.level_sizes.values(), default=0) + 1
         return None, level, text
+
+    def _tagged_heading(self, line: Line) -> bool:
+        """A tagged PDF's structure tree marks the line as a heading (H, H1–H6) and the line stands out from
+        the body (another style): the tree is evidence, checked against the layout, not trusted alone."""
+        tags = {span.tag for span in line.spans if span.text.strip()} - {""}  # a list number may be untagged
+        return bool(tags) and all(_HEADING_TAG.match(tag) for tag in tags) \
+            and line_style(line) not in (None, self.inventory.body)
 
     def _title_page_matter(self, entry: Entry) -> bool:
         """A line of the first page above the first line a bookmark names, in a document with an outline: the

@@ -83,8 +83,8 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
             else:
                 continue
             candidates[(where, template(line.text))].append((index, pos, line))
-    candidates = {key: _in_usual_size(hits) for key, hits in candidates.items()}
     needed = max(2, DEFAULT_REPEAT_SHARE * len(pages))
+    candidates = {key: _in_recurring_sizes(hits, needed) for key, hits in candidates.items()}
     found: set[tuple[int, int]] = set()
     labels: dict[int, str] = {}
     texts: Counter = Counter()
@@ -146,6 +146,13 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
                 runs = _DIGITS.findall(line.text)
                 if label_at < len(runs):
                     labels.setdefault(index, runs[-1 - label_at])
+    # A tagged PDF marks its page furniture as artifacts (the structure tree's "Artifact"): a line wholly so
+    # marked at a page's edge is furniture even where its text recurs nowhere (a first page's own footer).
+    for index, height, lines in pages:
+        edge = DEFAULT_EDGE_ZONE * height
+        for pos, line in enumerate(lines):
+            if (line.top < edge or line.bottom > height - edge) and _marked_artifact(line):
+                found.add((index, pos))
     # Standalone roman page numbers ("iv") recur only as a template of their own; accept lone numerals.
     for index, height, lines in pages:
         for pos in (0, len(lines) - 1):
@@ -156,12 +163,27 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
     return Furniture(lines=frozenset(found), labels=labels, text=text)
 
 
-def _in_usual_size(hits: list[tuple[int, int, Line]]) -> list[tuple[int, int, Line]]:
-    """The occurrences of one edge text set at its most common size (within DEFAULT_FURNITURE_SIZE_RATIO): a
-    running header keeps its size on every page, while a title page or a chapter heading that repeats its text
-    in large type ("2 Begrotingen onder de loep" under the header of the chapter's first page) is no furniture."""
-    usual = Counter(round(line.size, 1) for _, _, line in hits).most_common(1)[0][0]
-    return [h for h in hits if abs(h[2].size - usual) <= DEFAULT_FURNITURE_SIZE_RATIO * usual]
+def _marked_artifact(line: Line) -> bool:
+    tags = {span.tag for span in line.spans if span.text.strip()}
+    return tags == {"Artifact"}
+
+
+def _in_recurring_sizes(hits: list[tuple[int, int, Line]], needed: float) -> list[tuple[int, int, Line]]:
+    """The occurrences of one edge text set at a size that recurs: a running header keeps its size from page
+    to page (page numbers may change size between parts of a document, each part recurring), while a title
+    page or a chapter heading that repeats its text in large type ("2 Begrotingen onder de loep" under the
+    header of the chapter's first page) stands at its size on a few pages only and is no furniture. Sizes
+    within DEFAULT_FURNITURE_SIZE_RATIO of each other are one size; without a size on `needed` pages, the
+    commonest size is kept."""
+    groups: list[list[tuple[int, int, Line]]] = []
+    for hit in sorted(hits, key=lambda h: h[2].size):
+        if groups and hit[2].size <= (1 + DEFAULT_FURNITURE_SIZE_RATIO) * groups[-1][0][2].size:
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    recurring = [hit for group in groups if len({h[0] for h in group}) >= needed for hit in group]
+    kept = recurring or max(groups, key=len)
+    return sorted(kept, key=lambda h: (h[0], h[1]))
 
 
 def _varying_digit_run(hits: list[tuple[int, int, Line]], from_end: bool = False) -> int | None:
