@@ -145,6 +145,11 @@ class PageData:
     advances: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
+def content_tags(line: Line) -> set[str]:
+    """The structure-tree tags of the line's visible spans ("" for an untagged span)."""
+    return {span.tag for span in line.spans if span.text.strip()}
+
+
 def line_of(spans: tuple[Span, ...], page: int = 0) -> Line:
     """A line made of some spans (a piece of a line cut at a column gutter, a line without its margin
     text): its size and font are those of most of its characters, its extent that of its main-size spans."""

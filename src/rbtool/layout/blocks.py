@@ -24,7 +24,7 @@ from rbtool.layout.stats import DocStats
 from rbtool.layout.styles import WORD, Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
 from rbtool.nl.kamerstukken import is_qa_label
-from rbtool.pdf import Line, OutlineEntry, Rect
+from rbtool.pdf import Line, OutlineEntry, Rect, content_tags
 
 # A heading is at least this much larger than the body text.
 DEFAULT_HEADING_RATIO = 1.12
@@ -355,7 +355,7 @@ class Builder:
     def _tagged_heading(self, line: Line) -> bool:
         """A tagged PDF's structure tree marks the line as a heading (H, H1–H6) and the line stands out from
         the body (another style): the tree is evidence, checked against the layout, not trusted alone."""
-        tags = {span.tag for span in line.spans if span.text.strip()} - {""}  # a list number may be untagged
+        tags = content_tags(line) - {""}  # a list number beside a heading may be untagged
         return bool(tags) and all(_HEADING_TAG.match(tag) for tag in tags) \
             and line_style(line) not in (None, self.inventory.body)
 
