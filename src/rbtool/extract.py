@@ -28,7 +28,7 @@ from rbtool.nl.kamerstukken import questions_title
 from rbtool.nl.text import folded_words
 from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
 
-EXTRACTOR_VERSION = "27"
+EXTRACTOR_VERSION = "28"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -123,7 +123,7 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
     drafts: list[NoteDraft] = []
     for index, zone in zones:
         parse_notes(zone, index, drafts, per_page)
-    notes = NoteIndex(drafts, per_page)
+    notes = NoteIndex(drafts, per_page, [e.line for e in entries if e.table is None])
     entries = _join_continued_tables(entries)
     structure = build_structure(entries, stats, joiner, notes, outline)
     tables = _tables(entries, structure.blocks, warnings)
