@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,6 +22,35 @@ def _isolated_machine(tmp_path, monkeypatch):
     monkeypatch.setenv("RBTOOL_CORPUS", str(tmp_path / "corpus.sqlite"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
+
+
+class Viewers:
+    """Stands in for the `subprocess` and `shutil` modules of `rbtool show`, so that `show --open` (a test's
+    or a documented example's) never starts a real PDF viewer: `installed` names the programs `which` finds
+    (the system's opener by default, on any machine), `started` records the command lines given to Popen."""
+
+    DEVNULL = subprocess.DEVNULL
+
+    def __init__(self):
+        self.installed = {"open" if sys.platform == "darwin" else "xdg-open"}
+        self.started: list[list[str]] = []
+
+    def which(self, name: str) -> str | None:
+        return f"/usr/bin/{name}" if name in self.installed else None
+
+    def Popen(self, command, **options):  # noqa: N802 (subprocess's name)
+        self.started.append(list(command))
+
+
+@pytest.fixture(autouse=True)
+def viewers(monkeypatch) -> Viewers:
+    """No test launches a PDF viewer (see Viewers)."""
+    from rbtool.cli import show
+
+    fake = Viewers()
+    monkeypatch.setattr(show, "subprocess", fake)
+    monkeypatch.setattr(show, "shutil", fake)
+    return fake
 
 
 @pytest.fixture(scope="session")
