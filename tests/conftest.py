@@ -18,10 +18,13 @@ SAMPLE_PDF = TESTS.parent / "src" / "rbtool" / "data" / "analyse-rijksbegroting-
 
 @pytest.fixture(autouse=True)
 def _isolated_machine(tmp_path, monkeypatch):
-    """No test reads or writes the user's corpus, and output has no colour and a fixed width."""
+    """No test reads or writes the user's corpus or starts the user's pager (a test of paging names its own),
+    and output has no colour and a fixed width."""
     monkeypatch.setenv("RBTOOL_CORPUS", str(tmp_path / "corpus.sqlite"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("PAGER", "cat")
+    monkeypatch.delenv("RBTOOL_PAGER", raising=False)
 
 
 class Viewers:
