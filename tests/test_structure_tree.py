@@ -114,11 +114,22 @@ def test_a_table_of_contents_of_two_entries_is_contents_not_sections(tagged, unt
 
 
 def test_what_the_layout_reads_alone_stays_as_it_was(tagged, untagged):
-    """The table without rules and the footnotes: geometry reads them, with or without the tree."""
+    """The figures table without rules and the footnotes: geometry reads them, with or without the tree."""
     for doc in (tagged, untagged):
         assert [f.text for f in doc.footnotes] == TRUTH["footnotes"]
-        (table,) = doc.tables
+        table = next(t for t in doc.tables if t.strategy == "aligned")
         assert [list(table.columns), *map(list, table.rows)] == TRUTH["table"]
+
+
+def test_wrapped_cells_side_by_side_are_read_cell_by_cell(tagged, untagged):
+    """Two cells of wrapped sentences side by side, no rules: the layout reads each row of lines across both
+    cells as one line of prose; the tree names each line's cell."""
+    (table,) = [t for t in tagged.tables if t.strategy == "tagged"]
+    assert [list(table.columns), *map(list, table.rows)] == TRUTH["glossary"]
+    first_cell = TRUTH["glossary"][0][0]
+    assert not any(first_cell in b.text for b in tagged.blocks)
+    assert not [t for t in untagged.tables if t.strategy == "tagged"]
+    assert not any(first_cell in b.text for b in untagged.blocks)  # scrambled with the next cell's lines
 
 
 def _line_with(pages, role: str, size_below: float):
@@ -148,3 +159,32 @@ def test_tags_are_checked_against_the_layout():
     assert Builder._tagged_quote(builder, Entry(line=quote, page=2), False)
     at_edge = replace(quote, x0=stats.left)
     assert not Builder._tagged_quote(builder, Entry(line=at_edge, page=2), False)
+
+
+def test_an_element_whose_parent_chain_loops_or_breaks_gives_what_it_can():
+    """A damaged tree never stops a page: a parent chain that loops ends, a missing element gives no role."""
+    from types import SimpleNamespace
+
+    from pdfminer.psparser import LIT
+
+    item = {"S": LIT("LBody")}
+    loop = {"S": LIT("LI"), "P": item}
+    item["P"] = loop  # LBody → LI → LBody → ...
+    tree = StructureTree()
+    tree._parents = {0: [item, None]}
+    role_of = tree.page_roles(SimpleNamespace(attrs={"StructParents": 0}))
+    assert role_of("Span", 0) == ("LI", id(loop))
+    assert role_of("P", 1) == ("P", 0)  # no element: the tag itself
+    assert role_of("Artifact", 0) == ("Artifact", 0)
+    assert tree.page_roles(SimpleNamespace(attrs={}))("Footnote", 3) == ("", 0)
+
+
+def test_tagged_cells_that_form_no_grid_are_no_table():
+    """chelsea's table titles and legends are cells of a Word table (the tree says Table) but form no grid —
+    a title beside a three-line legend — so the tree alone makes no table of them."""
+    from rbtool.layout.tables import _tagged_tables
+
+    page = next(data for _, data in read_pages(PDFS / "chelsea-pdta-french.pdf") if data.index == 26)
+    legend = [line for line in page.lines[:3]]
+    assert all({s.role for s in line.spans} == {"Table"} for line in legend)
+    assert _tagged_tables(legend, 26) == []

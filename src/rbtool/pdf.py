@@ -154,6 +154,13 @@ def content_roles(line: Line) -> set[str]:
     return {span.role for span in line.spans if span.text.strip()}
 
 
+def tagged_as(line: Line, *roles: str) -> bool:
+    """The structure tree gives the line's tagged text (untagged spans, a list label outside the tree, aside)
+    only these roles."""
+    found = content_roles(line) - {""}
+    return bool(found) and found <= set(roles)
+
+
 def line_of(spans: tuple[Span, ...], page: int = 0) -> Line:
     """A line made of some spans (a piece of a line cut at a column gutter, a line without its margin
     text): its size and font are those of most of its characters, its extent that of its main-size spans."""
@@ -273,7 +280,10 @@ class StructureTree:
         from pdfminer.pdftypes import resolve1
 
         key = (getattr(page_obj, "attrs", None) or {}).get("StructParents")
-        marked = resolve1(self._parents.get(key)) if isinstance(key, int) else None
+        try:
+            marked = resolve1(self._parents.get(key)) if isinstance(key, int) else None
+        except Exception:  # a damaged parent tree entry
+            marked = None
         marked = marked if isinstance(marked, list) else []
         cache: dict[tuple, tuple[str, int]] = {}
 
@@ -287,7 +297,10 @@ class StructureTree:
             elif tag == "Artifact":
                 found = ("Artifact", 0)
             elif isinstance(mcid, int) and 0 <= mcid < len(marked) and marked[mcid] is not None:
-                found = self._element_role(marked[mcid])
+                try:
+                    found = self._element_role(marked[mcid])
+                except Exception:  # pdfminer's many errors on a damaged element: no evidence, not a bad page
+                    found = ("", 0)
             else:
                 found = (_ROLE_OF_TYPE.get(self.standard(tag), ""), 0)
             cache[tag, mcid] = found

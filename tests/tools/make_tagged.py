@@ -9,6 +9,8 @@ structure tree adds and that it is checked against the layout:
   attribution after a dash: geometry sees a paragraph, the tree a BlockQuote;
 - a block quotation the tree marks but the layout does not set apart (no indent): it must stay a paragraph;
 - a table of contents of two entries (too short for the layout rule of three): the tree marks them TOCI;
+- a table without rules whose cells are wrapped sentences side by side: geometry reads each row of lines
+  across both cells as prose, the tree says which text is which cell (TD);
 - a table without rules and two footnotes, which geometry already reads.
 
 The truth is the generator's own content (the texts below), never rbtool's output.
@@ -36,6 +38,14 @@ QUOTE = ("Wij hebben eindelijk de ruimte om zelf te bepalen waar het geld het me
 ATTRIBUTION = "Jan de Vries, wethouder"
 UNSET_QUOTE = "Ook de provincies kijken met belangstelling naar de nieuwe afspraken over de verdeling."
 TABLE = [["Post", "2020", "2021"], ["Gemeentefonds", "1.200", "1.350"], ["Regiofonds", "300", "450"]]
+GLOSSARY = [["Het gemeentefonds is het fonds waaruit het Rijk de algemene uitkering aan gemeenten betaalt, "
+             "naar een verdeelsleutel.",
+             "Het provinciefonds is het fonds waaruit het Rijk de algemene uitkering aan provincies betaalt, ook "
+             "naar een sleutel."],
+            ["Een specifieke uitkering is geld met een bestemming: de gemeente moet het besteden aan het doel dat "
+             "het Rijk noemt.",
+             "Een decentralisatieuitkering is geld dat buiten de verdeelsleutel om naar een of enkele gemeenten "
+             "gaat."]]
 FOOTNOTES = ["Zie de Miljoenennota 2020, hoofdstuk 3.", "Zie ook de brief over het provinciefonds."]
 
 SOURCE = r"""
@@ -73,7 +83,12 @@ De bedragen per post staan in de tabel hieronder, in miljoenen euro's.
 
 #table(columns: 3, stroke: none, {cells})
 
-Het kabinet verwacht dat de regio's de middelen binnen vier jaar besteden.
+Het kabinet verwacht dat de regio's de middelen binnen vier jaar besteden. Hieronder staan de begrippen die
+we gebruiken.
+
+#table(columns: (1fr, 1fr), stroke: none, column-gutter: 1.5em, {glossary})
+
+Met deze begrippen is de rest van de analyse te lezen.
 """
 
 
@@ -81,7 +96,8 @@ def main() -> None:
     import typst
 
     cells = ", ".join(f"[{cell}]" for row in TABLE for cell in row)
-    source = SOURCE.replace("{cells}", cells)
+    glossary = ", ".join(f"[{cell}]" for row in GLOSSARY for cell in row)
+    source = SOURCE.replace("{cells}", cells).replace("{glossary}", glossary)
     for key, value in {"h0": HEADINGS[0], "h1": HEADINGS[1], "f0": FOOTNOTES[0], "f1": FOOTNOTES[1],
                        "i0": ITEMS[0], "i1": ITEMS[1], "i2": ITEMS[2], "quote": QUOTE,
                        "attribution": ATTRIBUTION, "unset": UNSET_QUOTE}.items():
@@ -93,6 +109,7 @@ def main() -> None:
     TRUTH.write_text(json.dumps({
         "typst": typst.__version__, "headings": HEADINGS, "contents": HEADINGS, "list_items": ITEMS,
         "quote": {"text": QUOTE, "attribution": ATTRIBUTION}, "unset_quote": UNSET_QUOTE, "table": TABLE,
+        "glossary": GLOSSARY,
         "footnotes": FOOTNOTES}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {PDF.relative_to(ROOT)} ({PDF.stat().st_size} bytes) and {TRUTH.relative_to(ROOT)}")
 

@@ -24,7 +24,7 @@ from rbtool.layout.stats import DocStats
 from rbtool.layout.styles import WORD, Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
 from rbtool.nl.kamerstukken import is_qa_label
-from rbtool.pdf import Line, OutlineEntry, Rect, content_roles
+from rbtool.pdf import Line, OutlineEntry, Rect, tagged_as
 
 # A heading is at least this much larger than the body text.
 DEFAULT_HEADING_RATIO = 1.12
@@ -115,13 +115,6 @@ class Structure:
     quotes: list[model.Quote]
     anchors: dict[int, tuple[str, int, str]]  # note number → (block id, page, context)
     warnings: list[str]
-
-
-def tagged_as(line: Line, *roles: str) -> bool:
-    """The structure tree gives the line's tagged text (untagged spans, a list label outside the tree, aside)
-    only these roles."""
-    found = content_roles(line) - {""}
-    return bool(found) and found <= set(roles)
 
 
 def _share(line: Line, test) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rbtool.pdf import Line, content_roles
+from rbtool.pdf import Line, tagged_as
 
 # A table of contents has at least this many entries.
 DEFAULT_MIN_ENTRIES = 3
@@ -54,7 +54,7 @@ def find_contents(lines: list[tuple[int, Line]]) -> set[int]:
     run: list[tuple[int, int, bool, Line]] = []  # (position, page number, dotted, line)
 
     def close() -> None:
-        if run and (_is_contents(run) or all(content_roles(line) - {""} == {"TOCI"} for *_, line in run)):
+        if run and (_is_contents(run) or all(tagged_as(line, "TOCI") for *_, line in run)):
             first, last = run[0][0], run[-1][0]
             found.update(range(first, last + 1))
             if first > 0:
