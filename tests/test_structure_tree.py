@@ -188,3 +188,18 @@ def test_tagged_cells_that_form_no_grid_are_no_table():
     legend = [line for line in page.lines[:3]]
     assert all({s.role for s in line.spans} == {"Table"} for line in legend)
     assert _tagged_tables(legend, 26) == []
+
+
+@pytest.mark.parametrize("name", ["kamervragen-bzk-2023-2024-1178.pdf", "kamervragen-vws-2023-2024.pdf"])
+def test_every_note_the_tags_name_is_a_footnote_by_the_layout_alone(name):
+    """Why no rule reads Note: the layout already finds every note the tags name (each numbered Note line
+    opens a footnote of that number)."""
+    import re
+
+    from rbtool.extract import extract_document
+
+    numbers = {int(m.group(1)) for _, page in read_pages(PDFS / name) for line in page.lines
+               if {s.role for s in line.spans if s.text.strip()} == {"Note"}
+               and (m := re.match(r"(\d+)\s", line.text))}
+    assert len(numbers) >= 15
+    assert numbers == {note.number for note in extract_document(PDFS / name).footnotes}
