@@ -241,7 +241,8 @@ _ROLE_OF_TYPE = {"Artifact": "Artifact", "TOC": "TOCI", "TOCI": "TOCI", "Note": 
                  **{t: "Table" for t in ("Table", "TR", "TH", "TD", "THead", "TBody", "TFoot")},
                  **{h: h for h in ("H", "H1", "H2", "H3", "H4", "H5", "H6")},
                  "L": "LI", "LI": "LI", "LBody": "LI", "BlockQuote": "BlockQuote", "Quote": "Quote", "P": "P"}
-_STANDARD_TYPES = frozenset(_ROLE_OF_TYPE) | {
+# (a structure element of type "Artifact", standard only since PDF 2.0, follows the role map where it has one)
+_STANDARD_TYPES = frozenset(_ROLE_OF_TYPE) - {"Artifact"} | {
     "Document", "DocumentFragment", "Part", "Art", "Sect", "Div", "Caption", "Index", "NonStruct", "Private",
     "Aside", "Title", "Sub", "Lbl", "Span", "Reference", "BibEntry", "Code", "Link", "Annot", "Ruby", "RB", "RT",
     "RP", "Warichu", "WT", "WP", "Figure", "Formula", "Form", "Em", "Strong"}
