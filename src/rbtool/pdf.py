@@ -521,6 +521,7 @@ def _layout_objects(page, role_of=None) -> tuple[list[dict], list[Rect]]:
     chars: list[dict] = []
     rects: list[Rect] = []
     colors: dict = {}  # raw fill colour → color_name (a page uses a handful of colours for thousands of glyphs)
+    last_marked, role, element = None, "", 0  # the marked content (tag, MCID) of the last character, its role
     stack = [iter(page.layout._objs)]
     while stack:
         obj = next(stack[-1], None)
@@ -537,7 +538,9 @@ def _layout_objects(page, role_of=None) -> tuple[list[dict], list[Rect]]:
                 color = colors[raw] = color_name(raw)
             except TypeError:  # an unhashable (list) colour
                 color = color_name(raw)
-            role, element = role_of(getattr(obj, "tag", None), getattr(obj, "mcid", None)) if role_of else ("", 0)
+            marked = (getattr(obj, "tag", None), getattr(obj, "mcid", None))
+            if marked != last_marked:  # a marked-content sequence runs over many characters
+                last_marked, (role, element) = marked, role_of(*marked) if role_of else ("", 0)
             chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
                           "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
                           # a sideways glyph's size is its extent across the page
