@@ -101,6 +101,23 @@ def test_a_hyphenated_ligature_shows_its_letters():
     assert readings == {("F", "\ue001"): "ff"}
 
 
+def test_a_title_font_seen_once_reads_its_glyph_with_the_title_the_pdf_names():
+    # the bold title's glyph stands in one word the pages never write out; the PDF information's title does
+    spans = [("Bold", "Analyse, duiding en re(cid:15)ectie"), ("Roman", "de e\ue001ecten en de effecten")]
+    assert ("Bold", "(cid:15)") in ligature_readings(spans)[1]
+    readings, unread = ligature_readings(spans, written_out=["Analyse, duiding en reflectie Rijksbegroting 2020"])
+    assert readings[("Bold", "(cid:15)")] == "fl" and not unread
+
+
+def test_a_title_with_unmapped_ligatures_comes_out_read():
+    # a typesetting whose ligature glyphs have no Unicode map: its title page sets "reflectie" with one
+    doc = extract_document(PDFS / "matrix" / "2020-m15.pdf")
+    assert doc.title == "Analyse, duiding en reflectie Rijksbegroting 2020"
+    # too little evidence for "o(cid:99)ine," ("offline", twice, never written out) and a heading's
+    # "(cid:47)etsen": their pages are named, a comma after the word notwithstanding
+    assert "pages 15, 30, 62: glyphs without Unicode map inside words, not read" in doc.warnings
+
+
 def test_symbol_font_bullets_become_list_items(bzk):
     items = [b for b in bzk.blocks if b.kind == model.LIST_ITEM]
     assert len(items) == 14

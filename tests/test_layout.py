@@ -287,6 +287,33 @@ def test_note_numbers_restarting_per_page_are_numbered_in_document_order():
     assert line_markers(line(span("[1] eerste punt", 70, 100), page=5), notes) == ("[1] eerste punt", [])
 
 
+def raised_zone(numbers, page, top=700):
+    """A footnote zone whose notes open with a raised number."""
+    return [line(span(str(n), 70, top + 12 * i, 5, raised=2), span(f"Note {n} on page {page}.", 74, top + 12 * i, 8,
+                                                                  space=False), page=page)
+            for i, n in enumerate(numbers)]
+
+
+def test_per_page_notes_serve_the_markers_they_align_with_also_on_the_page_after():
+    # page 19: its notes 1, 2, 3, then page 20's note 1 placed early; page 20: its note 2 (3 and 4 did not
+    # fit); page 21: page 20's notes 3 and 4 before its own sequence starts again at 1
+    zones = {19: raised_zone([1, 2, 3, 1], 19), 20: raised_zone([2], 20), 21: raised_zone([3, 4, 1], 21)}
+    drafts: list[NoteDraft] = []
+    for page, zone in zones.items():
+        parse_notes(zone, page, drafts, per_page=True)
+    assert [(d.number, d.printed, d.page) for d in drafts] == [
+        (1, 1, 19), (2, 2, 19), (3, 3, 19), (4, 1, 19), (5, 2, 20), (6, 3, 21), (7, 4, 21), (8, 1, 21)]
+
+    def marked(page, *numbers):
+        return line(span("Zin", 70, 100), *(span(str(n), 90 + 10 * i, 100, 5, raised=3, space=False)
+                                             for i, n in enumerate(numbers)), page=page)
+
+    # page 20's "3" is not page 19's note 3: the notes in reading order pair with the markers
+    body = [marked(19, 1, 2), marked(19, 3), marked(20, 1, 2), marked(20, 3), marked(20, 4), marked(21, 1)]
+    notes = NoteIndex(drafts, per_page=True, body_lines=body)
+    assert [[n for _, n in line_markers(b, notes)[1]] for b in body] == [[1, 2], [3], [4, 5], [6], [7], [8]]
+
+
 # ------------------------------------------------------------------------------------ hyphenation
 
 def test_hyphenation_uses_the_documents_vocabulary():

@@ -6,6 +6,8 @@ Every decision is relative to the document's statistics (body size, line pitch, 
 - quote: italic lines opening with a quotation mark or indented; the line right after it that is bold,
   indented or starts with a dash is its attribution;
 - list item: a line starting with a bullet glyph; deeper indent → sub-item; "1." / "a)" → numbered item;
+- form field: a label ("Besluit:") with its value in the document's value column, one block with the
+  value's wrapped lines;
 - paragraph: everything else, joined until a gap larger than the line pitch, an indent, a change of
   style or frame, or a page break after a finished sentence.
 Footnote markers (small raised digits) are taken out of the text and recorded with their position.
@@ -45,13 +47,18 @@ DEFAULT_MAX_HEADING_CHARS = 200
 DEFAULT_MAX_OCR_HEADING_WORDS = 10
 # The first line of a heading that wraps matches the start of its bookmark's title, at least this share.
 DEFAULT_OUTLINE_PREFIX = 0.4
+# A heading stands alone on its row: smaller text more than this many of the title's sizes to its right is a
+# legend set beside a table's or figure's title, and the row is no heading.
+DEFAULT_BESIDE_GAP = 3.0
 
 # A quote set apart by size alone is at least this many points smaller than the body.
 DEFAULT_QUOTE_SIZE_STEP = 0.5
-# A form's label before a bulleted item on its line is at most this many words, and stands at least this
-# many sizes before the bullet.
+# A form's label is at most this many words, and stands at least this many sizes before its value (or the
+# bullet of an item on its line).
 DEFAULT_MAX_FORM_LABEL_WORDS = 3
 DEFAULT_FORM_LABEL_GAP = 1.5
+# A form's values stand in a column: at least this many labelled lines start their values at one indent.
+DEFAULT_MIN_FORM_FIELDS = 2
 # An attribution line is at most this many words.
 DEFAULT_MAX_ATTRIBUTION_WORDS = 30
 
@@ -172,6 +179,16 @@ def heading_levels(entries: list[Entry], body_size: float) -> tuple[dict[float, 
     return levels, min(numbered, default=None)
 
 
+def labelled(line: Line) -> bool:
+    """The line opens with a form's label: a short phrase ending in a colon, set apart from what follows by
+    more than a word space ("Zaak:      Nota naar aanleiding …", "Noot:   • Het verdrag …")."""
+    if len(line.spans) < 2:
+        return False
+    label, value = line.spans[0], line.spans[1]
+    return label.text.rstrip().endswith(":") and len(label.text.split()) <= DEFAULT_MAX_FORM_LABEL_WORDS \
+        and value.x0 - label.x1 >= DEFAULT_FORM_LABEL_GAP * line.size
+
+
 def _heading_text(text: str) -> bool:
     """Text that can be a heading: a word of at least two letters, not longer than a heading gets."""
     return bool(WORD.search(text)) and len(text) <= DEFAULT_MAX_HEADING_CHARS
@@ -235,6 +252,7 @@ class Builder:
         self.list_parent: int | None = None
         self.previous: Line | None = None  # the last line read
         self.lefts: dict[tuple[int, int], float] = {}  # (page, column) → the column's left edge (column_lefts)
+        self.value_indents: list[float] = []  # where a form's values stand (form_value_indents)
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -354,6 +372,18 @@ class Builder:
             level = self.level_sizes[max(smaller)] if smaller else max(self.level_sizes.values(), default=0) + 1
         return None, level, text
 
+    def _title_beside_legend(self, entry: Entry) -> bool:
+        """A title that stands out (larger than the body, or in another style) with smaller text set apart
+        beside it on its row, more than DEFAULT_BESIDE_GAP of the title's sizes away: a table's or figure's
+        title with its legend ("Plan d’action … 2021-2026      $$$ = 100 000 $ et plus" over a table). A
+        section heading stands alone on its row, so the row is a paragraph of its own."""
+        line = entry.line
+        title = line.spans[0]
+        if span_style(title) == self.inventory.body and title.size < DEFAULT_HEADING_RATIO * self.stats.body_size:
+            return False
+        return any(b.x0 - a.x1 > DEFAULT_BESIDE_GAP * a.size and b.size < a.size - 0.5
+                   for a, b in zip(line.spans, line.spans[1:]))
+
     def _tagged_heading(self, line: Line) -> bool:
         """A tagged PDF's structure tree marks the line as a heading (H, H1–H6) and the line stands out from
         the body (another style): the tree is evidence, checked against the layout, not trusted alone."""
@@ -419,6 +449,42 @@ class Builder:
     def _indent(self, entry: Entry, x: float | None = None) -> float:
         """How far x (by default the line's start) stands right of its column's left edge."""
         return (entry.line.x0 if x is None else x) - self._left(entry)
+
+    def form_value_indents(self, entries: list[Entry]) -> list[float]:
+        """The indents of a form's value column: where the values of at least DEFAULT_MIN_FORM_FIELDS labelled
+        lines start, within half the body size ("Zaak:", "Besluit:", "Noot:" with their values at one edge)."""
+        starts = [self._indent(entry, entry.line.spans[1].x0) for entry in entries if labelled(entry.line)]
+        near = 0.5 * self.stats.body_size
+        return sorted(x for x in starts if sum(abs(x - other) < near for other in starts) >= DEFAULT_MIN_FORM_FIELDS)
+
+    def _field(self, entry: Entry) -> bool:
+        """The line opens a field of a form: a label whose value starts in the document's value column."""
+        line = entry.line
+        if not labelled(line):
+            return False
+        value = self._indent(entry, line.spans[1].x0)
+        return any(abs(value - x) < 0.5 * line.size for x in self.value_indents)
+
+    def _continues_hanging(self, entry: Entry, text: str) -> bool:
+        """The next line of an item or a form field whose text hangs at an indent of its own (right of its
+        bullet, number or label): at line distance (or the first of the next page or column, where the text was
+        cut mid-sentence), at or right of that indent, and going on with the text — mid-sentence, or in the
+        style the text's last line ended in. A bold line there ("wordt vastgesteld." under "1. Agendapunt: De
+        besluitenlijst …") is the value wrapping, not a subheading. Inside a field's value a number run on
+        with its text ("1. de brief te agenderen …, en") enumerates within the value."""
+        cur, line = self.current, entry.line
+        if cur is None or cur.last is None or cur.kind not in (*model.ITEM_KINDS, model.PARAGRAPH) \
+                or cur.box != entry.box or cur.text_indent <= cur.glyph_indent + 0.5 * line.size:
+            return False
+        if not (self._gap_ok(cur, entry) or self._page_continues(cur, entry)) \
+                or self._indent(entry) < cur.text_indent - 0.5 * line.size:
+            return False
+        if self._bullet(entry) is not None or self._field(entry):
+            return False
+        if _ITEM_LABEL.match(text) and (cur.kind != model.PARAGRAPH or (len(line.spans) > 1 and self._numbered(entry))):
+            return False
+        return not _SENTENCE_END.search(cur.text.rstrip()) \
+            or span_style(line.spans[0]) == span_style(cur.last.spans[-1])
 
     def _bullet(self, entry: Entry) -> tuple[str, float, float] | None:
         """(glyph, glyph indent, text indent) when the line starts a bulleted item."""
@@ -544,6 +610,10 @@ class Builder:
         if entry.diagram is not None:
             self._add_diagram_text(entry, text, markers)
             return
+        if self._title_beside_legend(entry):
+            self._append(self._new(model.PARAGRAPH, entry), entry, text, markers)
+            self.list_parent = None
+            return
         heading = self._heading(entry, text)
         if heading:
             number, level, title = heading
@@ -560,6 +630,16 @@ class Builder:
         if cur is not None and cur.kind in (model.QUOTE, model.ATTRIBUTION):
             if self._attribution(cur, entry, text, italic, bold, markers):
                 return
+        if self._continues_hanging(entry, text):
+            self._append(cur, entry, text, markers)
+            return
+        if self._label_then_item(entry):
+            return
+        if self._field(entry):  # one block per label and its value, the label its first word
+            self._append(self._new(model.PARAGRAPH, entry, glyph_indent=self._indent(entry),
+                                   text_indent=self._indent(entry, line.spans[1].x0)), entry, text, markers)
+            self.list_parent = None
+            return
         if self._quote_line(entry, text, italic):
             if cur is not None and cur.kind == model.QUOTE and (self._gap_ok(cur, entry, 2.5)
                                                               or self._turns_over(cur, entry)):
@@ -580,8 +660,6 @@ class Builder:
             else:
                 self._append(self._new(model.SUBHEADING, entry), entry, text, markers)
             self.list_parent = None
-            return
-        if self._label_then_item(entry):
             return
         bullet = self._bullet(entry)
         if bullet:
@@ -754,12 +832,9 @@ class Builder:
         phrase ending in a colon, set apart from the bullet by more than a word space (the items stand in the
         value column). The label is a paragraph of its own, the rest of the line starts the item."""
         line = entry.line
-        if len(line.spans) < 3:
+        if len(line.spans) < 3 or not labelled(line):
             return False
         label, glyph = line.spans[0], line.spans[1]
-        if not label.text.rstrip().endswith(":") or len(label.text.split()) > DEFAULT_MAX_FORM_LABEL_WORDS \
-                or glyph.x0 - label.x1 < DEFAULT_FORM_LABEL_GAP * line.size:
-            return False
         rest = replace(line, spans=line.spans[1:], x0=glyph.x0)
         item = replace(entry, line=rest)
         bullet = self._bullet(item)
@@ -879,6 +954,7 @@ def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes
                                if (m := _BOOKMARK_NUMBER.match(b.title))]
     builder.level_sizes, builder.numbered_size = heading_levels(text_entries, stats.body_size)
     builder.lefts = column_lefts([(entry.page, entry.column, entry.line) for entry in text_entries], stats.body_size)
+    builder.value_indents = builder.form_value_indents(text_entries)
     contents = {id(text_entries[i]) for i in find_contents([(entry.page, entry.line) for entry in text_entries])}
     builder.outline_size = builder.outline_floor([entry for entry in text_entries if id(entry) not in contents])
     for entry in entries:

@@ -209,10 +209,18 @@ class _Letters:
                    for j in range(start + 2, min(len(padded), end + 4)))
 
 
-def ligature_readings(spans, advances: dict[tuple[str, str], float] | None = None
+def glyph_words(text: str) -> list[str]:
+    """The words of `text` with a glyph without Unicode map among their letters ("o(cid:99)ine" in
+    "o(cid:99)ine, naar"; not a glyph standing alone, such as a bullet)."""
+    return [word for word in _GLYPH_WORD.findall(text) if UNMAPPED.search(word) and UNMAPPED.sub("", word)]
+
+
+def ligature_readings(spans, advances: dict[tuple[str, str], float] | None = None, written_out=()
                       ) -> tuple[dict[tuple[str, str], str], set[tuple[str, str]]]:
     """Read glyphs without a usable Unicode map that stand inside words. `spans`: (font name, text) pairs in
-    reading order; `advances`: {(font, glyph or letter): advance width as a share of the font size}.
+    reading order; `advances`: {(font, glyph or letter): advance width as a share of the font size};
+    `written_out`: texts the document gives in Unicode besides its pages (its information's title, its
+    bookmarks), whose words count among the words it writes out.
 
     Returns ({(font, glyph): letters}, {(font, glyph) left unread}). The evidence, all the document's own:
     - a reading that turns a word into one the document writes out elsewhere ("hee\ue01et" → "heeft"),
@@ -243,6 +251,9 @@ def ligature_readings(spans, advances: dict[tuple[str, str], float] | None = Non
                     words_of.setdefault((font, glyph), Counter())[word] += 1
     if not words_of:
         return {}, set()
+    # a title set in a font of its own (its glyph seen once) is read from the title the producer wrote down
+    vocab.update(word.lower() for text in written_out for word in _GLYPH_WORD.findall(text)
+                 if not UNMAPPED.search(word))
     everywhere = sum(written.values(), Counter())
     glyphs_total = sum(sum(words.values()) for words in words_of.values())
     # letters the text writes out about as often as it has such glyphs are no ligature of its typesetting
