@@ -136,8 +136,9 @@ def join_wrapped(parts: list[str]) -> str:
         part = part.strip()
         if not part:
             continue
-        if text.endswith("-") and len(text) > 1 and text[-2].islower() and part[:1].islower():
-            text = text[:-1] + part
+        if text.endswith("\u00ad") or (text.endswith("-") and len(text) > 1 and text[-2].islower()
+                                         and part[:1].islower()):
+            text = text[:-1] + part  # a soft hyphen is always a word break
         else:
             text = f"{text} {part}" if text else part
     return text
