@@ -284,6 +284,15 @@ class Builder:
         first = entry.line.text.lstrip()
         return not _SENTENCE_END.search(text) or (first[:1].islower())
 
+    def _continues_item(self, entry: Entry) -> bool:
+        """The line goes on with the current list item: at or right of its text indent, at line distance or
+        in the next column or page (mid-sentence, or at the item's hanging indent) — also when it opens with
+        a quotation mark (‘stapelingsproblematiek’ at the top of the next column)."""
+        cur = self.current
+        return cur is not None and cur.kind in model.ITEM_KINDS and cur.box == entry.box \
+            and self._indent(entry) >= cur.text_indent - 0.5 * entry.line.size \
+            and (self._gap_ok(cur, entry) or self._page_continues(cur, entry) or self._hangs_on(cur, entry))
+
     def _hangs_on(self, item: Draft, entry: Entry) -> bool:
         """An item's text goes on in the next column or page: the line there stands at the item's hanging
         text indent (a new paragraph would start at the column's edge), also after a finished sentence."""
@@ -441,6 +450,15 @@ class Builder:
                     or (title.startswith(start) and len(key) >= DEFAULT_OUTLINE_PREFIX * len(title))):
                 return level
         return None
+
+    def _outline_names_wrapped(self, draft: Draft, entry: Entry) -> None:
+        """A heading that wraps over several lines takes the level of the bookmark that names its lines
+        together: its first line alone may be too short a prefix ("Betere uitvoering van be-" of a title of
+        three lines in a narrow column), so its level came from its size."""
+        outlined = self._outline_level(entry, draft.text)
+        if outlined is not None:
+            draft.level = outlined
+            self.outline_reached = True
 
     def _left(self, entry: Entry) -> float:
         """The left edge of the entry's column: indents are measured from it."""
@@ -620,6 +638,7 @@ class Builder:
             if (cur is not None and cur.kind == model.HEADING and self._gap_ok(cur, entry, 1.6)
                     and abs(cur.size - line.size) < 0.5 and number is None):
                 self._append(cur, entry, text, markers)
+                self._outline_names_wrapped(cur, entry)
                 return
             draft = self._new(model.HEADING, entry, number=number, level=level)
             offset = len(text) - len(title)
@@ -683,9 +702,7 @@ class Builder:
             self.list_parent = len(self.drafts) - 1
             self._append(draft, entry, text, markers)
             return
-        if cur is not None and cur.kind in (model.LIST_ITEM, model.SUB_ITEM, model.NUMBERED_ITEM) \
-                and cur.box == entry.box and self._indent(entry) >= cur.text_indent - 0.5 * line.size \
-                and (self._gap_ok(cur, entry) or self._page_continues(cur, entry) or self._hangs_on(cur, entry)):
+        if self._continues_item(entry):
             self._append(cur, entry, text, markers)
             return
         if cur is not None and cur.kind == model.PARAGRAPH and cur.box == entry.box and not is_qa_label(text) \
@@ -762,8 +779,7 @@ class Builder:
         if self._tagged_quote(entry, italic):
             return True
         opens = text[:1] in QUOTE_OPENERS
-        if cur is not None and cur.kind in model.ITEM_KINDS and cur.box == entry.box \
-                and self._indent(entry) >= cur.text_indent - 0.5 * line.size and self._gap_ok(cur, entry):
+        if self._continues_item(entry):
             return False
         indented = self._indent(entry) > DEFAULT_INDENT * line.size
         if italic:
