@@ -566,6 +566,20 @@ def test_an_item_goes_on_in_the_next_column_at_its_hanging_indent_and_keeps_its_
     assert result.blocks[1].text.endswith("met de aanpak van discriminatie. De werkwijze wordt vereenvoudigd.")
 
 
+def test_an_item_goes_on_in_the_next_column_with_a_quoted_word():
+    # mid-sentence at the foot of the left column; the right column's first line opens with a quotation
+    # mark at the item's text indent: the item's next words, not a quote
+    left = _column_text(56, 100, [f"regel {i} van een lopende alinea links" for i in range(4)]) + [
+        line(span("•", 59, 156), span("Het programma is gericht op mensen met", 71, 156))]
+    right = [text_line("‘stapelingsproblematiek’. Het is belangrijk", 100, x0=320),
+             text_line("dat zij een dak boven hun hoofd hebben.", 114, x0=320)]
+    right += _column_text(305, 136, [f"regel {i} van een nieuwe alinea aan de rand" for i in range(4)])
+    result = columned(left, right)
+    assert [b.kind for b in result.blocks] == [model.PARAGRAPH, model.LIST_ITEM, model.PARAGRAPH]
+    assert result.blocks[1].text.endswith("mensen met ‘stapelingsproblematiek’. Het is belangrijk dat zij een dak "
+                                          "boven hun hoofd hebben.")
+
+
 def test_a_quote_goes_on_across_the_column_break():
     left = _column_text(56, 100, [f"regel {i} van een lopende alinea links" for i in range(6)])
     left += [text_line("“Het is goed dat het Rijk veel aandacht", 190, x0=68, size=9.0),
@@ -767,6 +781,21 @@ def test_a_bookmark_names_a_heading_whose_first_line_ends_in_a_hyphen():
     result = build_structure(entries, STATS, Joiner(Counter({"energietransitie": 2}), False), NoteIndex(), outline)
     assert [(s.title, s.level) for s in result.sections] == [
         ("Inleiding", 1), ("In dertig jaar tijd een ingrijpende energietransitie realiseren", 3)]
+
+
+def test_a_bookmark_names_a_heading_wrapped_in_a_narrow_column_by_its_lines_together():
+    # the first line is too short a share of the title to be matched alone: its level came from its size
+    # (ranked below the title page's sizes); the lines together are the level-2 bookmark
+    lines = [text_line("Analyse van de begroting", 40, size=24), text_line("Inleiding", 70, size=20),
+             text_line("Wonen en ruimte", 96, size=14), text_line("Gewone tekst over de opgave.", 112),
+             text_line("Betere uitvoering van be-", 140, size=14), text_line("leid door Rijk, provincies en", 158, size=14),
+             text_line("gemeenten", 176, size=14), text_line("Gewone tekst over de opgave.", 200)]
+    entries = [Entry(line=l, page=l.page) for l in lines]
+    outline = [OutlineEntry(level=1, title="Inleiding", page=1), OutlineEntry(level=2, title="Wonen en ruimte", page=1),
+               OutlineEntry(level=2, title="Betere uitvoering van beleid door Rijk, provincies en gemeenten", page=1)]
+    result = build_structure(entries, STATS, Joiner(Counter({"beleid": 2}), False), NoteIndex(), outline)
+    assert [(s.title, s.level) for s in result.sections][-3:] == [
+        ("Inleiding", 1), ("Wonen en ruimte", 2), ("Betere uitvoering van beleid door Rijk, provincies en gemeenten", 2)]
 
 
 def _glyph_row(text, x0, top, width, widths=None):

@@ -26,7 +26,7 @@ from rbtool.layout.stats import DocStats
 from rbtool.layout.styles import WORD, Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
 from rbtool.nl.kamerstukken import is_qa_label
-from rbtool.pdf import Line, OutlineEntry, Rect, content_tags
+from rbtool.pdf import Line, OutlineEntry, Rect, tagged_as
 
 # A heading is at least this much larger than the body text.
 DEFAULT_HEADING_RATIO = 1.12
@@ -112,6 +112,7 @@ class Draft:
     column: int = 0  # the column its last line stands in
     left: float = 0.0  # the left edge of that column
     breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset, page) where a next page's part starts
+    tagged: bool = False  # a quote the structure tree marks as one (BlockQuote/Quote) on lines set apart
 
 
 @dataclass
@@ -214,7 +215,7 @@ def _size_key(size: float) -> float:
     return round(size * 2) / 2
 
 
-_HEADING_TAG = re.compile(r"^H[1-6]?$")  # the structure tree's standard heading types
+_HEADING_ROLES = ("H", "H1", "H2", "H3", "H4", "H5", "H6")  # the structure tree's standard heading types
 
 
 def _outline_key(title: str) -> str:
@@ -249,6 +250,7 @@ class Builder:
         self.numbered_size: float | None = None  # the smallest size of a numbered heading
         self.outline_size: float | None = None  # the smallest size of a large heading the outline names
         self.list_parent: int | None = None
+        self.previous: Line | None = None  # the last line read
         self.lefts: dict[tuple[int, int], float] = {}  # (page, column) → the column's left edge (column_lefts)
         self.value_indents: list[float] = []  # where a form's values stand (form_value_indents)
 
@@ -281,6 +283,15 @@ class Builder:
         text = draft.text.rstrip()
         first = entry.line.text.lstrip()
         return not _SENTENCE_END.search(text) or (first[:1].islower())
+
+    def _continues_item(self, entry: Entry) -> bool:
+        """The line goes on with the current list item: at or right of its text indent, at line distance or
+        in the next column or page (mid-sentence, or at the item's hanging indent) — also when it opens with
+        a quotation mark (‘stapelingsproblematiek’ at the top of the next column)."""
+        cur = self.current
+        return cur is not None and cur.kind in model.ITEM_KINDS and cur.box == entry.box \
+            and self._indent(entry) >= cur.text_indent - 0.5 * entry.line.size \
+            and (self._gap_ok(cur, entry) or self._page_continues(cur, entry) or self._hangs_on(cur, entry))
 
     def _hangs_on(self, item: Draft, entry: Entry) -> bool:
         """An item's text goes on in the next column or page: the line there stands at the item's hanging
@@ -385,9 +396,7 @@ class Builder:
     def _tagged_heading(self, line: Line) -> bool:
         """A tagged PDF's structure tree marks the line as a heading (H, H1–H6) and the line stands out from
         the body (another style): the tree is evidence, checked against the layout, not trusted alone."""
-        tags = content_tags(line) - {""}  # a list number beside a heading may be untagged
-        return bool(tags) and all(_HEADING_TAG.match(tag) for tag in tags) \
-            and line_style(line) not in (None, self.inventory.body)
+        return tagged_as(line, *_HEADING_ROLES) and line_style(line) not in (None, self.inventory.body)
 
     def _title_page_matter(self, entry: Entry) -> bool:
         """A line of the first page above the first line a bookmark names, in a document with an outline: the
@@ -441,6 +450,15 @@ class Builder:
                     or (title.startswith(start) and len(key) >= DEFAULT_OUTLINE_PREFIX * len(title))):
                 return level
         return None
+
+    def _outline_names_wrapped(self, draft: Draft, entry: Entry) -> None:
+        """A heading that wraps over several lines takes the level of the bookmark that names its lines
+        together: its first line alone may be too short a prefix ("Betere uitvoering van be-" of a title of
+        three lines in a narrow column), so its level came from its size."""
+        outlined = self._outline_level(entry, draft.text)
+        if outlined is not None:
+            draft.level = outlined
+            self.outline_reached = True
 
     def _left(self, entry: Entry) -> float:
         """The left edge of the entry's column: indents are measured from it."""
@@ -599,6 +617,7 @@ class Builder:
             self.list_parent = None
             return
         line = entry.line
+        previous, self.previous = self.previous, line
         text, markers = line_content(line, self.notes)
         if not text and markers and self.current is not None:
             self._append(self.current, entry, "", markers)
@@ -619,6 +638,7 @@ class Builder:
             if (cur is not None and cur.kind == model.HEADING and self._gap_ok(cur, entry, 1.6)
                     and abs(cur.size - line.size) < 0.5 and number is None):
                 self._append(cur, entry, text, markers)
+                self._outline_names_wrapped(cur, entry)
                 return
             draft = self._new(model.HEADING, entry, number=number, level=level)
             offset = len(text) - len(title)
@@ -646,6 +666,7 @@ class Builder:
                 self._append(cur, entry, text, markers, sep)
             else:
                 self._append(self._new(model.QUOTE, entry), entry, text, markers)
+            self.current.tagged |= self._tagged_quote(entry, italic)
             self.list_parent = None
             return
         if self._run_in(entry, markers):
@@ -675,9 +696,13 @@ class Builder:
             offset = len(text) - len(body)
             self._append(draft, entry, body, [(max(0, p - offset), n) for p, n in markers])
             return
-        if cur is not None and cur.kind in (model.LIST_ITEM, model.SUB_ITEM, model.NUMBERED_ITEM) \
-                and cur.box == entry.box and self._indent(entry) >= cur.text_indent - 0.5 * line.size \
-                and (self._gap_ok(cur, entry) or self._page_continues(cur, entry) or self._hangs_on(cur, entry)):
+        if self._tagged_item(entry, previous):
+            indent = self._indent(entry)
+            draft = self._new(model.LIST_ITEM, entry, glyph_indent=indent, text_indent=indent)
+            self.list_parent = len(self.drafts) - 1
+            self._append(draft, entry, text, markers)
+            return
+        if self._continues_item(entry):
             self._append(cur, entry, text, markers)
             return
         if cur is not None and cur.kind == model.PARAGRAPH and cur.box == entry.box and not is_qa_label(text) \
@@ -751,9 +776,10 @@ class Builder:
         line, cur = entry.line, self.current
         if self._bullet(entry) is not None:
             return False
+        if self._tagged_quote(entry, italic):
+            return True
         opens = text[:1] in QUOTE_OPENERS
-        if cur is not None and cur.kind in model.ITEM_KINDS and cur.box == entry.box \
-                and self._indent(entry) >= cur.text_indent - 0.5 * line.size and self._gap_ok(cur, entry):
+        if self._continues_item(entry):
             return False
         indented = self._indent(entry) > DEFAULT_INDENT * line.size
         if italic:
@@ -768,6 +794,26 @@ class Builder:
         smaller = line.size <= self.stats.body_size - DEFAULT_QUOTE_SIZE_STEP
         return opens and (indented or entry.box or smaller)
 
+    def _tagged_quote(self, entry: Entry, italic: bool) -> bool:
+        """The structure tree marks the line as a quotation (BlockQuote, Quote) and the layout sets it apart
+        from the body: indented, framed, smaller, italic or in another style. The tag alone invents nothing."""
+        line = entry.line
+        if not tagged_as(line, "BlockQuote", "Quote"):
+            return False
+        return self._indent(entry) > DEFAULT_INDENT * line.size or entry.box or italic \
+            or line.size <= self.stats.body_size - DEFAULT_QUOTE_SIZE_STEP \
+            or line_style(line) not in (None, self.inventory.body)
+
+    def _tagged_item(self, entry: Entry, previous: Line | None) -> bool:
+        """The structure tree starts a new list item (LI) with this line (the `previous` line belongs to
+        another element), and the line reads as one: not in a heading's size (a heading Word placed in a
+        list is a heading)."""
+        line = entry.line
+        if not tagged_as(line, "LI") or line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size:
+            return False
+        element = next(s.element for s in line.spans if s.role == "LI")
+        return element != 0 and (previous is None or element not in {s.element for s in previous.spans})
+
     def _attribution(self, cur: Draft, entry: Entry, text, italic, bold, markers) -> bool:
         line = entry.line
         if cur.kind == model.ATTRIBUTION:
@@ -778,12 +824,12 @@ class Builder:
             return False
         if not (self._gap_ok(cur, entry, 2.5) or self._turns_over(cur, entry)):
             return False
-        if line_style(line) == line_style(cur.last) and not _closes(cur.text):
-            return False  # the open quote goes on
-        # who is quoted: a person's name with a role ("Jouke van Dijk, hoogleraar …"), or a short name after
-        # a dash ("— Jan de Vries"); an indent or bold type alone does not make a line an attribution
         name = text.lstrip("—–- ")
         dashed = name != text
+        if line_style(line) == line_style(cur.last) and not _closes(cur.text) and not (cur.tagged and dashed):
+            return False  # the open quote goes on (a quotation the tree marks ends where a dash names its source)
+        # who is quoted: a person's name with a role ("Jouke van Dijk, hoogleraar …"), or a short name after
+        # a dash ("— Jan de Vries"); an indent or bold type alone does not make a line an attribution
         short_name = dashed and 0 < len(name.split()) <= DEFAULT_MAX_NAME_WORDS and name[:1].isupper() \
             and not _SENTENCE_END.search(name)
         if not (names_a_person(name) or short_name) or len(text.split()) > DEFAULT_MAX_ATTRIBUTION_WORDS:
@@ -852,10 +898,11 @@ class Builder:
     # ------------------------------------------------------------------ result
     def _drop_unproven_quotes(self) -> None:
         """A quote candidate stays a quote only with evidence: it opens and closes with quotation marks, or
-        an attribution follows it. Otherwise (an italic instruction, an emphasised line) it is a paragraph."""
+        an attribution follows it, or the structure tree marks it as a quotation on lines set apart. Otherwise
+        (an italic instruction, an emphasised line) it is a paragraph."""
         attributed = {d.parent for d in self.drafts if d.kind == model.ATTRIBUTION}
         for i, draft in enumerate(self.drafts):
-            if draft.kind != model.QUOTE or i in attributed:
+            if draft.kind != model.QUOTE or i in attributed or draft.tagged:
                 continue
             text = draft.text.strip()
             if not _closes(text):

@@ -4,13 +4,14 @@ An entry line ends with a page number, reached either through a dot leader ("Inl
 off in a span of its own at a common right edge ("1.2  Wonen    7"). A table of contents is a run of at
 least DEFAULT_MIN_ENTRIES such lines on one page whose page numbers (mostly) do not decrease; the short
 title line right above the run ("Inhoud", "Table des matières") belongs to it. Lines of a wrapped entry
-between two entries belong to it too.
+between two entries belong to it too. Where a tagged PDF's structure tree marks the entries as contents
+(TOC/TOCI), a shorter run is one too: a single entry line that ends in its page number.
 """
 from __future__ import annotations
 
 import re
 
-from rbtool.pdf import Line
+from rbtool.pdf import Line, tagged_as
 
 # A table of contents has at least this many entries.
 DEFAULT_MIN_ENTRIES = 3
@@ -53,7 +54,7 @@ def find_contents(lines: list[tuple[int, Line]]) -> set[int]:
     run: list[tuple[int, int, bool, Line]] = []  # (position, page number, dotted, line)
 
     def close() -> None:
-        if _is_contents(run):
+        if run and (_is_contents(run) or all(tagged_as(line, "TOCI") for *_, line in run)):
             first, last = run[0][0], run[-1][0]
             found.update(range(first, last + 1))
             if first > 0:
