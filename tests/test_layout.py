@@ -854,3 +854,17 @@ def test_wrapped_lines_join_with_word_breaks_only_between_lower_case_letters():
     assert join_wrapped(["Analyse Rijksbe-", " groting 2020", ""]) == "Analyse Rijksbegroting 2020"
     assert join_wrapped(["COVID-", "maatregelen"]) == "COVID- maatregelen"  # an abbreviation keeps its hyphen
     assert join_wrapped(["Uitgaven niet-", "Beleidsartikel"]) == "Uitgaven niet- Beleidsartikel"
+
+
+def test_a_chapter_label_over_its_title_is_one_heading_with_the_labels_number():
+    """A book class sets "Hoofdstuk 1" in large bold over the chapter's title: one chapter, numbered 1, at
+    the title's level, with its sections below it (debian-faq.nl: "Hoofdstuk 1" / "Definities en overzicht")."""
+    lines = [text_line("Hoofdstuk 1", 145, size=20, font=BOLD), text_line("Definities en overzicht", 193, size=25, font=BOLD),
+             text_line("1.1 Wat is deze FAQ?", 257, size=14, font=BOLD),
+             text_line("Dit document bevat vaak gestelde vragen over de distributie.", 282)]
+    result = structure(lines)
+    assert [(s.number, s.title, s.level) for s in result.sections] == [
+        ("1", "Definities en overzicht", 1), ("1.1", "Wat is deze FAQ?", 2)]
+    # a heading that only looks like a label keeps its own line when no heading follows it
+    alone = structure([text_line("Bijlage A", 145, size=20, font=BOLD), text_line("Tekst van de bijlage.", 193)])
+    assert [s.title for s in alone.sections] == ["Bijlage A"]

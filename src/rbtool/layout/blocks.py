@@ -41,6 +41,9 @@ DEFAULT_SPACE_ROOM = 0.5
 DEFAULT_STYLE_SHARE = 0.9
 # Longest heading/subheading, in characters (longer bold text is a bold paragraph).
 DEFAULT_MAX_HEADING_CHARS = 200
+# A chapter label ("Hoofdstuk 1") and the title under it are one heading when the title follows within this
+# many line pitches of its size (book classes set the label well apart from the title).
+DEFAULT_CHAPTER_LABEL_GAP = 2.5
 # Where sizes are OCR noise, a heading is a numbered line of at most this many words.
 DEFAULT_MAX_OCR_HEADING_WORDS = 10
 # The first line of a heading that wraps matches the start of its bookmark's title, at least this share.
@@ -67,6 +70,9 @@ _SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 # "2.1 Title" in bold at body size is still a numbered heading (the dotted number says so)
 _DOTTED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[^\W\d_]")
 _ITEM_LABEL = re.compile(r"^(\d{1,2}|[a-z])[.)]\s")
+# A heading line that is only a word and a number ("Hoofdstuk 1", "CHAPTER IV", "Appendix A"): the label a
+# chapter's title is set under
+_CHAPTER_LABEL = re.compile(r"^[^\W\d_]{3,}\s+(\d{1,2}|[IVXLC]{1,5}|[A-Z])[.:]?$")
 _SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
 _BOOKMARK_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s")
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,4})[.)]?\s+")
@@ -352,6 +358,13 @@ class Builder:
             level = self.level_sizes[max(smaller)] if smaller else max(self.level_sizes.values(), default=0) + 1
         return None, level, text
 
+    def _labels_chapter(self, cur: Draft | None, entry: Entry) -> bool:
+        """The current heading is a chapter label alone on its line ("Hoofdstuk 1", no note marker) and this
+        heading line, no smaller, follows it directly on the same page."""
+        return cur is not None and cur.kind == model.HEADING and cur.number is None and not cur.markers \
+            and bool(_CHAPTER_LABEL.match(cur.text.strip())) and entry.line.size >= cur.size - 0.5 \
+            and self._gap_ok(cur, entry, DEFAULT_CHAPTER_LABEL_GAP)
+
     def _tagged_heading(self, line: Line) -> bool:
         """A tagged PDF's structure tree marks the line as a heading (H, H1–H6) and the line stands out from
         the body (another style): the tree is evidence, checked against the layout, not trusted alone."""
@@ -549,6 +562,12 @@ class Builder:
             if (cur is not None and cur.kind == model.HEADING and self._gap_ok(cur, entry, 1.6)
                     and abs(cur.size - line.size) < 0.5 and number is None):
                 self._append(cur, entry, text, markers)
+                return
+            if number is None and self._labels_chapter(cur, entry):
+                # "Hoofdstuk 1" over "Definities en overzicht": the title takes the label's number and its
+                # own level; the label is no heading of its own
+                cur.number, cur.level, cur.size, cur.text = _CHAPTER_LABEL.match(cur.text).group(1), level, line.size, ""
+                self._append(cur, entry, title, markers)
                 return
             draft = self._new(model.HEADING, entry, number=number, level=level)
             offset = len(text) - len(title)
