@@ -51,7 +51,8 @@ def test_every_real_pdf_has_an_expectation():
             "federal-register-2020-17221", "garbled-text-layer", "kamervragen-bzk-2023-2024-1178",
             "kamervragen-vws-2023-2024", "malformed-from-issue-932", "model-dpia-rijksdienst-v3.0",
             "rijksbegroting-2019-hoofdstuk-I-de-koning", "woo-besluitbrief-scan", "woo-oplegnota-vws-171436",
-            "kamervragen-vws-2023-2024-rotated", "shared-mime-info-spec", "libtasn1", "debian-faq-nl"}
+            "kamervragen-vws-2023-2024-rotated", "shared-mime-info-spec", "libtasn1", "debian-faq-nl",
+            "zoo-jss-vignette", "scheherazade-features-word", "acmart-sample-sigconf"}
     assert set(EXPECTATIONS) == real
     for name, expectation in EXPECTATIONS.items():
         assert (PDFS / expectation["file"]).exists(), name
