@@ -1,4 +1,4 @@
-"""The style matrix of issue 9: the 2020 analysis and the 2021 edition in 16 typesettings, each scored.
+"""The style matrix of issue 9: the 2020 analysis and the 2021 edition in 21 typesettings, each scored.
 
 tests/tools/make_matrix.py typesets the truths in independent typographic choices (fonts, sizes, heading
 styles, run-in subheadings, running headers, note numbering and markers, quote frames, bullets, columns,
