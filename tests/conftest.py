@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -17,10 +18,42 @@ SAMPLE_PDF = TESTS.parent / "src" / "rbtool" / "data" / "analyse-rijksbegroting-
 
 @pytest.fixture(autouse=True)
 def _isolated_machine(tmp_path, monkeypatch):
-    """No test reads or writes the user's corpus, and output has no colour and a fixed width."""
+    """No test reads or writes the user's corpus or starts the user's pager (a test of paging names its own),
+    and output has no colour and a fixed width."""
     monkeypatch.setenv("RBTOOL_CORPUS", str(tmp_path / "corpus.sqlite"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("PAGER", "cat")
+    monkeypatch.delenv("RBTOOL_PAGER", raising=False)
+
+
+class Viewers:
+    """Stands in for the `subprocess` and `shutil` modules of `rbtool show`, so that `show --open` (a test's
+    or a documented example's) never starts a real PDF viewer: `installed` names the programs `which` finds
+    (the system's opener by default, on any machine), `started` records the command lines given to Popen."""
+
+    DEVNULL = subprocess.DEVNULL
+
+    def __init__(self):
+        self.installed = {"open" if sys.platform == "darwin" else "xdg-open"}
+        self.started: list[list[str]] = []
+
+    def which(self, name: str) -> str | None:
+        return f"/usr/bin/{name}" if name in self.installed else None
+
+    def Popen(self, command, **options):  # noqa: N802 (subprocess's name)
+        self.started.append(list(command))
+
+
+@pytest.fixture(autouse=True)
+def viewers(monkeypatch) -> Viewers:
+    """No test launches a PDF viewer (see Viewers)."""
+    from rbtool.cli import show
+
+    fake = Viewers()
+    monkeypatch.setattr(show, "subprocess", fake)
+    monkeypatch.setattr(show, "shutil", fake)
+    return fake
 
 
 @pytest.fixture(scope="session")

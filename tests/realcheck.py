@@ -17,6 +17,9 @@ rbtool's output. Its keys, each checked by the function of the same name below (
     absent           strings in no block and no note (colophon, running header/footer, margin column), from
                      page `absent_from_page` (default 1) on
     intact           strings that stand whole in one block (a sentence crossing a page or a colophon)
+    fields           a form's label with its value, wrapped lines joined ("Besluit: Voor kennisgeving
+                     aangenomen."): each the whole text of a block, so the label is its first word, no
+                     value line went elsewhere and no next label was glued on
     list_items       each the start of a list item (bullet glyphs are not text; an enumerator "1." may be)
     quotes           the real quotes: each found, and no quote found beyond them and the `inline_quotations`
                      (phrases in «…», “…” or ‘‘…’’ inside sentences, which may be reported as a whole but need
@@ -39,8 +42,8 @@ TESTS = Path(__file__).parent
 REAL = TESTS / "data" / "real"
 PDFS = TESTS / "pdfs"
 SHORTFALLS = REAL / "shortfalls.json"
-CHECKS = ("error", "pages", "headings", "contents_pages", "not_headings", "notes", "citing", "absent", "intact", "list_items",
-          "quotes", "labels", "rotated")
+CHECKS = ("error", "pages", "headings", "contents_pages", "not_headings", "notes", "citing", "absent", "intact", "fields",
+          "list_items", "quotes", "labels", "rotated")
 ENUMERATOR = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s+")
 HEADING_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
 LABEL_KINDS = {"Vraag": "question", "Antwoord": "answer"}
@@ -161,6 +164,17 @@ def _absent(doc, ex, e) -> list[str]:
 def _intact(doc, ex, e) -> list[str]:
     blocks = [norm(b.text) for b in doc.blocks]
     return [f"not in one block: {s[:60]!r}" for s in e["intact"] if not any(norm(s) in text for text in blocks)]
+
+
+def _fields(doc, ex, e) -> list[str]:
+    blocks = {norm(b.text) for b in doc.blocks}
+    out = []
+    for field in e["fields"]:
+        if norm(field) not in blocks:
+            start = next((b for b in doc.blocks if norm(b.text).startswith(norm(field)[:40])), None)
+            found = f"block {start.id} ({start.kind}) is {norm(start.text)[:80]!r}" if start else "no block starts so"
+            out.append(f"not a block of its own: {field[:50]!r}: {found}")
+    return out
 
 
 def _list_items(doc, ex, e) -> list[str]:

@@ -75,6 +75,16 @@ def test_each_glyph_of_a_font_gets_its_own_letters():
     assert readings == {("F", "\ue001"): "ff", ("F", "\ue002"): "fi"}
 
 
+def test_letters_the_font_writes_out_as_often_as_the_glyph_stands_are_not_its_reading():
+    # the font writes "ft" out (heeft, geeft, schrift, gift) and never "ff": its letter model prefers "eftect"
+    # for the ff glyph, but a font drawing "ft" as that glyph would not write "ft" out as often as it stands
+    text = ("het e\ue001ect en de e\ue001ecten van sto\ue001en, e\ue001ectief; hij heeft, zij geeft, het schrift, "
+            "een gift; financiering; de \ue002nanciering, \ue002nanciële en \ue002scale regels, speci\ue002eke "
+            "en \ue002nale \ue002nanciering van \ue002nanciële \ue002rma's")
+    readings, _ = ligature_readings([("F", text)])
+    assert readings == {("F", "\ue001"): "ff", ("F", "\ue002"): "fi"}
+
+
 def test_glyph_widths_tell_ligatures_the_letters_cannot():
     # a font that ligates ff, fl and fi and never writes them out: its letter sequences alone read the
     # "ff" glyph (as wide as two f's) as "fl"; its widths (f wider than l) say which is which
@@ -101,6 +111,23 @@ def test_a_hyphenated_ligature_shows_its_letters():
     assert readings == {("F", "\ue001"): "ff"}
 
 
+def test_a_title_font_seen_once_reads_its_glyph_with_the_title_the_pdf_names():
+    # the bold title's glyph stands in one word the pages never write out; the PDF information's title does
+    spans = [("Bold", "Analyse, duiding en re(cid:15)ectie"), ("Roman", "de e\ue001ecten en de effecten")]
+    assert ("Bold", "(cid:15)") in ligature_readings(spans)[1]
+    readings, unread = ligature_readings(spans, written_out=["Analyse, duiding en reflectie Rijksbegroting 2020"])
+    assert readings[("Bold", "(cid:15)")] == "fl" and not unread
+
+
+def test_a_title_with_unmapped_ligatures_comes_out_read():
+    # a typesetting whose ligature glyphs have no Unicode map: its title page sets "reflectie" with one
+    doc = extract_document(PDFS / "matrix" / "2020-m15.pdf")
+    assert doc.title == "Analyse, duiding en reflectie Rijksbegroting 2020"
+    # too little evidence for "o(cid:99)ine," ("offline", twice, never written out) and a heading's
+    # "(cid:47)etsen": their pages are named, a comma after the word notwithstanding
+    assert "pages 15, 30, 62: glyphs without Unicode map inside words, not read" in doc.warnings
+
+
 def test_symbol_font_bullets_become_list_items(bzk):
     items = [b for b in bzk.blocks if b.kind == model.LIST_ITEM]
     assert len(items) == 14
@@ -117,6 +144,15 @@ def test_symbol_font_bullets_become_list_items(bzk):
 ])
 def test_a_line_end_hyphen_inside_an_address_is_kept(left, right, joined):
     assert Joiner(Counter(), auto_hyphenation=True).join(left, right) == joined
+
+
+@pytest.mark.parametrize("left,right,joined", [
+    ("samen met IPO/", "provincies en", "samen met IPO/provincies en"),
+    ("zie https://www.cbs.nl/nl-nl/nieuws/", "2019/18", "zie https://www.cbs.nl/nl-nl/nieuws/2019/18"),
+    ("de kosten / ", "baten", "de kosten / baten"),  # a slash set apart stays apart
+])
+def test_a_line_broken_after_a_slash_inside_a_word_is_one_word(left, right, joined):
+    assert Joiner(Counter(), auto_hyphenation=False).join(left, right) == joined
 
 
 def test_a_font_with_many_unread_glyphs_is_read_without_searching_every_combination():

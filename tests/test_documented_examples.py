@@ -117,7 +117,10 @@ def example_folder(tmp_path, examples_corpus, monkeypatch):
 
 
 @pytest.mark.parametrize("command, expected, where", EXAMPLES, ids=[f"{w}: {c}" for c, _, w in EXAMPLES])
-def test_documented_example_runs_with_its_exit_code(capsys, monkeypatch, example_folder, command, expected, where):
+def test_documented_example_runs_with_its_exit_code(capsys, monkeypatch, example_folder, viewers, command, expected,
+                                                    where):
     code, out, err = run_cli(capsys, monkeypatch, *_argv(command))
     assert code == expected, f"{where}: `{command}` exited {code}, documented {expected}\n{err[-600:]}"
     assert "Traceback" not in err and "internal error" not in err
+    if "--open" in command.split() and code == 0:  # the viewer it asked for is recorded, not started (conftest)
+        assert len(viewers.started) == 1 and viewers.started[0][-1].endswith(".pdf")

@@ -36,3 +36,12 @@ def test_every_kamerstuk_reference_gets_its_identifier_and_link(kamervragen_note
         assert all(r.url == f"https://zoek.officielebekendmakingen.nl/{r.identifier}.html" for r in kamerstukken)
     identifiers = [r.identifier for row in rows for r in row.refs if r.kind == "kamerstuk" and r.identifier]
     assert len(identifiers) == 9 and len(set(identifiers)) == 8
+
+
+def test_a_citing_sentence_leaves_out_the_question_or_answer_label_its_block_opens_with(kamervragen_notes):
+    # "Vraag 1" stands on a line of its own above the question; the block keeps it as its first words
+    _, rows = kamervragen_notes
+    cited = {r.number: r.citing_sentence for r in rows}
+    assert cited[1].startswith("Bent u bekend met de opmerkingen van uw ambtsvoorgangers")
+    assert cited[6].startswith("Mijn voorganger heeft u in september 2022 een uitgebreide beleidsreactie[6]")
+    assert not any(sentence.startswith(("Vraag", "Antwoord")) for sentence in cited.values())

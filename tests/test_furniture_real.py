@@ -99,9 +99,9 @@ def test_a_tagged_pdf_s_artifacts_at_the_page_edge_are_furniture_without_repetit
     page = next(data for _, data in read_pages(PDFS / "model-dpia-rijksdienst-v3.0.pdf") if data.index == 6)
     found = find_furniture([(page.index, page.height, page.lines)]).lines
     marked = {pos for pos, line in enumerate(page.lines)
-              if {s.tag for s in line.spans if s.text.strip()} == {"Artifact"}}
+              if {s.role for s in line.spans if s.text.strip()} == {"Artifact"}}
     assert marked and {(page.index, pos) for pos in marked} <= found
-    assert not any(page.lines[pos].spans[0].tag == "P" for _, pos in found)
+    assert not any(page.lines[pos].spans[0].role == "P" for _, pos in found)
 
 
 def test_page_numbers_in_two_sizes_are_all_furniture_and_no_footnotes():

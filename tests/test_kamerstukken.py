@@ -4,7 +4,7 @@ import json
 import pytest
 
 from conftest import DATA
-from rbtool.nl.kamerstukken import Kamerstuk, normalise_session, parse_kamerstukken
+from rbtool.nl.kamerstukken import Kamerstuk, normalise_session, parse_kamerstukken, qa_label_end
 
 
 @pytest.mark.parametrize("citation, identifiers", [
@@ -83,3 +83,10 @@ def test_the_official_title_of_written_questions():
                                      "over de bankenbelasting (ingezonden 3 maart 2021)")
     assert questions_title("Antwoord van Staatssecretaris Van Huffelen (ontvangen 7 maart 2024).") is None
     assert questions_title("Vragen van het lid Sneller over encryptie.") is None  # no date of submission
+
+
+@pytest.mark.parametrize("text,end", [("Vraag 3 Bent u bekend met de wet?", 8), ("Antwoord 1 Ja, dat klopt.", 11),
+                                      ("Vragen 4 en 5 «Klopt het", 14), ("Antwoord op vraag 3: Nee.", 21),
+                                      ("Vraag 3 en verder", 0), ("Antwoord van Staatssecretaris Van Huffelen", 0)])
+def test_a_question_or_answer_label_opening_a_block(text, end):
+    assert qa_label_end(text) == end

@@ -287,6 +287,33 @@ def test_note_numbers_restarting_per_page_are_numbered_in_document_order():
     assert line_markers(line(span("[1] eerste punt", 70, 100), page=5), notes) == ("[1] eerste punt", [])
 
 
+def raised_zone(numbers, page, top=700):
+    """A footnote zone whose notes open with a raised number."""
+    return [line(span(str(n), 70, top + 12 * i, 5, raised=2), span(f"Note {n} on page {page}.", 74, top + 12 * i, 8,
+                                                                  space=False), page=page)
+            for i, n in enumerate(numbers)]
+
+
+def test_per_page_notes_serve_the_markers_they_align_with_also_on_the_page_after():
+    # page 19: its notes 1, 2, 3, then page 20's note 1 placed early; page 20: its note 2 (3 and 4 did not
+    # fit); page 21: page 20's notes 3 and 4 before its own sequence starts again at 1
+    zones = {19: raised_zone([1, 2, 3, 1], 19), 20: raised_zone([2], 20), 21: raised_zone([3, 4, 1], 21)}
+    drafts: list[NoteDraft] = []
+    for page, zone in zones.items():
+        parse_notes(zone, page, drafts, per_page=True)
+    assert [(d.number, d.printed, d.page) for d in drafts] == [
+        (1, 1, 19), (2, 2, 19), (3, 3, 19), (4, 1, 19), (5, 2, 20), (6, 3, 21), (7, 4, 21), (8, 1, 21)]
+
+    def marked(page, *numbers):
+        return line(span("Zin", 70, 100), *(span(str(n), 90 + 10 * i, 100, 5, raised=3, space=False)
+                                             for i, n in enumerate(numbers)), page=page)
+
+    # page 20's "3" is not page 19's note 3: the notes in reading order pair with the markers
+    body = [marked(19, 1, 2), marked(19, 3), marked(20, 1, 2), marked(20, 3), marked(20, 4), marked(21, 1)]
+    notes = NoteIndex(drafts, per_page=True, body_lines=body)
+    assert [[n for _, n in line_markers(b, notes)[1]] for b in body] == [[1, 2], [3], [4, 5], [6], [7], [8]]
+
+
 # ------------------------------------------------------------------------------------ hyphenation
 
 def test_hyphenation_uses_the_documents_vocabulary():
@@ -539,6 +566,20 @@ def test_an_item_goes_on_in_the_next_column_at_its_hanging_indent_and_keeps_its_
     assert result.blocks[1].text.endswith("met de aanpak van discriminatie. De werkwijze wordt vereenvoudigd.")
 
 
+def test_an_item_goes_on_in_the_next_column_with_a_quoted_word():
+    # mid-sentence at the foot of the left column; the right column's first line opens with a quotation
+    # mark at the item's text indent: the item's next words, not a quote
+    left = _column_text(56, 100, [f"regel {i} van een lopende alinea links" for i in range(4)]) + [
+        line(span("•", 59, 156), span("Het programma is gericht op mensen met", 71, 156))]
+    right = [text_line("‘stapelingsproblematiek’. Het is belangrijk", 100, x0=320),
+             text_line("dat zij een dak boven hun hoofd hebben.", 114, x0=320)]
+    right += _column_text(305, 136, [f"regel {i} van een nieuwe alinea aan de rand" for i in range(4)])
+    result = columned(left, right)
+    assert [b.kind for b in result.blocks] == [model.PARAGRAPH, model.LIST_ITEM, model.PARAGRAPH]
+    assert result.blocks[1].text.endswith("mensen met ‘stapelingsproblematiek’. Het is belangrijk dat zij een dak "
+                                          "boven hun hoofd hebben.")
+
+
 def test_a_quote_goes_on_across_the_column_break():
     left = _column_text(56, 100, [f"regel {i} van een lopende alinea links" for i in range(6)])
     left += [text_line("“Het is goed dat het Rijk veel aandacht", 190, x0=68, size=9.0),
@@ -761,6 +802,21 @@ def test_a_bookmark_names_a_heading_whose_first_line_ends_in_a_hyphen():
     result = build_structure(entries, STATS, Joiner(Counter({"energietransitie": 2}), False), NoteIndex(), outline)
     assert [(s.title, s.level) for s in result.sections] == [
         ("Inleiding", 1), ("In dertig jaar tijd een ingrijpende energietransitie realiseren", 3)]
+
+
+def test_a_bookmark_names_a_heading_wrapped_in_a_narrow_column_by_its_lines_together():
+    # the first line is too short a share of the title to be matched alone: its level came from its size
+    # (ranked below the title page's sizes); the lines together are the level-2 bookmark
+    lines = [text_line("Analyse van de begroting", 40, size=24), text_line("Inleiding", 70, size=20),
+             text_line("Wonen en ruimte", 96, size=14), text_line("Gewone tekst over de opgave.", 112),
+             text_line("Betere uitvoering van be-", 140, size=14), text_line("leid door Rijk, provincies en", 158, size=14),
+             text_line("gemeenten", 176, size=14), text_line("Gewone tekst over de opgave.", 200)]
+    entries = [Entry(line=l, page=l.page) for l in lines]
+    outline = [OutlineEntry(level=1, title="Inleiding", page=1), OutlineEntry(level=2, title="Wonen en ruimte", page=1),
+               OutlineEntry(level=2, title="Betere uitvoering van beleid door Rijk, provincies en gemeenten", page=1)]
+    result = build_structure(entries, STATS, Joiner(Counter({"beleid": 2}), False), NoteIndex(), outline)
+    assert [(s.title, s.level) for s in result.sections][-3:] == [
+        ("Inleiding", 1), ("Wonen en ruimte", 2), ("Betere uitvoering van beleid door Rijk, provincies en gemeenten", 2)]
 
 
 def _glyph_row(text, x0, top, width, widths=None):

@@ -264,7 +264,7 @@ def test_structure_tree_heading_tags_count_as_heading_evidence_only_for_lines_th
 
     lines = [line for _, page in read_pages(PDFS / "model-dpia-rijksdienst-v3.0.pdf") for line in page.lines]
     builder = SimpleNamespace(inventory=style_inventory(lines))
-    tags = lambda line: {s.tag for s in line.spans if s.text.strip()} - {""}  # noqa: E731
+    tags = lambda line: {s.role for s in line.spans if s.text.strip()} - {""}  # noqa: E731
     headings = [line for line in lines if tags(line) and all(t in ("H1", "H2", "H3") for t in tags(line))]
     paragraphs = [line for line in lines if tags(line) == {"P"}]
     assert len(headings) > 50 and len(paragraphs) > 1000
@@ -272,5 +272,5 @@ def test_structure_tree_heading_tags_count_as_heading_evidence_only_for_lines_th
                if line_style(line) not in (None, builder.inventory.body))
     assert not any(Builder._tagged_heading(builder, line) for line in paragraphs)
     body_line = next(line for line in paragraphs if line_style(line) == builder.inventory.body)
-    as_heading = replace(body_line, spans=tuple(replace(s, tag="H2") for s in body_line.spans))
+    as_heading = replace(body_line, spans=tuple(replace(s, role="H2") for s in body_line.spans))
     assert not Builder._tagged_heading(builder, as_heading)

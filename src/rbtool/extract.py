@@ -22,13 +22,13 @@ from rbtool.layout.furniture import find_furniture, strip_margin_column, text_co
 from rbtool.layout.stats import document_stats
 from rbtool.layout.styles import WORD
 from rbtool.layout.tables import PageTable, continues, find_tables
-from rbtool.layout.text import (UNMAPPED, Joiner, hyphenates, join_wrapped, ligature_readings, read_ligatures,
+from rbtool.layout.text import (Joiner, glyph_words, hyphenates, join_wrapped, ligature_readings, read_ligatures,
                                 vocabulary)
 from rbtool.nl.kamerstukken import questions_title
 from rbtool.nl.text import folded_words
 from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
 
-EXTRACTOR_VERSION = "28"
+EXTRACTOR_VERSION = "33"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -63,7 +63,7 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
                    ) -> model.Document:
     warnings: list[str] = []
     _check_text_layer(pages, where, warnings)
-    _read_ligatures(pages, warnings)
+    _read_ligatures(pages, warnings, [info.title or "", *(entry.title for entry in outline)])
     all_lines = [line for p in pages for line in p.lines]
     stats = document_stats(all_lines)
     column = text_column(all_lines, stats.body_size)
@@ -123,7 +123,7 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
     drafts: list[NoteDraft] = []
     for index, zone in zones:
         parse_notes(zone, index, drafts, per_page)
-    notes = NoteIndex(drafts, per_page)
+    notes = NoteIndex(drafts, per_page, [e.line for e in entries if e.table is None])
     entries = _join_continued_tables(entries)
     structure = build_structure(entries, stats, joiner, notes, outline)
     tables = _tables(entries, structure.blocks, warnings)
@@ -237,10 +237,11 @@ def _check_text_layer(pages: list[PageData], where: str, warnings: list[str]) ->
         warnings.append(f"{empty} of {len(pages)} pages have no text layer")
 
 
-def _read_ligatures(pages: list[PageData], warnings: list[str]) -> None:
+def _read_ligatures(pages: list[PageData], warnings: list[str], written_out: list[str]) -> None:
     """Replace ligature glyphs without a usable Unicode map by the letters the document's own evidence says
-    they stand for (rbtool.layout.text.ligature_readings); warn with the pages where a glyph inside a word
-    stays unread."""
+    they stand for (rbtool.layout.text.ligature_readings), also the words of `written_out` (the texts the PDF
+    gives in Unicode besides its pages: its title, its bookmarks); warn with the pages where a glyph inside a
+    word stays unread."""
     if not any(p.bad_chars for p in pages):
         return
     advances: dict[tuple[str, str], list[float]] = {}
@@ -249,7 +250,8 @@ def _read_ligatures(pages: list[PageData], warnings: list[str]) -> None:
             advances.setdefault(key, []).append(width)
     readings, unread = ligature_readings(((span.fontname, span.text) for p in pages for line in p.lines
                                           for span in line.spans),
-                                         {key: sorted(values)[len(values) // 2] for key, values in advances.items()})
+                                         {key: sorted(values)[len(values) // 2] for key, values in advances.items()},
+                                         written_out)
     for page in pages:
         if readings and page.bad_chars:
             page.lines = [replace(line, spans=tuple(replace(span, text=read_ligatures(span.text, span.fontname,
@@ -257,8 +259,8 @@ def _read_ligatures(pages: list[PageData], warnings: list[str]) -> None:
                                                     for span in line.spans)) for line in page.lines]
     if unread:
         glyphs = {glyph for _, glyph in unread}
-        where = [p.index for p in pages if any(g in word for line in p.lines for word in line.text.split()
-                                               for g in glyphs if UNMAPPED.sub("", word).isalpha())]
+        where = [p.index for p in pages if any(g in word for line in p.lines for word in glyph_words(line.text)
+                                               for g in glyphs)]
         warnings.append(f"{_page_list(where)}: glyphs without Unicode map inside words, not read")
 
 

@@ -90,7 +90,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom on `page` (pdfplumber coordinates)
-    strategy: str  # "ruled" (read from its rules and fills) or "aligned" (from aligned figure columns)
+    strategy: str  # "ruled" (from its rules and fills), "aligned" (aligned figure columns), "tagged" (tree cells)
     section: str | None = None
 
     def cells(self) -> Iterator[tuple[int, int, str, str, str]]:

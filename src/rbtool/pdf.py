@@ -76,9 +76,13 @@ class Span:
     space_before: bool = False  # separated from the previous span by a word space or a tab
     color: str = ""  # fill colour of the glyphs ("" for black or unset), e.g. "0.12,0.31,0.6"
     caps: bool = False  # small-cap glyphs of the font itself (its lower case set wider than the page's own)
-    # the marked-content tag of a tagged PDF's structure tree ("P", "H2", "Artifact", or a role-mapped name);
-    # "" where the PDF tags nothing
-    tag: str = ""
+    # what a tagged PDF's structure tree says the text is: one of ROLES ("P", "H2", "LI", "Note", "Artifact" ...),
+    # its standard type resolved through the document's role map; "" where the PDF tags nothing (or nothing
+    # rbtool reads)
+    role: str = ""
+    # the structure element that gave the role (for "LI" the list item): a new element starts a new item;
+    # 0 where none is known
+    element: int = 0
 
     @property
     def bold(self) -> bool:
@@ -145,9 +149,16 @@ class PageData:
     advances: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
-def content_tags(line: Line) -> set[str]:
-    """The structure-tree tags of the line's visible spans ("" for an untagged span)."""
-    return {span.tag for span in line.spans if span.text.strip()}
+def content_roles(line: Line) -> set[str]:
+    """The structure-tree roles of the line's visible spans ("" for an untagged span)."""
+    return {span.role for span in line.spans if span.text.strip()}
+
+
+def tagged_as(line: Line, *roles: str) -> bool:
+    """The structure tree gives the line's tagged text (untagged spans, a list label outside the tree, aside)
+    only these roles."""
+    found = content_roles(line) - {""}
+    return bool(found) and found <= set(roles)
 
 
 def line_of(spans: tuple[Span, ...], page: int = 0) -> Line:
@@ -220,6 +231,145 @@ def _bad(char: str) -> bool:
     return 0xE000 <= code <= 0xF8FF or code < 0x20 or char == "\ufffd"
 
 
+# What the structure tree can say about a piece of text, and the standard structure types (PDF 1.7 and 2.0)
+# that say it. A span's role comes from its own element and that element's ancestors: the strongest role
+# among them wins (ROLES is ordered strongest first), so a paragraph inside a table cell, a note or a list
+# item reads "Table", "Note" or "LI", and a heading Word places inside a list stays a heading.
+ROLES = ("Artifact", "TOCI", "Note", "Table", "H", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BlockQuote",
+         "Quote", "P")
+_ROLE_OF_TYPE = {"Artifact": "Artifact", "TOC": "TOCI", "TOCI": "TOCI", "Note": "Note", "FENote": "Note",
+                 **{t: "Table" for t in ("Table", "TR", "TH", "TD", "THead", "TBody", "TFoot")},
+                 **{h: h for h in ("H", "H1", "H2", "H3", "H4", "H5", "H6")},
+                 "L": "LI", "LI": "LI", "LBody": "LI", "BlockQuote": "BlockQuote", "Quote": "Quote", "P": "P"}
+# (a structure element of type "Artifact", standard only since PDF 2.0, follows the role map where it has one)
+_STANDARD_TYPES = frozenset(_ROLE_OF_TYPE) - {"Artifact"} | {
+    "Document", "DocumentFragment", "Part", "Art", "Sect", "Div", "Caption", "Index", "NonStruct", "Private",
+    "Aside", "Title", "Sub", "Lbl", "Span", "Reference", "BibEntry", "Code", "Link", "Annot", "Ruby", "RB", "RT",
+    "RP", "Warichu", "WT", "WP", "Figure", "Formula", "Form", "Em", "Strong"}
+# A structure element deeper than this (or a parent chain that loops) is read no further up.
+DEFAULT_MAX_STRUCTURE_DEPTH = 64
+
+
+class StructureTree:
+    """A tagged PDF's structure tree, read once per document: which standard role the text of each
+    marked-content sequence has (`role_of`). The page content marks text with a tag and an MCID; the MCID
+    leads through the tree's parent tree to the structure element that holds the text, whose type (and its
+    ancestors' types) the role map resolves to standard types. Without a tree (some producers drop it and
+    keep the tags), the tag itself is resolved. "Artifact" marks text outside the tree: it is never looked
+    up in the role map (Word maps a structure type called "Artifact" to P)."""
+
+    def __init__(self, doc=None):
+        from pdfminer.pdftypes import resolve1
+
+        root = _dict(resolve1(doc.catalog.get("StructTreeRoot"))) if doc is not None else {}
+        self._role_map = {str(key): _name(value) for key, value in _dict(resolve1(root.get("RoleMap"))).items()}
+        self._parents: dict[int, object] = {}  # StructParents key → the page's MCID array (unresolved)
+        _number_tree(root.get("ParentTree"), self._parents, set())
+        self._elements: dict[int, tuple[str, int]] = {}  # element objid → (role, element giving it)
+
+    def standard(self, name: str) -> str:
+        """A structure type resolved through the role map to a standard type (transitively, without
+        looping); a name that maps to nothing standard stays itself."""
+        seen = set()
+        while name not in _STANDARD_TYPES and name in self._role_map and name not in seen:
+            seen.add(name)
+            name = self._role_map[name]
+        return name
+
+    def page_roles(self, page_obj):
+        """A function (tag, MCID) → (role, element) for the marked content of this page."""
+        from pdfminer.pdftypes import resolve1
+
+        key = (getattr(page_obj, "attrs", None) or {}).get("StructParents")
+        try:
+            marked = resolve1(self._parents.get(key)) if isinstance(key, int) else None
+        except Exception:  # a damaged parent tree entry
+            marked = None
+        marked = marked if isinstance(marked, list) else []
+        cache: dict[tuple, tuple[str, int]] = {}
+
+        def role_of(tag, mcid) -> tuple[str, int]:
+            try:
+                return cache[tag, mcid]
+            except KeyError:
+                pass
+            if not isinstance(tag, str):
+                found = ("", 0)
+            elif tag == "Artifact":
+                found = ("Artifact", 0)
+            elif isinstance(mcid, int) and 0 <= mcid < len(marked) and marked[mcid] is not None:
+                try:
+                    found = self._element_role(marked[mcid])
+                except Exception:  # pdfminer's many errors on a damaged element: no evidence, not a bad page
+                    found = ("", 0)
+            else:
+                found = (_ROLE_OF_TYPE.get(self.standard(tag), ""), 0)
+            cache[tag, mcid] = found
+            return found
+
+        return role_of
+
+    def _element_role(self, ref) -> tuple[str, int]:
+        """The strongest role among the element and its ancestors, with the element that gives it (the
+        nearest one of that role; for a list, the list item itself)."""
+        from pdfminer.pdftypes import resolve1
+
+        start = getattr(ref, "objid", None)
+        if start in self._elements:
+            return self._elements[start]
+        best, best_rank, element, element_kind, seen, node = "", len(ROLES), 0, "", set(), ref
+        for _ in range(DEFAULT_MAX_STRUCTURE_DEPTH):
+            objid = getattr(node, "objid", id(node))
+            item = _dict(resolve1(node))
+            if objid in seen or not item or _name(item.get("Type")) == "StructTreeRoot":
+                break
+            seen.add(objid)
+            kind = self.standard(_name(item.get("S")))
+            role = _ROLE_OF_TYPE.get(kind)
+            # a list's text (LBody) belongs to its own item: the nearest LI, not an outer list's
+            nearest_item = role == best == "LI" and kind == "LI" and element_kind != "LI"
+            if role is not None and (ROLES.index(role) < best_rank or nearest_item):
+                best, best_rank, element, element_kind = role, ROLES.index(role), objid, kind
+            node = item.get("P")
+        if start is not None:
+            self._elements[start] = (best, element)
+        return best, element
+
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _name(value) -> str:
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    value = resolve1(value)
+    if isinstance(value, PSLiteral):
+        value = value.name
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return value if isinstance(value, str) else ""
+
+
+def _number_tree(node, into: dict, seen: set) -> None:
+    """The entries of a PDF number tree (a parent tree), its kids read once each (a loop is cut)."""
+    from pdfminer.pdftypes import resolve1
+
+    node = _dict(resolve1(node))
+    nums = resolve1(node.get("Nums"))
+    if isinstance(nums, list):
+        for key, value in zip(nums[::2], nums[1::2]):
+            if isinstance(key, int):
+                into[key] = value
+    kids = resolve1(node.get("Kids"))
+    for kid in kids if isinstance(kids, list) else ():
+        objid = getattr(kid, "objid", id(kid))
+        if objid not in seen and len(seen) < 100_000:
+            seen.add(objid)
+            _number_tree(kid, into, seen)
+
+
 def read_pages(path: str | Path, password: str | None = None) -> Iterator[tuple[int, PageData]]:
     """Yield (page_count, PageData) for every page; raise NotAPdf / EncryptedPdf / PdfError for unreadable files."""
     import pdfplumber
@@ -245,9 +395,13 @@ def read_pages(path: str | Path, password: str | None = None) -> Iterator[tuple[
         total = len(pages)
         if total == 0:
             raise NotAPdf("the PDF has no pages", where)
+        try:
+            tree = StructureTree(pdf.doc)
+        except Exception:  # a damaged structure tree is no evidence; the text is read without it
+            tree = StructureTree()
         for number, page in enumerate(pages, start=1):
             try:
-                data = _page_data(page, number)
+                data = _page_data(page, number, tree.page_roles(page.page_obj))
             except PDFPasswordIncorrect as exc:
                 raise EncryptedPdf("wrong password" if password else "encrypted; give the password with --password", where) from exc
             except Exception as exc:
@@ -351,14 +505,15 @@ def _translate(exc: Exception, where: str, password: str | None, page: int | Non
     return NotAPdf(f"malformed or truncated PDF{at}: {detail}", where)
 
 
-def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
+def _layout_objects(page, role_of=None) -> tuple[list[dict], list[Rect]]:
     """The page's characters (as small dicts in pdfplumber's vocabulary, in content-stream order) and the
     boxes of its rects, lines and curves, read straight from pdfplumber's pdfminer layout (`page.layout`).
 
     `page.chars` would give the same characters, but converts every attribute of every object into a dict
     first (colours, matrices, marked content ...): on text-heavy pages that conversion costs more than all of
     rbtool's layout analysis, for fields rbtool never reads. Coordinates are made relative to the MediaBox
-    exactly as pdfplumber does (`Page.process_object`)."""
+    exactly as pdfplumber does (`Page.process_object`). `role_of` (StructureTree.page_roles) gives each
+    character's structure role and element."""
     from pdfminer.layout import LTChar, LTContainer, LTCurve
 
     height = float(page.height)
@@ -366,6 +521,7 @@ def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
     chars: list[dict] = []
     rects: list[Rect] = []
     colors: dict = {}  # raw fill colour → color_name (a page uses a handful of colours for thousands of glyphs)
+    last_marked, role, element = None, "", 0  # the marked content (tag, MCID) of the last character, its role
     stack = [iter(page.layout._objs)]
     while stack:
         obj = next(stack[-1], None)
@@ -382,11 +538,14 @@ def _layout_objects(page) -> tuple[list[dict], list[Rect]]:
                 color = colors[raw] = color_name(raw)
             except TypeError:  # an unhashable (list) colour
                 color = color_name(raw)
+            marked = (getattr(obj, "tag", None), getattr(obj, "mcid", None))
+            if marked != last_marked:  # a marked-content sequence runs over many characters
+                last_marked, (role, element) = marked, role_of(*marked) if role_of else ("", 0)
             chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
                           "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
                           # a sideways glyph's size is its extent across the page
                           "size": obj.width if turn in (90, 270) else obj.size, "fontname": fontname,
-                          "turn": turn, "color": color, "tag": obj.tag if isinstance(obj.tag, str) else ""})
+                          "turn": turn, "color": color, "role": role, "element": element})
         elif isinstance(obj, LTCurve):  # rects and lines are curves too
             rects.append(Rect(obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
         elif isinstance(obj, LTContainer):  # figures: their characters count, in stream order
@@ -413,10 +572,10 @@ def _turn_upright(ch: dict, turn: int, width: float, height: float) -> dict:
     return {**ch, "x0": box[0], "x1": box[1], "top": box[2], "bottom": box[3]}
 
 
-def _page_data(page, number: int) -> PageData:
+def _page_data(page, number: int, role_of=None) -> PageData:
     data = PageData(index=number, width=float(page.width), height=float(page.height))
     data.rotated_by_viewer = bool((page.page_obj.attrs or {}).get("Rotate", 0)) if hasattr(page, "page_obj") else False
-    chars, data.rects = _layout_objects(page)
+    chars, data.rects = _layout_objects(page, role_of)
     # the page is read in the direction most of its characters run (a page of sideways text, a table
     # turned to fit); characters running another way (a stamp up the margin) are left out
     turns: dict[int, int] = {}
@@ -734,7 +893,8 @@ def _make_span(run: list[dict], text: str, space_before: bool) -> Span:
         space_before=space_before or text[:1].isspace(),
         color=run[0].get("color", ""),
         caps=bool(_caps_state(run)),
-        tag=run[0].get("tag", ""),
+        role=run[0].get("role", ""),
+        element=run[0].get("element", 0),
     )
 
 

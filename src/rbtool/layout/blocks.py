@@ -6,6 +6,8 @@ Every decision is relative to the document's statistics (body size, line pitch, 
 - quote: italic lines opening with a quotation mark or indented; the line right after it that is bold,
   indented or starts with a dash is its attribution;
 - list item: a line starting with a bullet glyph; deeper indent → sub-item; "1." / "a)" → numbered item;
+- form field: a label ("Besluit:") with its value in the document's value column, one block with the
+  value's wrapped lines;
 - paragraph: everything else, joined until a gap larger than the line pitch, an indent, a change of
   style or frame, or a page break after a finished sentence.
 Footnote markers (small raised digits) are taken out of the text and recorded with their position.
@@ -24,7 +26,7 @@ from rbtool.layout.stats import DocStats
 from rbtool.layout.styles import WORD, Inventory, line_style, run_in_split, span_style, style_inventory
 from rbtool.layout.text import Joiner
 from rbtool.nl.kamerstukken import is_qa_label
-from rbtool.pdf import Line, OutlineEntry, Rect, content_tags
+from rbtool.pdf import Line, OutlineEntry, Rect, tagged_as
 
 # A heading is at least this much larger than the body text.
 DEFAULT_HEADING_RATIO = 1.12
@@ -48,13 +50,18 @@ DEFAULT_CHAPTER_LABEL_GAP = 2.5
 DEFAULT_MAX_OCR_HEADING_WORDS = 10
 # The first line of a heading that wraps matches the start of its bookmark's title, at least this share.
 DEFAULT_OUTLINE_PREFIX = 0.4
+# A heading stands alone on its row: smaller text more than this many of the title's sizes to its right is a
+# legend set beside a table's or figure's title, and the row is no heading.
+DEFAULT_BESIDE_GAP = 3.0
 
 # A quote set apart by size alone is at least this many points smaller than the body.
 DEFAULT_QUOTE_SIZE_STEP = 0.5
-# A form's label before a bulleted item on its line is at most this many words, and stands at least this
-# many sizes before the bullet.
+# A form's label is at most this many words, and stands at least this many sizes before its value (or the
+# bullet of an item on its line).
 DEFAULT_MAX_FORM_LABEL_WORDS = 3
 DEFAULT_FORM_LABEL_GAP = 1.5
+# A form's values stand in a column: at least this many labelled lines start their values at one indent.
+DEFAULT_MIN_FORM_FIELDS = 2
 # An attribution line is at most this many words.
 DEFAULT_MAX_ATTRIBUTION_WORDS = 30
 
@@ -113,6 +120,7 @@ class Draft:
     column: int = 0  # the column its last line stands in
     left: float = 0.0  # the left edge of that column
     breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset, page) where a next page's part starts
+    tagged: bool = False  # a quote the structure tree marks as one (BlockQuote/Quote) on lines set apart
 
 
 @dataclass
@@ -179,6 +187,16 @@ def heading_levels(entries: list[Entry], body_size: float) -> tuple[dict[float, 
     return levels, min(numbered, default=None)
 
 
+def labelled(line: Line) -> bool:
+    """The line opens with a form's label: a short phrase ending in a colon, set apart from what follows by
+    more than a word space ("Zaak:      Nota naar aanleiding …", "Noot:   • Het verdrag …")."""
+    if len(line.spans) < 2:
+        return False
+    label, value = line.spans[0], line.spans[1]
+    return label.text.rstrip().endswith(":") and len(label.text.split()) <= DEFAULT_MAX_FORM_LABEL_WORDS \
+        and value.x0 - label.x1 >= DEFAULT_FORM_LABEL_GAP * line.size
+
+
 def _heading_text(text: str) -> bool:
     """Text that can be a heading: a word of at least two letters, not longer than a heading gets."""
     return bool(WORD.search(text)) and len(text) <= DEFAULT_MAX_HEADING_CHARS
@@ -217,7 +235,7 @@ def _size_key(size: float) -> float:
     return round(size * 2) / 2
 
 
-_HEADING_TAG = re.compile(r"^H[1-6]?$")  # the structure tree's standard heading types
+_HEADING_ROLES = ("H", "H1", "H2", "H3", "H4", "H5", "H6")  # the structure tree's standard heading types
 
 
 def _outline_key(title: str) -> str:
@@ -252,7 +270,9 @@ class Builder:
         self.numbered_size: float | None = None  # the smallest size of a numbered heading
         self.outline_size: float | None = None  # the smallest size of a large heading the outline names
         self.list_parent: int | None = None
+        self.previous: Line | None = None  # the last line read
         self.lefts: dict[tuple[int, int], float] = {}  # (page, column) → the column's left edge (column_lefts)
+        self.value_indents: list[float] = []  # where a form's values stand (form_value_indents)
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -283,6 +303,15 @@ class Builder:
         text = draft.text.rstrip()
         first = entry.line.text.lstrip()
         return not _SENTENCE_END.search(text) or (first[:1].islower())
+
+    def _continues_item(self, entry: Entry) -> bool:
+        """The line goes on with the current list item: at or right of its text indent, at line distance or
+        in the next column or page (mid-sentence, or at the item's hanging indent) — also when it opens with
+        a quotation mark (‘stapelingsproblematiek’ at the top of the next column)."""
+        cur = self.current
+        return cur is not None and cur.kind in model.ITEM_KINDS and cur.box == entry.box \
+            and self._indent(entry) >= cur.text_indent - 0.5 * entry.line.size \
+            and (self._gap_ok(cur, entry) or self._page_continues(cur, entry) or self._hangs_on(cur, entry))
 
     def _hangs_on(self, item: Draft, entry: Entry) -> bool:
         """An item's text goes on in the next column or page: the line there stands at the item's hanging
@@ -405,12 +434,22 @@ class Builder:
         chars = sum(len(s.text) for s in prose)
         return chars > 0 and sum(len(s.text) for s in prose if s.bold) >= DEFAULT_STYLE_SHARE * chars
 
+    def _title_beside_legend(self, entry: Entry) -> bool:
+        """A title that stands out (larger than the body, or in another style) with smaller text set apart
+        beside it on its row, more than DEFAULT_BESIDE_GAP of the title's sizes away: a table's or figure's
+        title with its legend ("Plan d’action … 2021-2026      $$$ = 100 000 $ et plus" over a table). A
+        section heading stands alone on its row, so the row is a paragraph of its own."""
+        line = entry.line
+        title = line.spans[0]
+        if span_style(title) == self.inventory.body and title.size < DEFAULT_HEADING_RATIO * self.stats.body_size:
+            return False
+        return any(b.x0 - a.x1 > DEFAULT_BESIDE_GAP * a.size and b.size < a.size - 0.5
+                   for a, b in zip(line.spans, line.spans[1:]))
+
     def _tagged_heading(self, line: Line) -> bool:
         """A tagged PDF's structure tree marks the line as a heading (H, H1–H6) and the line stands out from
         the body (another style): the tree is evidence, checked against the layout, not trusted alone."""
-        tags = content_tags(line) - {""}  # a list number beside a heading may be untagged
-        return bool(tags) and all(_HEADING_TAG.match(tag) for tag in tags) \
-            and line_style(line) not in (None, self.inventory.body)
+        return tagged_as(line, *_HEADING_ROLES) and line_style(line) not in (None, self.inventory.body)
 
     def _title_page_matter(self, entry: Entry) -> bool:
         """A line of the first page above the first line a bookmark names, in a document with an outline: the
@@ -465,6 +504,15 @@ class Builder:
                 return level
         return None
 
+    def _outline_names_wrapped(self, draft: Draft, entry: Entry) -> None:
+        """A heading that wraps over several lines takes the level of the bookmark that names its lines
+        together: its first line alone may be too short a prefix ("Betere uitvoering van be-" of a title of
+        three lines in a narrow column), so its level came from its size."""
+        outlined = self._outline_level(entry, draft.text)
+        if outlined is not None:
+            draft.level = outlined
+            self.outline_reached = True
+
     def _left(self, entry: Entry) -> float:
         """The left edge of the entry's column: indents are measured from it."""
         return self.lefts.get((entry.page, entry.column), self.stats.left)
@@ -472,6 +520,42 @@ class Builder:
     def _indent(self, entry: Entry, x: float | None = None) -> float:
         """How far x (by default the line's start) stands right of its column's left edge."""
         return (entry.line.x0 if x is None else x) - self._left(entry)
+
+    def form_value_indents(self, entries: list[Entry]) -> list[float]:
+        """The indents of a form's value column: where the values of at least DEFAULT_MIN_FORM_FIELDS labelled
+        lines start, within half the body size ("Zaak:", "Besluit:", "Noot:" with their values at one edge)."""
+        starts = [self._indent(entry, entry.line.spans[1].x0) for entry in entries if labelled(entry.line)]
+        near = 0.5 * self.stats.body_size
+        return sorted(x for x in starts if sum(abs(x - other) < near for other in starts) >= DEFAULT_MIN_FORM_FIELDS)
+
+    def _field(self, entry: Entry) -> bool:
+        """The line opens a field of a form: a label whose value starts in the document's value column."""
+        line = entry.line
+        if not labelled(line):
+            return False
+        value = self._indent(entry, line.spans[1].x0)
+        return any(abs(value - x) < 0.5 * line.size for x in self.value_indents)
+
+    def _continues_hanging(self, entry: Entry, text: str) -> bool:
+        """The next line of an item or a form field whose text hangs at an indent of its own (right of its
+        bullet, number or label): at line distance (or the first of the next page or column, where the text was
+        cut mid-sentence), at or right of that indent, and going on with the text — mid-sentence, or in the
+        style the text's last line ended in. A bold line there ("wordt vastgesteld." under "1. Agendapunt: De
+        besluitenlijst …") is the value wrapping, not a subheading. Inside a field's value a number run on
+        with its text ("1. de brief te agenderen …, en") enumerates within the value."""
+        cur, line = self.current, entry.line
+        if cur is None or cur.last is None or cur.kind not in (*model.ITEM_KINDS, model.PARAGRAPH) \
+                or cur.box != entry.box or cur.text_indent <= cur.glyph_indent + 0.5 * line.size:
+            return False
+        if not (self._gap_ok(cur, entry) or self._page_continues(cur, entry)) \
+                or self._indent(entry) < cur.text_indent - 0.5 * line.size:
+            return False
+        if self._bullet(entry) is not None or self._field(entry):
+            return False
+        if _ITEM_LABEL.match(text) and (cur.kind != model.PARAGRAPH or (len(line.spans) > 1 and self._numbered(entry))):
+            return False
+        return not _SENTENCE_END.search(cur.text.rstrip()) \
+            or span_style(line.spans[0]) == span_style(cur.last.spans[-1])
 
     def _bullet(self, entry: Entry) -> tuple[str, float, float] | None:
         """(glyph, glyph indent, text indent) when the line starts a bulleted item."""
@@ -586,6 +670,7 @@ class Builder:
             self.list_parent = None
             return
         line = entry.line
+        previous, self.previous = self.previous, line
         text, markers = line_content(line, self.notes)
         if not text and markers and self.current is not None:
             self._append(self.current, entry, "", markers)
@@ -596,12 +681,17 @@ class Builder:
         if entry.diagram is not None:
             self._add_diagram_text(entry, text, markers)
             return
+        if self._title_beside_legend(entry):
+            self._append(self._new(model.PARAGRAPH, entry), entry, text, markers)
+            self.list_parent = None
+            return
         heading = self._heading(entry, text)
         if heading:
             number, level, title = heading
             if (cur is not None and cur.kind == model.HEADING and self._gap_ok(cur, entry, 1.6)
                     and abs(cur.size - line.size) < 0.5 and number is None):
                 self._append(cur, entry, text, markers)
+                self._outline_names_wrapped(cur, entry)
                 return
             if number is None and self._labels_chapter(cur, entry):
                 # "Hoofdstuk 1" over "Definities en overzicht": the title takes the label's number and its
@@ -618,6 +708,16 @@ class Builder:
         if cur is not None and cur.kind in (model.QUOTE, model.ATTRIBUTION):
             if self._attribution(cur, entry, text, italic, bold, markers):
                 return
+        if self._continues_hanging(entry, text):
+            self._append(cur, entry, text, markers)
+            return
+        if self._label_then_item(entry):
+            return
+        if self._field(entry):  # one block per label and its value, the label its first word
+            self._append(self._new(model.PARAGRAPH, entry, glyph_indent=self._indent(entry),
+                                   text_indent=self._indent(entry, line.spans[1].x0)), entry, text, markers)
+            self.list_parent = None
+            return
         if self._quote_line(entry, text, italic):
             if cur is not None and cur.kind == model.QUOTE and (self._gap_ok(cur, entry, 2.5)
                                                               or self._turns_over(cur, entry)):
@@ -625,6 +725,7 @@ class Builder:
                 self._append(cur, entry, text, markers, sep)
             else:
                 self._append(self._new(model.QUOTE, entry), entry, text, markers)
+            self.current.tagged |= self._tagged_quote(entry, italic)
             self.list_parent = None
             return
         if self._run_in(entry, markers):
@@ -637,8 +738,6 @@ class Builder:
             else:
                 self._append(self._new(model.SUBHEADING, entry), entry, text, markers)
             self.list_parent = None
-            return
-        if self._label_then_item(entry):
             return
         bullet = self._bullet(entry)
         if bullet:
@@ -656,9 +755,13 @@ class Builder:
             offset = len(text) - len(body)
             self._append(draft, entry, body, [(max(0, p - offset), n) for p, n in markers])
             return
-        if cur is not None and cur.kind in (model.LIST_ITEM, model.SUB_ITEM, model.NUMBERED_ITEM) \
-                and cur.box == entry.box and self._indent(entry) >= cur.text_indent - 0.5 * line.size \
-                and (self._gap_ok(cur, entry) or self._page_continues(cur, entry) or self._hangs_on(cur, entry)):
+        if self._tagged_item(entry, previous):
+            indent = self._indent(entry)
+            draft = self._new(model.LIST_ITEM, entry, glyph_indent=indent, text_indent=indent)
+            self.list_parent = len(self.drafts) - 1
+            self._append(draft, entry, text, markers)
+            return
+        if self._continues_item(entry):
             self._append(cur, entry, text, markers)
             return
         if cur is not None and cur.kind == model.PARAGRAPH and cur.box == entry.box and not is_qa_label(text) \
@@ -732,9 +835,10 @@ class Builder:
         line, cur = entry.line, self.current
         if self._bullet(entry) is not None:
             return False
+        if self._tagged_quote(entry, italic):
+            return True
         opens = text[:1] in QUOTE_OPENERS
-        if cur is not None and cur.kind in model.ITEM_KINDS and cur.box == entry.box \
-                and self._indent(entry) >= cur.text_indent - 0.5 * line.size and self._gap_ok(cur, entry):
+        if self._continues_item(entry):
             return False
         indented = self._indent(entry) > DEFAULT_INDENT * line.size
         if italic:
@@ -749,6 +853,26 @@ class Builder:
         smaller = line.size <= self.stats.body_size - DEFAULT_QUOTE_SIZE_STEP
         return opens and (indented or entry.box or smaller)
 
+    def _tagged_quote(self, entry: Entry, italic: bool) -> bool:
+        """The structure tree marks the line as a quotation (BlockQuote, Quote) and the layout sets it apart
+        from the body: indented, framed, smaller, italic or in another style. The tag alone invents nothing."""
+        line = entry.line
+        if not tagged_as(line, "BlockQuote", "Quote"):
+            return False
+        return self._indent(entry) > DEFAULT_INDENT * line.size or entry.box or italic \
+            or line.size <= self.stats.body_size - DEFAULT_QUOTE_SIZE_STEP \
+            or line_style(line) not in (None, self.inventory.body)
+
+    def _tagged_item(self, entry: Entry, previous: Line | None) -> bool:
+        """The structure tree starts a new list item (LI) with this line (the `previous` line belongs to
+        another element), and the line reads as one: not in a heading's size (a heading Word placed in a
+        list is a heading)."""
+        line = entry.line
+        if not tagged_as(line, "LI") or line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size:
+            return False
+        element = next(s.element for s in line.spans if s.role == "LI")
+        return element != 0 and (previous is None or element not in {s.element for s in previous.spans})
+
     def _attribution(self, cur: Draft, entry: Entry, text, italic, bold, markers) -> bool:
         line = entry.line
         if cur.kind == model.ATTRIBUTION:
@@ -759,12 +883,12 @@ class Builder:
             return False
         if not (self._gap_ok(cur, entry, 2.5) or self._turns_over(cur, entry)):
             return False
-        if line_style(line) == line_style(cur.last) and not _closes(cur.text):
-            return False  # the open quote goes on
-        # who is quoted: a person's name with a role ("Jouke van Dijk, hoogleraar …"), or a short name after
-        # a dash ("— Jan de Vries"); an indent or bold type alone does not make a line an attribution
         name = text.lstrip("—–- ")
         dashed = name != text
+        if line_style(line) == line_style(cur.last) and not _closes(cur.text) and not (cur.tagged and dashed):
+            return False  # the open quote goes on (a quotation the tree marks ends where a dash names its source)
+        # who is quoted: a person's name with a role ("Jouke van Dijk, hoogleraar …"), or a short name after
+        # a dash ("— Jan de Vries"); an indent or bold type alone does not make a line an attribution
         short_name = dashed and 0 < len(name.split()) <= DEFAULT_MAX_NAME_WORDS and name[:1].isupper() \
             and not _SENTENCE_END.search(name)
         if not (names_a_person(name) or short_name) or len(text.split()) > DEFAULT_MAX_ATTRIBUTION_WORDS:
@@ -783,12 +907,9 @@ class Builder:
         phrase ending in a colon, set apart from the bullet by more than a word space (the items stand in the
         value column). The label is a paragraph of its own, the rest of the line starts the item."""
         line = entry.line
-        if len(line.spans) < 3:
+        if len(line.spans) < 3 or not labelled(line):
             return False
         label, glyph = line.spans[0], line.spans[1]
-        if not label.text.rstrip().endswith(":") or len(label.text.split()) > DEFAULT_MAX_FORM_LABEL_WORDS \
-                or glyph.x0 - label.x1 < DEFAULT_FORM_LABEL_GAP * line.size:
-            return False
         rest = replace(line, spans=line.spans[1:], x0=glyph.x0)
         item = replace(entry, line=rest)
         bullet = self._bullet(item)
@@ -836,10 +957,11 @@ class Builder:
     # ------------------------------------------------------------------ result
     def _drop_unproven_quotes(self) -> None:
         """A quote candidate stays a quote only with evidence: it opens with a quotation mark that only its
-        end answers, or an attribution follows it. Otherwise (an italic instruction, an emphasised line) it is a paragraph."""
+        end answers, or an attribution follows it, or the structure tree marks it as a quotation on lines set
+        apart. Otherwise (an italic instruction, an emphasised line) it is a paragraph."""
         attributed = {d.parent for d in self.drafts if d.kind == model.ATTRIBUTION}
         for i, draft in enumerate(self.drafts):
-            if draft.kind != model.QUOTE or i in attributed:
+            if draft.kind != model.QUOTE or i in attributed or draft.tagged:
                 continue
             text = draft.text.strip()
             if not _closes(text) or _closed_early(text):
@@ -907,6 +1029,7 @@ def build_structure(entries: list[Entry], stats: DocStats, joiner: Joiner, notes
                                if (m := _BOOKMARK_NUMBER.match(b.title))]
     builder.level_sizes, builder.numbered_size = heading_levels(text_entries, stats.body_size)
     builder.lefts = column_lefts([(entry.page, entry.column, entry.line) for entry in text_entries], stats.body_size)
+    builder.value_indents = builder.form_value_indents(text_entries)
     contents = {id(text_entries[i]) for i in find_contents([(entry.page, entry.line) for entry in text_entries])}
     builder.outline_size = builder.outline_floor([entry for entry in text_entries if id(entry) not in contents])
     for entry in entries:

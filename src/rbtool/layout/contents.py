@@ -5,13 +5,14 @@ off in a span of its own at a common right edge ("1.2  Wonen    7"). A table of 
 least DEFAULT_MIN_ENTRIES such lines on one page whose page numbers (mostly) do not decrease; the short
 title line right above the run ("Inhoud", "Table des matières") belongs to it. Lines of a wrapped entry
 between two entries belong to it too, and so do those that open a page when the contents went on to the end
-of the page before (an entry wrapped over the page break).
+of the page before (an entry wrapped over the page break). Where a tagged PDF's structure tree marks the
+entries as contents (TOC/TOCI), a shorter run is one too: a single entry line that ends in its page number.
 """
 from __future__ import annotations
 
 import re
 
-from rbtool.pdf import Line
+from rbtool.pdf import Line, tagged_as
 
 # A table of contents has at least this many entries.
 DEFAULT_MIN_ENTRIES = 3
@@ -57,7 +58,7 @@ def find_contents(lines: list[tuple[int, Line]]) -> set[int]:
     run: list[tuple[int, int, bool, Line]] = []  # (position, page number, dotted, line)
 
     def close() -> None:
-        if _is_contents(run):
+        if run and (_is_contents(run) or all(tagged_as(line, "TOCI") for *_, line in run)):
             first, last = run[0][0], run[-1][0]
             found.update(range(first, last + 1))
             opening = _opening_lines(lines, first)

@@ -14,8 +14,11 @@ went), so "(12)" in a list or "[3]" in a citation on a page without note 3 stays
 
 Numbering is decided per document: when most pages with notes start again at a number the previous
 notes page already reached, the printed numbers restart per page. They then cannot identify a note; notes
-are numbered in document order (1..N) and a marker's printed number is looked up among the notes of its
-page.
+are numbered in document order (1..N) and each note is given the page whose markers it serves: the notes
+and the markers of the running text, both in reading order, are aligned by their printed numbers (a note
+serves a marker with its number on its own page or on the page next to it — a note that did not fit went
+to the next page, one placed early to the page before). A marker's printed number is looked up among the
+notes serving its page.
 """
 from __future__ import annotations
 
@@ -245,9 +248,12 @@ def _numbers(text: str) -> list[int] | None:
 
 
 class NoteIndex:
-    """The notes found in the footnote zones, to decide which numbers in the running text are their markers."""
+    """The notes found in the footnote zones, to decide which numbers in the running text are their markers.
 
-    def __init__(self, drafts: list[NoteDraft] = (), per_page: bool = False):
+    `body_lines` (the running text in reading order) serve numbering per page: they give each note the page
+    whose marker it serves."""
+
+    def __init__(self, drafts: list[NoteDraft] = (), per_page: bool = False, body_lines: list[Line] = ()):
         self.per_page = per_page
         self.numbers = {d.number for d in drafts}
         self.pages = {d.number: (d.page, d.page_end) for d in drafts}
@@ -257,6 +263,30 @@ class NoteIndex:
         # the document's bracket for markers: the one most of its notes are labelled with
         brackets = Counter(d.bracket for d in drafts).most_common(1)
         self.bracket = brackets[0][0] if brackets else ""
+        self.by_marker: dict[tuple[int, int], list[int]] = {}
+        if per_page and body_lines:
+            candidates = [(line.page, n) for line in body_lines for n in self._printed_markers(line)]
+            served = align_notes([(d.page, d.printed) for d in drafts], candidates)
+            for i, d in enumerate(drafts):
+                if i in served:
+                    self.by_marker.setdefault((candidates[served[i]][0], d.printed), []).append(d.number)
+
+    def _printed_markers(self, line: Line) -> list[int]:
+        """The numbers the line prints as possible markers, in reading order: raised digits, and where the
+        notes are labelled in brackets, bracketed numbers (not one opening a line of text: a list label)."""
+        pattern = _BRACKETED_MARKER.get(self.bracket)
+        printed: list[int] = []
+        before = ""  # the line's text before the span
+        for position, span in enumerate(line.spans):
+            if (numbers := marker_numbers(span, line)) is not None:
+                printed += numbers
+            elif pattern:
+                for match in pattern.finditer(span.text):
+                    if not _list_label(before + span.text[:match.start()], span.text[match.end():],
+                                       more=position + 1 < len(line.spans)):
+                        printed += _numbers(match.group(1)) or []
+            before += span.text
+        return printed
 
     @classmethod
     def throughout(cls, numbers) -> NoteIndex:
@@ -270,8 +300,11 @@ class NoteIndex:
 
     def _note(self, printed: int, page: int, bracketed: bool) -> int | None:
         if self.per_page:
-            # on its page; else the last such note of the page before (the marker moved on after its note
-            # was placed), else the first of the next page (a note that did not fit moved there)
+            if (page, printed) in self.by_marker:
+                return self.by_marker[page, printed][0]
+            # a marker the alignment left out: the note on its page; else the last such note of the page
+            # before (the marker moved on after its note was placed), else the first of the next page (a note
+            # that did not fit moved there)
             for at, pick in ((page, 0), (page - 1, -1), (page + 1, 0)):
                 if (at, printed) in self.by_label:
                     return self.by_label[at, printed][pick]
@@ -282,6 +315,33 @@ class NoteIndex:
         if bracketed and not first - 1 <= page <= last + 1:
             return None  # "(12)" far from note 12 is text
         return printed
+
+
+def align_notes(notes: list[tuple[int, int]], markers: list[tuple[int, int]]) -> dict[int, int]:
+    """Pair notes with the markers they serve, both given as (page, printed number) in reading order: the
+    most pairs of equal numbers on the same or adjacent pages with neither order crossed, and among those
+    the most on the same page. Returns note position -> marker position."""
+    pair, same_page = 2 * len(notes) + 2, 1  # one more pair outweighs any number of same-page pairs
+    columns = len(markers) + 1
+    best = [[0] * columns for _ in range(len(notes) + 1)]
+    for i, (note_page, note_label) in enumerate(notes, 1):
+        row, above = best[i], best[i - 1]
+        for j, (marker_page, marker_label) in enumerate(markers, 1):
+            score = max(above[j], row[j - 1])
+            if note_label == marker_label and abs(note_page - marker_page) <= 1:
+                score = max(score, above[j - 1] + pair + (same_page if note_page == marker_page else 0))
+            row[j] = score
+    served: dict[int, int] = {}
+    i, j = len(notes), len(markers)
+    while i and j:
+        if best[i][j] == best[i - 1][j]:
+            i -= 1
+        elif best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            served[i - 1] = j - 1
+            i, j = i - 1, j - 1
+    return served
 
 
 def line_markers(line: Line, notes: NoteIndex) -> tuple[str, list[tuple[int, int]]]:
@@ -305,6 +365,12 @@ def line_markers(line: Line, notes: NoteIndex) -> tuple[str, list[tuple[int, int
     return stripped, [(min(pos, len(stripped)), n) for pos, n in markers]
 
 
+def _list_label(before: str, after: str, more: bool) -> bool:
+    """Whether a bracketed number with `before` and `after` it on its line (`more`: spans follow) opens a line
+    of text, as a list label "(1) ..." does."""
+    return not before.strip() and (more or bool(after.strip()))
+
+
 def _strip_bracketed(text: str, piece: str, pattern: re.Pattern, page: int, notes: NoteIndex,
                      markers: list[tuple[int, int]], more: bool) -> str:
     """`text` + `piece` without the bracketed markers in `piece` (recorded in `markers`; `more`: spans follow
@@ -313,8 +379,7 @@ def _strip_bracketed(text: str, piece: str, pattern: re.Pattern, page: int, note
     sentence."""
     position = 0
     for match in pattern.finditer(piece):
-        opens = not (text or piece[:match.start()].strip()) and (more or piece[match.end():].strip())
-        if opens and notes.per_page:
+        if notes.per_page and _list_label(text + piece[:match.start()], piece[match.end():], more):
             continue
         printed = _numbers(match.group(1))
         numbers = notes.resolve(printed, page, bracketed=True) if printed else None

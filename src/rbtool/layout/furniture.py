@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from rbtool.pdf import Line, content_tags, line_of
+from rbtool.pdf import Line, content_roles, line_of
 
 # How many lines at the top and at the bottom of a page are candidates for running headers/footers.
 DEFAULT_EDGE_LINES = 2
@@ -184,7 +184,7 @@ def _header_band(slot_hits: list[tuple[int, int, Line, str]], lines_of: dict[int
 
 
 def _marked_artifact(line: Line) -> bool:
-    return content_tags(line) == {"Artifact"}
+    return content_roles(line) == {"Artifact"}
 
 
 def _in_recurring_sizes(hits: list[tuple[int, int, Line]], needed: float) -> list[tuple[int, int, Line]]:

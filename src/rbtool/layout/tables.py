@@ -12,6 +12,10 @@ Two strategies, kept apart as Camelot keeps *lattice* and *stream*, each with it
   share columns. A table needs two figure columns, or one under a caption that says it is a table (a caption
   word or a unit): a contents page (one column of page numbers) and lists that name amounts in running text
   are not tables; two-column prose has no figure cells at all.
+- **tagged** (`_tagged_tables`): a tagged PDF's structure tree marks the text as a table's cells (Table, TR,
+  TD, TH) and the layout shows a grid: at least two rows of at least two cells side by side. The tree says
+  which text belongs to which cell, so cells of wrapped text set side by side without rules (a glossary, a
+  table of statements) are read cell by cell, not across as prose. Ruled and aligned tables are read first.
 
 Both give the same `PageTable`: bbox, caption (the line above or below that says "Tabel …", names a unit or
 "(vervolg)"), unit, the header rows joined per column top-down with " / ", and the body rows. Every
@@ -25,10 +29,14 @@ from dataclasses import dataclass, field
 from rbtool.layout.footnotes import marker_numbers
 from rbtool.layout.text import join_wrapped
 from rbtool.nl.numbers import is_caption, is_continuation, is_numeric_cell, table_unit
-from rbtool.pdf import DEFAULT_MIN_SPACE_GAP, DEFAULT_RULE_THICKNESS, DEFAULT_TAB_GAP, Line, Rect
+from rbtool.pdf import DEFAULT_MIN_SPACE_GAP, DEFAULT_RULE_THICKNESS, DEFAULT_TAB_GAP, Line, Rect, Span, tagged_as
 
 RULED = "ruled"
 ALIGNED = "aligned"
+TAGGED = "tagged"
+# A tagged table is a grid: at least this many rows hold at least this many cells side by side.
+DEFAULT_MIN_TAGGED_ROWS = 2
+DEFAULT_MIN_TAGGED_CELLS = 2
 
 # Rules and fills closer than this share of the body size touch (one cluster, one grid line).
 DEFAULT_TOUCH = 0.3
@@ -84,7 +92,7 @@ class Chunk:
 @dataclass
 class PageTable:
     page: int
-    strategy: str  # RULED or ALIGNED: which evidence read it
+    strategy: str  # RULED, ALIGNED or TAGGED: which evidence read it
     bbox: tuple[float, float, float, float]
     columns: list[str]
     rows: list[list[str]]
@@ -619,6 +627,61 @@ def _attach_caption(table: PageTable, free: list[Line], body_size: float, pitch:
 
 # --------------------------------------------------------------------------------------------- page
 
+# --------------------------------------------------------------------------------------------- tagged
+
+def _tagged_tables(lines: list[Line], page: int) -> list[PageTable]:
+    """Runs of consecutive lines whose text the structure tree places wholly in table cells, read as a grid
+    where they form one (DEFAULT_MIN_TAGGED_ROWS rows of DEFAULT_MIN_TAGGED_CELLS cells side by side)."""
+    runs: list[list[Line]] = [[]]
+    for line in lines:
+        if tagged_as(line, "Table") and all(s.element for s in line.spans if s.role == "Table"):
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [table for run in runs if run for table in [_read_tagged(run, page)] if table is not None]
+
+
+def _read_tagged(lines: list[Line], page: int) -> PageTable | None:
+    cells: dict[int, list[tuple[Line, Span]]] = {}  # cell element → its spans, top to bottom
+    for line in lines:
+        for span in line.spans:
+            if span.role == "Table":
+                cells.setdefault(span.element, []).append((line, span))
+    size = max(line.size for line in lines)
+    # rows: cells whose first lines stand on one line's height; columns: the cells' left edges
+    order = sorted(cells, key=lambda e: (cells[e][0][1].top, cells[e][0][1].x0))
+    rows: list[list[int]] = []
+    for element in order:
+        top = cells[element][0][1].top
+        if rows and top < cells[rows[-1][0]][0][1].top + size:
+            rows[-1].append(element)
+        else:
+            rows.append([element])
+    if sum(len(row) >= DEFAULT_MIN_TAGGED_CELLS for row in rows) < DEFAULT_MIN_TAGGED_ROWS:
+        return None
+    lefts = _merge_positions(sorted(min(s.x0 for _, s in cells[e]) for e in cells), 0.5 * size)
+
+    def column(element: int) -> int:
+        x0 = min(s.x0 for _, s in cells[element])
+        return min(range(len(lefts)), key=lambda i: abs(lefts[i] - x0))
+
+    def text(element: int) -> str:
+        parts: list[str] = []
+        for line, span in cells[element]:
+            if parts and parts[-1][0] is line:
+                parts[-1] = (line, parts[-1][1] + (" " if span.space_before else "") + span.text)
+            else:
+                parts.append((line, span.text))
+        return join_wrapped([part for _, part in parts])
+
+    grid = [[""] * len(lefts) for _ in rows]
+    for r, row in enumerate(grid):
+        for element in rows[r]:
+            row[column(element)] = join_wrapped([row[column(element)], text(element)])
+    bbox = (min(l.x0 for l in lines), lines[0].top, max(l.x1 for l in lines), max(l.bottom for l in lines))
+    return PageTable(page=page, strategy=TAGGED, bbox=bbox, columns=grid[0], rows=grid[1:], lines=list(lines))
+
+
 def find_tables(lines: list[Line], rects: list[Rect], body_size: float, pitch: float, notes: set[int] = frozenset(),
                 page: int = 0) -> list[PageTable]:
     """The tables among a page's body lines (top to bottom), ruled ones first; each names the lines it
@@ -628,10 +691,14 @@ def find_tables(lines: list[Line], rects: list[Rect], body_size: float, pitch: f
     rest = [l for l in lines if id(l) not in taken]
     aligned = _aligned_tables(rest, rects, body_size, pitch, notes, page)
     taken |= {id(l) for t in aligned for l in t.lines}
+    tagged = _tagged_tables([l for l in lines if id(l) not in taken], page)
+    aligned += tagged
+    taken |= {id(l) for t in tagged for l in t.lines}
     free = [l for l in lines if id(l) not in taken]  # caption candidates (tables side by side share one)
     for table in aligned:
         _attach_caption(table, free, body_size, pitch)
-        if len(table.columns) < 3 and not (table.caption and (is_caption(table.caption) or table.unit)):
+        if table.strategy == ALIGNED and len(table.columns) < 3 \
+                and not (table.caption and (is_caption(table.caption) or table.unit)):
             table.lines = []  # one figure column without a caption saying so: a list of pages, not a table
     for table in tables:
         _attach_caption(table, free, body_size, pitch)

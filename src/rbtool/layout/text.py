@@ -81,6 +81,9 @@ class Joiner:
         if left[-1] in DASHES and len(left) > 1 and not left[-2].isspace():
             # "2022–|2027", "CO2-|reductie": a dash glued to the word before is glued to the word after
             return left + right
+        if left[-1] == "/" and len(left) > 1 and not left[-2].isspace():
+            # "IPO/|provincies", ".../nieuws/|2019": a line may break after a slash inside a word or address
+            return left + right
         return left + " " + right
 
     def hyphen_joint(self, left: str, right: str) -> str:
@@ -136,8 +139,9 @@ def join_wrapped(parts: list[str]) -> str:
         part = part.strip()
         if not part:
             continue
-        if text.endswith("-") and len(text) > 1 and text[-2].islower() and part[:1].islower():
-            text = text[:-1] + part
+        if text.endswith("\u00ad") or (text.endswith("-") and len(text) > 1 and text[-2].islower()
+                                         and part[:1].islower()):
+            text = text[:-1] + part  # a soft hyphen is always a word break
         else:
             text = f"{text} {part}" if text else part
     return text
@@ -208,10 +212,18 @@ class _Letters:
                    for j in range(start + 2, min(len(padded), end + 4)))
 
 
-def ligature_readings(spans, advances: dict[tuple[str, str], float] | None = None
+def glyph_words(text: str) -> list[str]:
+    """The words of `text` with a glyph without Unicode map among their letters ("o(cid:99)ine" in
+    "o(cid:99)ine, naar"; not a glyph standing alone, such as a bullet)."""
+    return [word for word in _GLYPH_WORD.findall(text) if UNMAPPED.search(word) and UNMAPPED.sub("", word)]
+
+
+def ligature_readings(spans, advances: dict[tuple[str, str], float] | None = None, written_out=()
                       ) -> tuple[dict[tuple[str, str], str], set[tuple[str, str]]]:
     """Read glyphs without a usable Unicode map that stand inside words. `spans`: (font name, text) pairs in
-    reading order; `advances`: {(font, glyph or letter): advance width as a share of the font size}.
+    reading order; `advances`: {(font, glyph or letter): advance width as a share of the font size};
+    `written_out`: texts the document gives in Unicode besides its pages (its information's title, its
+    bookmarks), whose words count among the words it writes out.
 
     Returns ({(font, glyph): letters}, {(font, glyph) left unread}). The evidence, all the document's own:
     - a reading that turns a word into one the document writes out elsewhere ("hee\ue01et" → "heeft"),
@@ -220,6 +232,8 @@ def ligature_readings(spans, advances: dict[tuple[str, str], float] | None = Non
     - a typesetting that draws a ligature never writes its letters out: where the text shows "ft" about as
       often as there are such glyphs ("heeft" written out), no glyph is "ft" unless most of its words
       become written-out words; the rarer ligatures (st, ct, tt, fj ...) and the lone "f" need that too;
+      so does a reading whose letters the glyph's own font writes out at least half as often as the glyph
+      stands (DejaVu Sans writes "ft" in "heeft" and draws "ff" as one glyph: its "e\ue01eect" is no "eftect");
     - the letters around the glyph under the document's own letter model ("(cid:75)exibel": "fl", not "fi");
     - one font draws each letter sequence with one glyph: its glyphs get different readings, the frequent
       glyphs' evidence weighing most;
@@ -242,6 +256,9 @@ def ligature_readings(spans, advances: dict[tuple[str, str], float] | None = Non
                     words_of.setdefault((font, glyph), Counter())[word] += 1
     if not words_of:
         return {}, set()
+    # a title set in a font of its own (its glyph seen once) is read from the title the producer wrote down
+    vocab.update(word.lower() for text in written_out for word in _GLYPH_WORD.findall(text)
+                 if not UNMAPPED.search(word))
     everywhere = sum(written.values(), Counter())
     glyphs_total = sum(sum(words.values()) for words in words_of.values())
     # letters the text writes out about as often as it has such glyphs are no ligature of its typesetting
@@ -255,7 +272,8 @@ def ligature_readings(spans, advances: dict[tuple[str, str], float] | None = Non
     known = Counter(vocab)
     for font, _ in glyphs_in.most_common():
         own = {key: words for key, words in words_of.items() if key[0] == font}
-        readings.update(_read_fonts(own, known, shown_out, advances or {}))
+        readings.update(_read_fonts(own, known, shown_out | _written_out(written.get(font, Counter()), own),
+                                    advances or {}))
         known.update(_read_words(own, readings))
     return readings, set(words_of) - set(readings)
 
@@ -271,8 +289,17 @@ def _read_words(words_of, readings) -> Counter:
     return words
 
 
-def _read_fonts(words_of, vocab: Counter, shown_out: set[str], advances) -> dict[tuple[str, str], str]:
-    """Each font's glyphs → their readings, from the words they stand in and the vocabulary."""
+def _written_out(written: Counter, words_of) -> set[tuple[tuple[str, str], str]]:
+    """{(glyph key, letters)} where the glyph's font writes the letters out at least DEFAULT_SHOWN_SHARE as
+    often as the glyph stands: a font that drew them as this glyph would not write them out."""
+    return {(key, lig) for key, words in words_of.items() for lig in LIGATURES
+            if written[lig] >= DEFAULT_SHOWN_SHARE * sum(words.values())}
+
+
+def _read_fonts(words_of, vocab: Counter, shown_out: set, advances) -> dict[tuple[str, str], str]:
+    """Each font's glyphs → their readings, from the words they stand in and the vocabulary. `shown_out`:
+    letters no glyph stands for, and (glyph key, letters) pairs no such glyph stands for, unless words
+    confirm them."""
     letters = _Letters(vocab)
     scores: dict[tuple[str, str], dict[str, float]] = {}
     for key, words in words_of.items():
@@ -283,7 +310,8 @@ def _read_fonts(words_of, vocab: Counter, shown_out: set[str], advances) -> dict
         for lig in LIGATURES:
             seen = sum(1 for w in alone if w.replace(glyph, lig).lower() in vocab) / len(alone)
             # a few written out ("fi" where a ligature was broken) do not make letters no ligature
-            if (lig in shown_out or lig not in STANDARD_LIGATURES) and seen < DEFAULT_SHOWN_EVIDENCE:
+            if (lig in shown_out or (key, lig) in shown_out or lig not in STANDARD_LIGATURES) \
+                    and seen < DEFAULT_SHOWN_EVIDENCE:
                 continue
             likelihood = 0.0
             for word, count in alone.items():

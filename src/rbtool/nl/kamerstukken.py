@@ -149,13 +149,24 @@ def miljoenennota(year: int) -> Kamerstuk:
 
 # Written questions and their answers (Aanhangsel van de Handelingen): each question and each answer opens
 # with its label on a line of its own, "Vraag 3" / "Vragen 4 en 5" / "Antwoord 3" / "Antwoord op vraag 3".
-QA_LABEL = re.compile(r"^(?:Vra(?:ag|gen)|Antwoord(?:en)?(?:\s+op\s+vra(?:ag|gen))?)\s+\d+"
-                      r"(?:\s*(?:,|en|t/m|-|–)\s*\d+)*\s*:?$")
+_QA_LABEL = (r"^(?:Vra(?:ag|gen)|Antwoord(?:en)?(?:\s+op\s+vra(?:ag|gen))?)\s+\d+"
+             r"(?:\s*(?:,|en|t/m|-|–)\s*\d+)*\s*:?")
+QA_LABEL = re.compile(_QA_LABEL + "$")
+# A block keeps its label as its first words ("Vraag 3 Bent u bekend …?"); the sentence after it opens with a
+# capital (or a quotation mark or bracket before one).
+QA_LABEL_OPENING = re.compile(_QA_LABEL + r"\s+(?=[«“‘\"'(]?[A-Z])")
 
 
 def is_qa_label(text: str) -> bool:
     """Whether a line is the label of a written question or answer ("Vraag 3", "Antwoord op vragen 4 en 5")."""
     return QA_LABEL.match(text.strip()) is not None
+
+
+def qa_label_end(text: str) -> int:
+    """Where the text after a question's or answer's label begins, when the text opens with one ("Vraag 3
+    Bent u …" → 8), else 0: the label heads its block and is no part of the first sentence."""
+    match = QA_LABEL_OPENING.match(text)
+    return match.end() if match else 0
 
 
 # Their title page states what the questions are about, in the sentence that is also their official title

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rbtool import model
+from rbtool.nl.kamerstukken import qa_label_end
 from rbtool.nl.text import fold
 from rbtool.queries.sections import in_sections
 
@@ -58,9 +59,10 @@ def _word_before(text: str, end: int, start: int) -> str:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; a period after an abbreviation or an initial does not end one."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
+    """(start, end) of each sentence; a period after an abbreviation or an initial does not end one. The label
+    a written question or answer keeps as its first words ("Vraag 3 Bent u …") is no part of a sentence."""
+    spans, start = [], qa_label_end(text)
+    for match in _SENTENCE_END.finditer(text, start):
         token = _word_before(text, match.start(), start).lower()
         if text[match.start()] == "." and (token.rstrip(".") in ABBREVIATIONS or re.fullmatch(r"(?:\w\.)*\w", token)
                                            and len(token.replace(".", "")) <= 2):
