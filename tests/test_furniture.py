@@ -73,3 +73,18 @@ def test_a_recurring_footer_merged_with_a_colophon_line_is_furniture():
     furniture = find_furniture(pages)
     assert {(i, 3) for i in range(1, 6)} == set(furniture.lines)
     assert furniture.labels == {i: str(i) for i in range(1, 6)}
+
+
+def test_a_running_header_with_the_section_title_of_each_page_is_furniture():
+    """A book class prints chapter and section titles over every page, each page's text its own, in a band
+    set apart from the text below it (debian-faq.nl: "HOOFDSTUK 1. DEFINITIES EN OVERZICHT 1.3. OK, NU…");
+    page tops whose text runs on at line distance are body text (test above)."""
+    pages = []
+    for index in range(1, 9):
+        header = text_line(f"HOOFDSTUK {index // 3 + 1}. SECTIE {WORDS[index].upper()}", 38, size=10, font=ITALIC,
+                           page=index)
+        body = [text_line(f"Lopende tekst {WORDS[index]} regel {WORDS[i]}", 77 + 12 * i, page=index) for i in range(4)]
+        pages.append((index, 842.0, [header] + body + [text_line(str(index), 801, page=index)]))
+    furniture = find_furniture(pages)
+    assert {(i, 0) for i in range(1, 9)} <= set(furniture.lines)
+    assert not any((i, 1) in furniture.lines for i in range(1, 9))

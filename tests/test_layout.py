@@ -652,6 +652,27 @@ def test_a_table_of_contents_is_one_toc_block_and_never_sections():
     assert [(s.number, s.title, s.page) for s in result.sections] == [("1", "Inleiding", 2)]
 
 
+def test_contents_entries_wrapped_over_several_lines_and_over_a_page_break_stay_in_the_contents():
+    """Questions as section titles wrap over three lines before the leader to their page number, and the
+    last entry of a contents page may go on at the top of the next (debian-faq-nl, pages 3-6)."""
+    lines = [text_line("Inhoudsopgave", 60, size=16, font=BOLD),
+             text_line("3.1.6 Wat is het verschil? . . . . . . . . . . 8", 90),
+             text_line("3.1.7 Wat is de reden waarom testing gedurende maanden defect kan zijn? Schuiven", 104),
+             text_line("de reparaties die in unstable geïntroduceerd worden, niet onmiddellijk door naar", 118),
+             text_line("testing? . . . . . . . . . . 9", 132),
+             text_line("3.1.8 Welke distributie vereist meer aandacht? . . . . . . . . . . 10", 146),
+             text_line("3.1.9 Wat gebeurt er als er een nieuwe release gemaakt wordt? . . . . . . 10", 160),
+             text_line("4.5 Kan ik Debian-pakketten gebruiken op mijn Red Hat/Slackware/...", 60, page=2),
+             text_line("Linux-systeem? . . . . . . . . . . 17", 74, page=2),
+             text_line("4.6 Hoe moet ik een programma installeren? . . . . . . . . . . 18", 88, page=2),
+             text_line("5 In Debian aanwezige software . . . . . . . . . . 21", 102, page=2),
+             text_line("Hoofdstuk 1", 60, size=20, font=BOLD, page=3),
+             text_line("Definities", 100, size=25, font=BOLD, page=3),
+             text_line("Gewone tekst van het eerste hoofdstuk.", 140, page=3)]
+    result = structure(lines)
+    assert [b.kind for b in result.blocks] == [model.CONTENTS, model.CONTENTS, model.HEADING, model.PARAGRAPH]
+
+
 def test_table_rows_ending_in_numbers_are_no_table_of_contents():
     rows = [line(span("Pour le loisir", 70, 100 + 14 * r), span(str(10 + r), 250, 100 + 14 * r),
                  span(str(3 + r), 395, 100 + 14 * r)) for r in range(4)]
@@ -910,3 +931,79 @@ def test_wrapped_lines_join_with_word_breaks_only_between_lower_case_letters():
     assert join_wrapped(["Analyse Rijksbe-", " groting 2020", ""]) == "Analyse Rijksbegroting 2020"
     assert join_wrapped(["COVID-", "maatregelen"]) == "COVID- maatregelen"  # an abbreviation keeps its hyphen
     assert join_wrapped(["Uitgaven niet-", "Beleidsartikel"]) == "Uitgaven niet- Beleidsartikel"
+
+
+def test_a_chapter_label_over_its_title_is_one_heading_with_the_labels_number():
+    """A book class sets "Hoofdstuk 1" in large bold over the chapter's title: one chapter, numbered 1, at
+    the title's level, with its sections below it (debian-faq.nl: "Hoofdstuk 1" / "Definities en overzicht")."""
+    lines = [text_line("Hoofdstuk 1", 145, size=20, font=BOLD), text_line("Definities en overzicht", 193, size=25, font=BOLD),
+             text_line("1.1 Wat is deze FAQ?", 257, size=14, font=BOLD),
+             text_line("Dit document bevat vaak gestelde vragen over de distributie.", 282)]
+    result = structure(lines)
+    assert [(s.number, s.title, s.level) for s in result.sections] == [
+        ("1", "Definities en overzicht", 1), ("1.1", "Wat is deze FAQ?", 2)]
+    # a heading that only looks like a label keeps its own line when no heading follows it
+    alone = structure([text_line("Bijlage A", 145, size=20, font=BOLD), text_line("Tekst van de bijlage.", 193)])
+    assert [s.title for s in alone.sections] == ["Bijlage A"]
+
+
+def test_a_line_that_quotes_a_few_words_and_goes_on_unquoted_is_no_quote():
+    """Quoted strings of code in an indented description (zoo.pdf: '"its", "irts" (plus a default method).
+    … "list", "irts", "its" and "ts".') open and end with quotation marks, but the first mark is answered
+    after one word: no quote. A quote of two paragraphs, each in its own marks, stays one."""
+    code = [text_line('"its", "irts" (plus a default method). as.class.zoo coercion from "zoo" to', 100, x0=120),
+            text_line('other classes, available for class in "list", "irts", "its" and "ts".', 114, x0=120)]
+    assert structure(code).quotes == []
+    quote = [text_line("“Het is goed dat het Rijk aandacht heeft voor woningen.”", 100, x0=100, size=9),
+             text_line("“Er raken nu echt groepen in de knel.”", 114, x0=100, size=9),
+             text_line("Jouke van Dijk, hoogleraar regionale economie", 128, x0=100, size=9, font=ITALIC)]
+    assert len(structure(quote).quotes) == 1
+
+
+def test_a_bold_dotted_heading_at_body_size_keeps_its_wrapped_second_line():
+    """sandwich.pdf: "4.3. Testing and dating structural changes in the presence of" / "heteroskedasticity and
+    autocorrelation", bold, a little larger than the body but not set apart by size: one heading."""
+    lines = [line(span("4.3.", 70, 100, 10.5, BOLD), span("Testing and dating structural changes in the presence of",
+                                                          100, 100, 10.5, BOLD)),
+             text_line("heteroskedasticity and autocorrelation", 114, size=10.5, font=BOLD),
+             text_line("The data are monthly observations of the series.", 132)]
+    result = structure(lines)
+    assert [(s.number, s.title) for s in result.sections] == [
+        ("4.3", "Testing and dating structural changes in the presence of heteroskedasticity and autocorrelation")]
+    assert [b.kind for b in result.blocks] == [model.HEADING, model.PARAGRAPH]
+
+
+def test_a_bold_dotted_heading_with_a_word_in_the_code_face_is_a_heading():
+    """zoo.pdf: '2.1. Creation of "zoo" objects', bold at about body size with "zoo" in the typewriter face
+    (no bold weight): a numbered heading, not a paragraph."""
+    mono = "X+Mono12-Regular"
+    lines = [line(span("2.1.", 70, 100, 10.5, BOLD), span("Creation of", 95, 100, 10.5, BOLD),
+                  span('"zoo"', 150, 100, 10.5, mono), span("objects", 180, 100, 10.5, BOLD)),
+             text_line("The simple idea for the creation of objects is to have some vector.", 120)]
+    result = structure(lines)
+    assert [(s.number, s.title, s.level) for s in result.sections] == [("2.1", 'Creation of "zoo" objects', 2)]
+
+
+def test_an_appendix_subsection_number_starts_its_own_heading():
+    """acmart: "A RESEARCH METHODS" over "A.1 Part One": two headings, the second numbered A.1 at level 2;
+    a capital alone before a title ("A Title") is no number."""
+    lines = [text_line("1 INTRODUCTION", 60, size=12, font=BOLD), text_line("Lorem ipsum dolor sit amet.", 78),
+             text_line("2 METHODS", 96, size=12, font=BOLD), text_line("Lorem ipsum dolor sit amet.", 114),
+             text_line("A RESEARCH METHODS", 132, size=12, font=BOLD), text_line("A.1 Part One", 150, size=12, font=BOLD),
+             text_line("Lorem ipsum dolor sit amet, consectetur adipiscing elit.", 168)]
+    result = structure(lines)
+    assert [(s.number, s.title, s.level) for s in result.sections][2:] == [
+        (None, "A RESEARCH METHODS", 1), ("A.1", "Part One", 2)]
+
+
+def test_a_table_row_with_a_large_sample_beside_body_size_labels_is_no_heading():
+    """charis-features (a web page printed to PDF): a feature table's row "Standard | a à á â … | ss01=0" sets
+    its sample cell large; the labels at body size say the row is no heading. A heading with a smaller
+    note marker stays one."""
+    row = line(span("Standard", 70, 100), span("a à á â ã ä å ā ă ą ǎ ǟ ǡ ǻ ȁ ȃ ȧ", 150, 97, 16),
+               span("ss01=0", 420, 100))
+    lines = [text_line("Het lettertype kent veel varianten voor letters.", 80), row,
+             line(span("Zorg", 70, 140, 16, BOLD), span("2", 110, 138, 9, BOLD, False, 4)),
+             text_line("Gewone tekst.", 170)]
+    result = structure(lines, notes={2})
+    assert [s.title for s in result.sections] == ["Zorg"]

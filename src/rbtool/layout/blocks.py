@@ -43,6 +43,9 @@ DEFAULT_SPACE_ROOM = 0.5
 DEFAULT_STYLE_SHARE = 0.9
 # Longest heading/subheading, in characters (longer bold text is a bold paragraph).
 DEFAULT_MAX_HEADING_CHARS = 200
+# A chapter label ("Hoofdstuk 1") and the title under it are one heading when the title follows within this
+# many line pitches of its size (book classes set the label well apart from the title).
+DEFAULT_CHAPTER_LABEL_GAP = 2.5
 # Where sizes are OCR noise, a heading is a numbered line of at most this many words.
 DEFAULT_MAX_OCR_HEADING_WORDS = 10
 # The first line of a heading that wraps matches the start of its bookmark's title, at least this share.
@@ -69,11 +72,16 @@ QUOTE_OPENERS = "“\"‘„«‚'"
 # words before the comma (or parenthesis) that ends the name.
 DEFAULT_MAX_NAME_WORDS = 6
 _NUMBER_LABEL = re.compile(r"^(\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})([.)])?$")
-_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
-_SECTION_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+# a section number: "2", "2.1", "2.1.3", or an appendix's "A.1" (a letter alone is no number: "A Title")
+_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z](?:\.\d{1,2}){1,3})"
+_SECTION_NUMBER = re.compile(rf"^({_NUMBER})\.?$")
+_SECTION_TITLE = re.compile(rf"^({_NUMBER})\.?\s+(\S.*)$")
 # "2.1 Title" in bold at body size is still a numbered heading (the dotted number says so)
-_DOTTED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[^\W\d_]")
+_DOTTED_SECTION = re.compile(r"^(?:\d{1,2}|[A-Z])(?:\.\d{1,2}){1,3}\.?\s+[^\W\d_]")
 _ITEM_LABEL = re.compile(r"^(\d{1,2}|[a-z])[.)]\s")
+# A heading line that is only a word and a number ("Hoofdstuk 1", "CHAPTER IV", "Appendix A"): the label a
+# chapter's title is set under
+_CHAPTER_LABEL = re.compile(r"^[^\W\d_]{3,}\s+(\d{1,2}|[IVXLC]{1,5}|[A-Z])[.:]?$")
 _SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
 _BOOKMARK_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s")
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z]|[IVX]{1,4})[.)]?\s+")
@@ -204,6 +212,18 @@ def _closes(text: str) -> bool:
     text = text.strip()
     closers = _CLOSERS_OF.get(text[:1])
     return bool(closers) and bool(re.search(f"[{closers}][.,;:!?)]*$", text))
+
+
+def _closed_early(text: str) -> bool:
+    """The opening quotation mark is answered before the end: a closing mark inside the text ends a word
+    (followed by a space or a sign, not a letter: "auto’s" is an apostrophe) — the line quotes a few words and
+    goes on unquoted ('"its", "irts" (plus a default method). … "list", "ts".' lists strings of code)."""
+    text = text.strip()
+    closers = _CLOSERS_OF.get(text[:1])
+    end = re.search(f"[{closers}][.,;:!?)]*$", text) if closers else None
+    # a closing mark before the opening one of the quote's next paragraph ends a paragraph, not the quote
+    inner = f"(?<=\\S)(?<![.!?…])[{closers}](?![^\\W\\d_])|[.!?…][{closers}](?!\\s*[{re.escape(QUOTE_OPENERS)}])"
+    return end is not None and bool(re.search(inner, text[1:end.start()]))
 
 
 def _next_label(label: str) -> str:
@@ -347,6 +367,11 @@ class Builder:
         line = entry.line
         if not _heading_text(text) or (text[:1].islower() and not self._continues_heading(entry)):
             return None
+        if text[:1].islower() and line_style(line) == line_style(self.current.last):
+            # the wrapped second line of a heading in the heading's style goes on with it, also where the
+            # heading was known by its bold dotted number rather than its size ("4.3. Testing and dating …
+            # in the presence of" / "heteroskedasticity and autocorrelation")
+            return None, self.current.level or 1, text
         match = _SECTION_TITLE.match(text)
         spans = [s.text for s in line.spans]
         if match:
@@ -363,11 +388,12 @@ class Builder:
             return None
         if number is not None and self._outline_disagrees(entry, number, title):
             return None
-        large = line.size >= DEFAULT_HEADING_RATIO * self.stats.body_size or self._tagged_heading(line)
+        large = self._set_large(line) or self._tagged_heading(line)
         if not self.inventory.size_coherent:  # OCR: sizes are noise, a short numbered title line is the evidence
             large = number is not None and len(title.split()) <= DEFAULT_MAX_OCR_HEADING_WORDS \
                 and title[:1].isupper() and not re.search(r"[.,;:]$", title)
-        dotted = is_bold(line) and line.size >= self.stats.body_size - 0.3 and _DOTTED_SECTION.match(text)
+        dotted = self._bold_apart_from_code(line) and line.size >= self.stats.body_size - 0.3 \
+            and _DOTTED_SECTION.match(text)
         if not (large or dotted):
             return None
         if number is not None:
@@ -380,6 +406,33 @@ class Builder:
             smaller = [s for s in self.level_sizes if s <= size]
             level = self.level_sizes[max(smaller)] if smaller else max(self.level_sizes.values(), default=0) + 1
         return None, level, text
+
+    def _labels_chapter(self, cur: Draft | None, entry: Entry) -> bool:
+        """The current heading is a chapter label alone on its line ("Hoofdstuk 1", no note marker) and this
+        heading line, no smaller, follows it directly on the same page."""
+        return cur is not None and cur.kind == model.HEADING and cur.number is None and not cur.markers \
+            and bool(_CHAPTER_LABEL.match(cur.text.strip())) and entry.line.size >= cur.size - 0.5 \
+            and self._gap_ok(cur, entry, DEFAULT_CHAPTER_LABEL_GAP)
+
+    def _set_large(self, line: Line) -> bool:
+        """The line is set clearly larger than the body, (nearly) all of it: a row of a table whose sample
+        cell is printed large beside labels at body size ("Standard  a à á â …  ss01=0") is no heading.
+        Words only are counted: a note marker or a number beside the title may be set smaller."""
+        if line.size < DEFAULT_HEADING_RATIO * self.stats.body_size:
+            return False
+        counted = [s for s in line.spans if WORD.search(s.text)]
+        chars = sum(len(s.text) for s in counted)
+        large = sum(len(s.text) for s in counted if s.size >= DEFAULT_HEADING_RATIO * self.stats.body_size)
+        return large >= DEFAULT_STYLE_SHARE * chars
+
+    def _bold_apart_from_code(self, line: Line) -> bool:
+        """The line is bold but for words set in another face (code in a typewriter face, which has no bold
+        weight): '2.1. Creation of "zoo" objects' with "zoo" in the code font."""
+        bold_families = {span_style(s).family() for s in line.spans if s.bold}
+        prose = [s for s in line.spans
+                 if span_style(s).family() in bold_families and span_style(s).font not in self.inventory.fixed_pitch]
+        chars = sum(len(s.text) for s in prose)
+        return chars > 0 and sum(len(s.text) for s in prose if s.bold) >= DEFAULT_STYLE_SHARE * chars
 
     def _title_beside_legend(self, entry: Entry) -> bool:
         """A title that stands out (larger than the body, or in another style) with smaller text set apart
@@ -640,6 +693,12 @@ class Builder:
                 self._append(cur, entry, text, markers)
                 self._outline_names_wrapped(cur, entry)
                 return
+            if number is None and self._labels_chapter(cur, entry):
+                # "Hoofdstuk 1" over "Definities en overzicht": the title takes the label's number and its
+                # own level; the label is no heading of its own
+                cur.number, cur.level, cur.size, cur.text = _CHAPTER_LABEL.match(cur.text).group(1), level, line.size, ""
+                self._append(cur, entry, title, markers)
+                return
             draft = self._new(model.HEADING, entry, number=number, level=level)
             offset = len(text) - len(title)
             self._append(draft, entry, title, [(max(0, p - offset), n) for p, n in markers])
@@ -897,15 +956,15 @@ class Builder:
 
     # ------------------------------------------------------------------ result
     def _drop_unproven_quotes(self) -> None:
-        """A quote candidate stays a quote only with evidence: it opens and closes with quotation marks, or
-        an attribution follows it, or the structure tree marks it as a quotation on lines set apart. Otherwise
-        (an italic instruction, an emphasised line) it is a paragraph."""
+        """A quote candidate stays a quote only with evidence: it opens with a quotation mark that only its
+        end answers, or an attribution follows it, or the structure tree marks it as a quotation on lines set
+        apart. Otherwise (an italic instruction, an emphasised line) it is a paragraph."""
         attributed = {d.parent for d in self.drafts if d.kind == model.ATTRIBUTION}
         for i, draft in enumerate(self.drafts):
             if draft.kind != model.QUOTE or i in attributed or draft.tagged:
                 continue
             text = draft.text.strip()
-            if not _closes(text):
+            if not _closes(text) or _closed_early(text):
                 draft.kind = model.PARAGRAPH
 
     def finish(self) -> Structure:

@@ -4,8 +4,9 @@ An entry line ends with a page number, reached either through a dot leader ("Inl
 off in a span of its own at a common right edge ("1.2  Wonen    7"). A table of contents is a run of at
 least DEFAULT_MIN_ENTRIES such lines on one page whose page numbers (mostly) do not decrease; the short
 title line right above the run ("Inhoud", "Table des matières") belongs to it. Lines of a wrapped entry
-between two entries belong to it too. Where a tagged PDF's structure tree marks the entries as contents
-(TOC/TOCI), a shorter run is one too: a single entry line that ends in its page number.
+between two entries belong to it too, and so do those that open a page when the contents went on to the end
+of the page before (an entry wrapped over the page break). Where a tagged PDF's structure tree marks the
+entries as contents (TOC/TOCI), a shorter run is one too: a single entry line that ends in its page number.
 """
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ DEFAULT_ALIGN = 0.6
 DEFAULT_ORDERED_SHARE = 0.8
 # A title above the entries is at most this many words.
 DEFAULT_MAX_TITLE_WORDS = 4
+# An entry wraps over at most this many lines before the one that ends in its page number (a long question
+# as a section title takes three).
+DEFAULT_MAX_WRAPPED_LINES = 3
 
 _LEADER = re.compile(r"(?:\.{3,}|…+|(?:\. ){3,}\.?|_{3,})\s*(\d{1,4}|[ivxlc]{1,6})$", re.I)
 _PAGE_NUMBER = re.compile(r"^(\d{1,4}|[ivxlc]{1,6})$", re.I)
@@ -57,7 +61,10 @@ def find_contents(lines: list[tuple[int, Line]]) -> set[int]:
         if run and (_is_contents(run) or all(tagged_as(line, "TOCI") for *_, line in run)):
             first, last = run[0][0], run[-1][0]
             found.update(range(first, last + 1))
-            if first > 0:
+            opening = _opening_lines(lines, first)
+            if opening and opening[0] - 1 in found:
+                found.update(opening)
+            elif first > 0:
                 page, above = lines[first - 1]
                 words = above.text.split()
                 if page == lines[first][0] and 0 < len(words) <= DEFAULT_MAX_TITLE_WORDS \
@@ -68,18 +75,37 @@ def find_contents(lines: list[tuple[int, Line]]) -> set[int]:
     for position, (page, line) in enumerate(lines):
         entry = _page_number(line)
         if entry is None:
-            # a wrapped entry: one line without a number between entries of the same page
-            if run and position - run[-1][0] == 1 and page == lines[run[-1][0]][0] \
-                    and position + 1 < len(lines) and lines[position + 1][0] == page \
-                    and _page_number(lines[position + 1][1]) is not None:
+            # a wrapped entry: a few lines without a number between entries of the same page
+            if run and page == lines[run[-1][0]][0] and position - run[-1][0] <= DEFAULT_MAX_WRAPPED_LINES \
+                    and _entry_follows(lines, position, page, DEFAULT_MAX_WRAPPED_LINES - (position - run[-1][0] - 1)):
                 continue
             close()
             continue
-        if run and (page != lines[run[-1][0]][0] or position - run[-1][0] > 2):
+        if run and (page != lines[run[-1][0]][0] or position - run[-1][0] > DEFAULT_MAX_WRAPPED_LINES + 1):
             close()
         run.append((position, entry[0], entry[1], line))
     close()
     return found
+
+
+def _entry_follows(lines: list[tuple[int, Line]], position: int, page: int, within: int) -> bool:
+    """An entry line follows `position` on the same page within `within` lines."""
+    for page_after, line in lines[position + 1:position + 1 + within]:
+        if page_after != page:
+            return False
+        if _page_number(line) is not None:
+            return True
+    return False
+
+
+def _opening_lines(lines: list[tuple[int, Line]], first: int) -> list[int]:
+    """The lines that open the page of position `first` before it, if they are a wrapped entry's first lines
+    (at most DEFAULT_MAX_WRAPPED_LINES): positions in order, else []."""
+    page = lines[first][0]
+    start = first
+    while start > 0 and lines[start - 1][0] == page:
+        start -= 1
+    return list(range(start, first)) if 0 < first - start <= DEFAULT_MAX_WRAPPED_LINES and start > 0 else []
 
 
 def _is_contents(run: list[tuple[int, int, bool, Line]]) -> bool:

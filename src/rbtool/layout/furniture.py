@@ -33,6 +33,12 @@ DEFAULT_SLOT_TOLERANCE = 2.0
 # ... and a slot filled on enough pages is a running header when at least this share of its lines carry a
 # text that stands in the slot on other pages too.
 DEFAULT_SLOT_RECURRENCE = 0.6
+# A top slot whose text changes on every page (the chapter's and the section's title together) is a running
+# header when on at least this share of its pages it is the page's first line, set no larger than the line
+# below it and standing clear of it by at least DEFAULT_HEADER_CLEARANCE of its own size (body lines follow
+# each other at a fraction of their size; a page that opens with running text has no such gap).
+DEFAULT_HEADER_BAND_SHARE = 0.9
+DEFAULT_HEADER_CLEARANCE = 1.5
 
 # Running text that can serve as the document title is at least this share letters.
 DEFAULT_TITLE_LETTER_SHARE = 0.7
@@ -130,13 +136,15 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
             anchor = line.top if where == "top" else line.bottom
             slots[(where, round(anchor / DEFAULT_SLOT_TOLERANCE), line.fontname, round(line.size, 1))].append(
                 (index, pos, line, tmpl))
-    for slot_hits in slots.values():
+    lines_of = {index: lines for index, _, lines in pages}
+    for (where, *_), slot_hits in slots.items():
         if len({h[0] for h in slot_hits}) < needed or all((h[0], h[1]) in found for h in slot_hits):
             continue
         pages_of = Counter(h[3] for h in slot_hits)
         recurring_texts = [n for n in pages_of.values() if n > 1]
         # the text changes: two texts at least, each on two pages or more (one is the template rule above)
-        if len(recurring_texts) < 2 or sum(recurring_texts) < DEFAULT_SLOT_RECURRENCE * len(slot_hits):
+        if (len(recurring_texts) < 2 or sum(recurring_texts) < DEFAULT_SLOT_RECURRENCE * len(slot_hits)) \
+                and not (where == "top" and _header_band(slot_hits, lines_of)):
             continue
         hits = [h[:3] for h in slot_hits]
         found.update((index, pos) for index, pos, _ in hits)
@@ -161,6 +169,18 @@ def find_furniture(pages: list[tuple[int, float, list[Line]]]) -> Furniture:
                 labels[index] = lines[pos].text.strip()
     text = texts.most_common(1)[0][0] if texts else None
     return Furniture(lines=frozenset(found), labels=labels, text=text)
+
+
+def _header_band(slot_hits: list[tuple[int, int, Line, str]], lines_of: dict[int, list[Line]]) -> bool:
+    """A top slot set apart from the text below it on (nearly) every page it fills: the page's first line,
+    no larger than the next line, with a gap of DEFAULT_HEADER_CLEARANCE of its size before it."""
+    apart = 0
+    for index, pos, line, _ in slot_hits:
+        below = lines_of[index][pos + 1] if pos + 1 < len(lines_of[index]) else None
+        if pos == 0 and below is not None and line.size <= below.size + DEFAULT_SIZE_TOLERANCE \
+                and below.top - line.bottom >= DEFAULT_HEADER_CLEARANCE * line.size:
+            apart += 1
+    return apart >= DEFAULT_HEADER_BAND_SHARE * len(slot_hits)
 
 
 def _marked_artifact(line: Line) -> bool:
