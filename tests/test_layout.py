@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rbtool import model
+from rbtool.extract import build_document
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
 from rbtool.layout.diagrams import diagram_frames, find_diagrams
@@ -11,8 +12,8 @@ from rbtool.layout.footnotes import (NoteDraft, NoteIndex, line_markers, marker_
                                     restarts_per_page, split_footnote_zone)
 from rbtool.layout.furniture import find_furniture
 from rbtool.layout.stats import DocStats
-from rbtool.layout.text import Joiner, hyphenates, vocabulary
-from rbtool.pdf import Line, OutlineEntry, Rect, Span, build_lines
+from rbtool.layout.text import Joiner, hyphenates, soft_hyphens_drawn, vocabulary
+from rbtool.pdf import Line, OutlineEntry, PageData, Rect, Span, build_lines
 
 REGULAR, BOLD, ITALIC = "X+Sans", "X+Sans-Bold", "X+Sans-Italic"
 STATS = DocStats(body_size=10.0, pitch_ratio=1.4, left=70.0)
@@ -363,6 +364,25 @@ def test_a_document_that_never_hyphenates_keeps_line_end_hyphens():
 def test_hyphenating_documents_are_recognised_by_their_line_ends():
     assert hyphenates(["a line that ends in hyphena-", "tion"] * 10)
     assert not hyphenates(["a plain line"] * 200 + ["one Invest-"])
+
+
+def test_soft_hyphens_drawn_inside_a_line_are_the_fonts_ordinary_hyphens():
+    assert soft_hyphens_drawn(["de sociaal\u00adculturele ontwikkelingen", "blz. 158\u00ad163"])
+    assert not soft_hyphens_drawn(["de snel stijgende collec\u00ad", "tieve lasten"])  # only where lines break
+    assert not soft_hyphens_drawn(["geen afbreking hier"])
+
+
+def test_a_document_drawing_its_hyphens_as_soft_hyphens_keeps_its_compounds():
+    # Typst maps a hyphen glyph to the text of its first use: once that was a hyphenation, every hyphen of
+    # the font reads as U+00AD, also in "sociaal-culturele" and at a line end inside "mkb-bedrijven"
+    lines = [text_line("De sociaal\u00adculturele ontwikkelingen raken de mkb\u00ad", 100),
+             text_line("bedrijven en de collec\u00ad", 114),
+             text_line("tieve lasten van de mkb\u00adbedrijven.", 128)]
+    page = PageData(index=1, width=595, height=842, lines=lines, chars=100)
+    document = build_document([page], where="t.pdf", sha256="0" * 64)
+    assert [b.text for b in document.blocks] == [
+        "De sociaal-culturele ontwikkelingen raken de mkb-bedrijven en de collectieve lasten van de "
+        "mkb-bedrijven."]
 
 
 # ------------------------------------------------------------------------------------ blocks
