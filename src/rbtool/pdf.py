@@ -56,6 +56,10 @@ DEFAULT_USUAL_WIDTH_SHARE = 0.5
 DEFAULT_SYNTHETIC_CAPS_LOW = 0.6
 DEFAULT_SYNTHETIC_CAPS_HIGH = 0.9
 DEFAULT_BASELINE_SHIFT = 0.15
+# Superior figures (a font's OpenType superscript digits, as Typst sets note markers by default) keep the
+# size, box and Unicode value of the text around them; only their width tells them: a digit set at most this
+# share of the usual width of that digit in that font on the page is one, read as a raised digit that size.
+DEFAULT_SUPERIOR_WIDTH = 0.8
 # A rectangle thinner than this (points) is a rule line, not a frame.
 DEFAULT_RULE_THICKNESS = 2.0
 
@@ -647,8 +651,10 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
             row_of[id(neighbour)].extend(run)
     _mark_small_caps(glyphs)
     rows = [sorted(row, key=lambda c: c["x0"]) for row in rows]
+    digit_widths = _usual_widths(glyphs, str.isdigit)
     for row in rows:
         _mark_synthetic_small_caps(row, spaced)
+        _mark_superior_figures(row, spaced, digit_widths)
     lines = [_make_line(row, page, spaced) for row in rows]
     lines.sort(key=lambda l: (l.top, l.x0))
     return lines
@@ -732,19 +738,59 @@ def _mark_small_caps(glyphs: list[dict]) -> None:
     that font, False when it is the usual one. None for other glyphs, for letters set in one width only
     (a small "s" as wide as the lower-case one proves nothing either way) and for letters whose widths
     scatter (no usual width: OCR text layers)."""
+    usual = {key: width for key, (width, widths) in _usual_widths(glyphs, str.islower).items()
+             if any(_differs(other, width) for other in widths)}
+    for ch in glyphs:
+        width = usual.get((ch["fontname"], ch["text"])) if _is_letter(ch) else None
+        ch["caps"] = None if width is None else _differs(_relative_width(ch), width)
+
+
+def _usual_widths(glyphs: list[dict], kind) -> dict[tuple[str, str], tuple[float, set[float]]]:
+    """Per (font, character) of single characters `kind` accepts: the usual width relative to the size
+    (DEFAULT_USUAL_WIDTH_SHARE of them share it, so it is a typeset glyph's, not an OCR layer's scatter), with
+    every width that character was set in."""
     widths: dict[tuple[str, str], Counter] = {}
     for ch in glyphs:
-        if _is_letter(ch):
+        if len(ch["text"]) == 1 and kind(ch["text"]):
             widths.setdefault((ch["fontname"], ch["text"]), Counter())[_relative_width(ch)] += 1
     usual = {}
     for key, counts in widths.items():
         width, count = counts.most_common(1)[0]
-        if count >= DEFAULT_USUAL_WIDTH_SHARE * sum(counts.values()) and width > 0 \
-                and any(_differs(other, width) for other in counts):
-            usual[key] = width
-    for ch in glyphs:
-        width = usual.get((ch["fontname"], ch["text"])) if _is_letter(ch) else None
-        ch["caps"] = None if width is None else _differs(_relative_width(ch), width)
+        if count >= DEFAULT_USUAL_WIDTH_SHARE * sum(counts.values()) and width > 0:
+            usual[key] = (width, set(counts))
+    return usual
+
+
+def _mark_superior_figures(row: list[dict], spaced: set[tuple[int, int]],
+                           usual: dict[tuple[str, str], tuple[float, set[float]]]) -> None:
+    """Digits drawn as the font's superior figures: each at most DEFAULT_SUPERIOR_WIDTH of its usual width,
+    in a run that sticks to the word before it ("provincies²") or opens the row before a word (a note's
+    number, "¹Zie"). They take the size their width shows, at the top of their box, so that they read as the
+    raised marker they are drawn as."""
+    def superior(ch: dict) -> float | None:
+        known = usual.get((ch["fontname"], ch["text"])) if len(ch["text"]) == 1 and ch["text"].isdigit() else None
+        ratio = _relative_width(ch) / known[0] if known else 1.0
+        return ratio if ratio <= DEFAULT_SUPERIOR_WIDTH else None
+
+    def touching(a: dict, b: dict) -> bool:  # no space between them, in the text or in the layout
+        return (id(a), id(b)) not in spaced and b["x0"] - a["x1"] < DEFAULT_MIN_SPACE_GAP * b["size"]
+
+    i = 0
+    while i < len(row):
+        end = i
+        while end < len(row) and superior(row[end]) is not None and (end == i or touching(row[end - 1], row[end])):
+            end += 1
+        if end == i:
+            i += 1
+            continue
+        after_word = i > 0 and not row[i - 1]["text"].isdigit() and touching(row[i - 1], row[i])
+        opens_row = i == 0 and end < len(row) and row[end]["text"].isalpha() and touching(row[end - 1], row[end])
+        if after_word or opens_row:
+            for ch in row[i:end]:
+                ratio = superior(ch)
+                ch["size"] *= ratio
+                ch["bottom"] = ch["top"] + (ch["bottom"] - ch["top"]) * ratio
+        i = end
 
 
 def _mark_synthetic_small_caps(row: list[dict], spaced: set[tuple[int, int]]) -> None:
