@@ -60,6 +60,7 @@ DEFAULT_BASELINE_SHIFT = 0.15
 # size, box and Unicode value of the text around them; only their width tells them: a digit set at most this
 # share of the usual width of that digit in that font on the page is one, read as a raised digit that size.
 DEFAULT_SUPERIOR_WIDTH = 0.8
+_QUOTE_MARKS = frozenset("‘’“”„‚\"'«»")
 # A rectangle thinner than this (points) is a rule line, not a frame.
 DEFAULT_RULE_THICKNESS = 2.0
 
@@ -828,7 +829,9 @@ def _mark_superior_figures(row: list[dict], spaced: set[tuple[int, int]],
             i += 1
             continue
         after_word = i > 0 and not row[i - 1]["text"].isdigit() and touching(row[i - 1], row[i])
-        opens_row = i == 0 and end < len(row) and not row[end]["text"].isdigit() and touching(row[end - 1], row[end])
+        # a note's text opens with a letter or a quotation mark ("62‘The"), a section number goes on ("3.10")
+        opens_row = i == 0 and end < len(row) and (row[end]["text"].isalpha() or row[end]["text"] in _QUOTE_MARKS) \
+            and touching(row[end - 1], row[end])
         if after_word or opens_row:
             for ch, ratio in zip(row[i:end], ratios):
                 ch["size"] *= ratio
