@@ -58,6 +58,41 @@ def test_build_lines_inserts_spaces_from_gaps_and_keeps_a_raised_marker_on_its_l
     assert marker_numbers(lines[0].spans[-1], lines[0]) == [7]
 
 
+def _word(text, x0, top, size=10.0, widths=None):
+    """Characters of one word set left to right; `widths` gives a character's advance as a share of the size."""
+    chars, x = [], x0
+    for c in text:
+        width = (widths or {}).get(c, 0.5) * size
+        chars.append({"text": c, "x0": x, "x1": x + width, "top": top, "bottom": top + size, "size": size,
+                      "fontname": REGULAR})
+        x += width
+    return chars
+
+
+def test_superior_figures_read_as_raised_markers_by_their_width():
+    # OpenType superior figures keep the size and box of the text: only the width (0.31 em against the
+    # font's 0.47 em figures, the "1" of "2019" among them) tells the marker "1" after "jaren" and the note
+    # number before "Zie"
+    figures = {d: 0.465 for d in "0123456789"}
+    chars = (_word("in", 70, 100) + [{"text": " ", "x0": 80, "x1": 83, "top": 100, "bottom": 110, "size": 10.0,
+                                       "fontname": REGULAR}] + _word("2019", 83, 100, widths=figures)
+             + _word("jaren", 70, 120) + _word("1", 95, 120, widths={"1": 0.307})
+             + _word("1", 70, 140, widths={"1": 0.307}) + _word("Zie", 73.07, 140))
+    lines = build_lines(chars)
+    year, marked, note = lines
+    assert year.text == "in 2019" and all(s.size == 10.0 for s in year.spans)
+    assert marker_numbers(marked.spans[-1], marked) == [1]
+    assert note.spans[0].text == "1" and note.spans[0].size < 0.8 * note.size
+
+
+def test_a_proportional_one_set_narrow_is_no_superior_figure():
+    # proportional figures set "1" narrow: without a wider "1" on the page it is its own full width
+    figures = {d: 0.5 for d in "023456789"} | {"1": 0.3}
+    chars = _word("2019", 70, 100, widths=figures) + _word("A1", 70, 120, widths=figures)
+    assert [l.text for l in build_lines(chars)] == ["2019", "A1"]
+    assert all(s.size == 10.0 for l in build_lines(chars) for s in l.spans)
+
+
 def test_a_raised_marker_joins_its_own_line_not_a_taller_line_beside_it():
     # two columns: the right one's line is taller (15.6) and overlaps both left lines; the marker "25" sits
     # after "toe." on the lower left line, over that line's top half
