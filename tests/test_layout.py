@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rbtool import model
+from rbtool.extract import build_document
 from rbtool.layout.blocks import Entry, build_structure
 from rbtool.layout.columns import find_gutters, split_columns
 from rbtool.layout.diagrams import diagram_frames, find_diagrams
@@ -11,8 +12,8 @@ from rbtool.layout.footnotes import (NoteDraft, NoteIndex, line_markers, marker_
                                     restarts_per_page, split_footnote_zone)
 from rbtool.layout.furniture import find_furniture
 from rbtool.layout.stats import DocStats
-from rbtool.layout.text import Joiner, hyphenates, vocabulary
-from rbtool.pdf import Line, OutlineEntry, Rect, Span, build_lines
+from rbtool.layout.text import Joiner, hyphenates, soft_hyphens_drawn, vocabulary
+from rbtool.pdf import Line, OutlineEntry, PageData, Rect, Span, build_lines
 
 REGULAR, BOLD, ITALIC = "X+Sans", "X+Sans-Bold", "X+Sans-Italic"
 STATS = DocStats(body_size=10.0, pitch_ratio=1.4, left=70.0)
@@ -55,6 +56,41 @@ def test_build_lines_inserts_spaces_from_gaps_and_keeps_a_raised_marker_on_its_l
     assert lines[0].text == "ab cd7"
     assert lines[0].size == 10.0
     assert marker_numbers(lines[0].spans[-1], lines[0]) == [7]
+
+
+def _word(text, x0, top, size=10.0, widths=None):
+    """Characters of one word set left to right; `widths` gives a character's advance as a share of the size."""
+    chars, x = [], x0
+    for c in text:
+        width = (widths or {}).get(c, 0.5) * size
+        chars.append({"text": c, "x0": x, "x1": x + width, "top": top, "bottom": top + size, "size": size,
+                      "fontname": REGULAR})
+        x += width
+    return chars
+
+
+def test_superior_figures_read_as_raised_markers_by_their_width():
+    # OpenType superior figures keep the size and box of the text: only the width (0.31 em against the
+    # font's 0.47 em figures, the "1" of "2019" among them) tells the marker "1" after "jaren" and the note
+    # number before "Zie"
+    figures = {d: 0.465 for d in "0123456789"}
+    chars = (_word("in", 70, 100) + [{"text": " ", "x0": 80, "x1": 83, "top": 100, "bottom": 110, "size": 10.0,
+                                       "fontname": REGULAR}] + _word("2019", 83, 100, widths=figures)
+             + _word("jaren", 70, 120) + _word("1", 95, 120, widths={"1": 0.307})
+             + _word("1", 70, 140, widths={"1": 0.307}) + _word("Zie", 73.07, 140))
+    lines = build_lines(chars)
+    year, marked, note = lines
+    assert year.text == "in 2019" and all(s.size == 10.0 for s in year.spans)
+    assert marker_numbers(marked.spans[-1], marked) == [1]
+    assert note.spans[0].text == "1" and note.spans[0].size < 0.8 * note.size
+
+
+def test_a_proportional_one_set_narrow_is_no_superior_figure():
+    # proportional figures set "1" narrow: without a wider "1" on the page it is its own full width
+    figures = {d: 0.5 for d in "023456789"} | {"1": 0.3}
+    chars = _word("2019", 70, 100, widths=figures) + _word("A1", 70, 120, widths=figures)
+    assert [l.text for l in build_lines(chars)] == ["2019", "A1"]
+    assert all(s.size == 10.0 for l in build_lines(chars) for s in l.spans)
 
 
 def test_a_raised_marker_joins_its_own_line_not_a_taller_line_beside_it():
@@ -363,6 +399,25 @@ def test_a_document_that_never_hyphenates_keeps_line_end_hyphens():
 def test_hyphenating_documents_are_recognised_by_their_line_ends():
     assert hyphenates(["a line that ends in hyphena-", "tion"] * 10)
     assert not hyphenates(["a plain line"] * 200 + ["one Invest-"])
+
+
+def test_soft_hyphens_drawn_inside_a_line_are_the_fonts_ordinary_hyphens():
+    assert soft_hyphens_drawn(["de sociaal\u00adculturele ontwikkelingen", "blz. 158\u00ad163"])
+    assert not soft_hyphens_drawn(["de snel stijgende collec\u00ad", "tieve lasten"])  # only where lines break
+    assert not soft_hyphens_drawn(["geen afbreking hier"])
+
+
+def test_a_document_drawing_its_hyphens_as_soft_hyphens_keeps_its_compounds():
+    # Typst maps a hyphen glyph to the text of its first use: once that was a hyphenation, every hyphen of
+    # the font reads as U+00AD, also in "sociaal-culturele" and at a line end inside "mkb-bedrijven"
+    lines = [text_line("De sociaal\u00adculturele ontwikkelingen raken de mkb\u00ad", 100),
+             text_line("bedrijven en de collec\u00ad", 114),
+             text_line("tieve lasten van de mkb\u00adbedrijven.", 128)]
+    page = PageData(index=1, width=595, height=842, lines=lines, chars=100)
+    document = build_document([page], where="t.pdf", sha256="0" * 64)
+    assert [b.text for b in document.blocks] == [
+        "De sociaal-culturele ontwikkelingen raken de mkb-bedrijven en de collectieve lasten van de "
+        "mkb-bedrijven."]
 
 
 # ------------------------------------------------------------------------------------ blocks

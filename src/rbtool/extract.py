@@ -22,13 +22,14 @@ from rbtool.layout.furniture import find_furniture, strip_margin_column, text_co
 from rbtool.layout.stats import document_stats
 from rbtool.layout.styles import WORD
 from rbtool.layout.tables import PageTable, continues, find_tables
-from rbtool.layout.text import (Joiner, glyph_words, hyphenates, join_wrapped, ligature_readings, read_ligatures,
-                                vocabulary)
+from rbtool.layout.text import (SOFT_HYPHEN, Joiner, glyph_words, hyphenates, join_wrapped, ligature_readings,
+                                read_ligatures, soft_hyphens_drawn, vocabulary)
 from rbtool.nl.kamerstukken import questions_title
 from rbtool.nl.text import folded_words
-from rbtool.pdf import DocumentInfo, Line, OutlineEntry, PageData, Rect, read_info, read_outline, read_pages
+from rbtool.pdf import (DocumentInfo, Line, OutlineEntry, PageData, Rect, Span, read_info, read_outline,
+                        read_pages)
 
-EXTRACTOR_VERSION = "33"
+EXTRACTOR_VERSION = "35"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3
@@ -64,6 +65,7 @@ def build_document(pages: list[PageData], *, where: str, sha256: str, title: str
     warnings: list[str] = []
     _check_text_layer(pages, where, warnings)
     _read_ligatures(pages, warnings, [info.title or "", *(entry.title for entry in outline)])
+    _read_drawn_soft_hyphens(pages)
     all_lines = [line for p in pages for line in p.lines]
     stats = document_stats(all_lines)
     column = text_column(all_lines, stats.body_size)
@@ -254,14 +256,26 @@ def _read_ligatures(pages: list[PageData], warnings: list[str], written_out: lis
                                          written_out)
     for page in pages:
         if readings and page.bad_chars:
-            page.lines = [replace(line, spans=tuple(replace(span, text=read_ligatures(span.text, span.fontname,
-                                                                                      readings))
-                                                    for span in line.spans)) for line in page.lines]
+            _rewrite_spans(page, lambda span: read_ligatures(span.text, span.fontname, readings))
     if unread:
         glyphs = {glyph for _, glyph in unread}
         where = [p.index for p in pages if any(g in word for line in p.lines for word in glyph_words(line.text)
                                                for g in glyphs)]
         warnings.append(f"{_page_list(where)}: glyphs without Unicode map inside words, not read")
+
+
+def _read_drawn_soft_hyphens(pages: list[PageData]) -> None:
+    """Read every U+00AD as "-" where the document draws soft hyphens inside lines (text.soft_hyphens_drawn):
+    its compounds ("sociaal-culturele") keep their hyphen, and the line-end ones go to the Joiner's evidence."""
+    if soft_hyphens_drawn(span.text for page in pages for line in page.lines for span in line.spans):
+        for page in pages:
+            _rewrite_spans(page, lambda span: span.text.replace(SOFT_HYPHEN, "-"))
+
+
+def _rewrite_spans(page: PageData, text_of: Callable[[Span], str]) -> None:
+    """Give each span of the page the text `text_of` reads in it."""
+    page.lines = [replace(line, spans=tuple(replace(span, text=text_of(span)) for span in line.spans))
+                  for line in page.lines]
 
 
 def _frames(page: PageData, body_size: float) -> list[Rect]:

@@ -56,6 +56,11 @@ DEFAULT_USUAL_WIDTH_SHARE = 0.5
 DEFAULT_SYNTHETIC_CAPS_LOW = 0.6
 DEFAULT_SYNTHETIC_CAPS_HIGH = 0.9
 DEFAULT_BASELINE_SHIFT = 0.15
+# Superior figures (a font's OpenType superscript digits, as Typst sets note markers by default) keep the
+# size, box and Unicode value of the text around them; only their width tells them: a digit set at most this
+# share of the usual width of that digit in that font on the page is one, read as a raised digit that size.
+DEFAULT_SUPERIOR_WIDTH = 0.8
+_QUOTE_MARKS = frozenset("‘’“”„‚\"'«»")
 # A rectangle thinner than this (points) is a rule line, not a frame.
 DEFAULT_RULE_THICKNESS = 2.0
 
@@ -647,8 +652,10 @@ def build_lines(chars: list[dict], page: int = 0) -> list[Line]:
             row_of[id(neighbour)].extend(run)
     _mark_small_caps(glyphs)
     rows = [sorted(row, key=lambda c: c["x0"]) for row in rows]
+    digit_widths = _figure_widths(glyphs)
     for row in rows:
         _mark_synthetic_small_caps(row, spaced)
+        _mark_superior_figures(row, spaced, digit_widths)
     lines = [_make_line(row, page, spaced) for row in rows]
     lines.sort(key=lambda l: (l.top, l.x0))
     return lines
@@ -732,19 +739,104 @@ def _mark_small_caps(glyphs: list[dict]) -> None:
     that font, False when it is the usual one. None for other glyphs, for letters set in one width only
     (a small "s" as wide as the lower-case one proves nothing either way) and for letters whose widths
     scatter (no usual width: OCR text layers)."""
+    usual = {key: width for key, (width, widths) in _usual_widths(glyphs, str.islower).items()
+             if any(_differs(other, width) for other in widths)}
+    for ch in glyphs:
+        width = usual.get((ch["fontname"], ch["text"])) if _is_letter(ch) else None
+        ch["caps"] = None if width is None else _differs(_relative_width(ch), width)
+
+
+def _usual_widths(glyphs: list[dict], kind) -> dict[tuple[str, str], tuple[float, set[float]]]:
+    """Per (font, character) of single characters `kind` accepts: the usual width relative to the size
+    (DEFAULT_USUAL_WIDTH_SHARE of them share it, so it is a typeset glyph's, not an OCR layer's scatter), with
+    every width that character was set in."""
     widths: dict[tuple[str, str], Counter] = {}
     for ch in glyphs:
-        if _is_letter(ch):
+        if len(ch["text"]) == 1 and kind(ch["text"]):
             widths.setdefault((ch["fontname"], ch["text"]), Counter())[_relative_width(ch)] += 1
     usual = {}
     for key, counts in widths.items():
         width, count = counts.most_common(1)[0]
-        if count >= DEFAULT_USUAL_WIDTH_SHARE * sum(counts.values()) and width > 0 \
-                and any(_differs(other, width) for other in counts):
-            usual[key] = width
+        if count >= DEFAULT_USUAL_WIDTH_SHARE * sum(counts.values()) and width > 0:
+            usual[key] = (width, set(counts))
+    return usual
+
+
+def _figure_widths(glyphs: list[dict]) -> dict[tuple[str, str], float]:
+    """Per (font, digit) on the page: the width (relative to the size) of the digit set as a full figure.
+    That is the widest width the digit was set in, where that is not itself narrow against the font's usual
+    figure width (the width most of its digits share; the page's, for a font with too few digits or only
+    narrow ones); a digit
+    set only narrow takes the usual figure width — except "1", which proportional figures set narrow."""
+    pooled: dict[str, Counter] = {}
+    widths: dict[tuple[str, str], set[float]] = {}
     for ch in glyphs:
-        width = usual.get((ch["fontname"], ch["text"])) if _is_letter(ch) else None
-        ch["caps"] = None if width is None else _differs(_relative_width(ch), width)
+        if len(ch["text"]) == 1 and ch["text"].isdigit():
+            width = _relative_width(ch)
+            pooled.setdefault(ch["fontname"], Counter())[width] += 1
+            pooled.setdefault("", Counter())[width] += 1
+            widths.setdefault((ch["fontname"], ch["text"]), set()).add(width)
+
+    def usual(counts: Counter | None) -> float | None:
+        if not counts:
+            return None
+        width, count = counts.most_common(1)[0]
+        return width if count >= DEFAULT_USUAL_WIDTH_SHARE * sum(counts.values()) and width > 0 else None
+
+    page_usual = usual(pooled.get(""))
+    full: dict[tuple[str, str], float] = {}
+    for (font, digit), seen in widths.items():
+        figure = usual(pooled.get(font)) or page_usual
+        if figure is None:  # an OCR layer's scattered widths: no evidence
+            continue
+        if page_usual and figure <= DEFAULT_SUPERIOR_WIDTH * page_usual:
+            figure = page_usual  # a font whose every digit is narrow (markers after bold italic words only)
+        if max(seen) > DEFAULT_SUPERIOR_WIDTH * figure:
+            full[(font, digit)] = max(seen)
+        elif digit != "1":
+            full[(font, digit)] = figure
+    return full
+
+
+def _mark_superior_figures(row: list[dict], spaced: set[tuple[int, int]],
+                           full: dict[tuple[str, str], float]) -> None:
+    """Digits drawn as the font's superior figures: each at most DEFAULT_SUPERIOR_WIDTH of its full width,
+    in a run that sticks to the word before it ("provincies²") or opens the row before a word (a note's
+    number, "¹Zie"). They take the size their width shows, at the top of their box, so that they read as the
+    raised marker they are drawn as."""
+    def superior(ch: dict) -> float | None:
+        known = full.get((ch["fontname"], ch["text"]))
+        ratio = _relative_width(ch) / known if known else 1.0
+        return ratio if ratio <= DEFAULT_SUPERIOR_WIDTH else None
+
+    def touching(a: dict, b: dict) -> bool:  # no space between them, in the text or in the layout
+        return (id(a), id(b)) not in spaced and b["x0"] - a["x1"] < DEFAULT_MIN_SPACE_GAP * b["size"]
+
+    i = 0
+    while i < len(row):
+        ratios = []
+        end = i
+        while end < len(row) and (end == i or touching(row[end - 1], row[end])):
+            ratio = superior(row[end])
+            if ratio is None and ratios and row[end]["text"].isdigit() and row[end]["fontname"] == row[end - 1][
+                    "fontname"] and _relative_width(row[end]) == _relative_width(row[end - 1]):
+                ratio = ratios[-1]  # a digit without evidence of its own ("1") as wide as the superior one before
+            if ratio is None:
+                break
+            ratios.append(ratio)
+            end += 1
+        if end == i:
+            i += 1
+            continue
+        after_word = i > 0 and not row[i - 1]["text"].isdigit() and touching(row[i - 1], row[i])
+        # a note's text opens with a letter or a quotation mark ("62‘The"), a section number goes on ("3.10")
+        opens_row = i == 0 and end < len(row) and (row[end]["text"].isalpha() or row[end]["text"] in _QUOTE_MARKS) \
+            and touching(row[end - 1], row[end])
+        if after_word or opens_row:
+            for ch, ratio in zip(row[i:end], ratios):
+                ch["size"] *= ratio
+                ch["bottom"] = ch["top"] + (ch["bottom"] - ch["top"]) * ratio
+        i = end
 
 
 def _mark_synthetic_small_caps(row: list[dict], spaced: set[tuple[int, int]]) -> None:

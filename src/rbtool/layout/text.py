@@ -18,7 +18,10 @@ from dataclasses import dataclass
 # A document whose lines end in "letter-" at least this often hyphenates automatically.
 DEFAULT_HYPHENATING_SHARE = 0.015
 
-HYPHENS = "-\u2010\u00ad"
+SOFT_HYPHEN = "\u00ad"
+HYPHENS = "-\u2010" + SOFT_HYPHEN
+# A soft hyphen followed by a letter or digit inside one span: drawn where no line breaks.
+_DRAWN_SOFT_HYPHEN = re.compile(SOFT_HYPHEN + r"[^\W_]")
 DASHES = "-\u2010\u2011\u2013"
 # Words after a line-end hyphen that show an elided compound ("milieu- en sociale").
 CONJUNCTIONS = frozenset({"en", "of", "tot", "en/of", "dan", "and", "or", "to", "nor", "als"})
@@ -56,9 +59,18 @@ def vocabulary(texts) -> Counter:
     return words
 
 
+def soft_hyphens_drawn(span_texts) -> bool:
+    """Whether the document's font maps its ordinary hyphen glyph to U+00AD (a soft hyphen, which a viewer
+    shows only where a line breaks): one stands inside a span with a letter or digit after it
+    ("sociaal\u00adculturele", "158\u00ad163"). Some producers map a glyph to the text of its first use, so
+    once that was a hyphenation every hyphen of the font reads as U+00AD; all are then ordinary hyphens and
+    a line-end one is weighed like any "-"."""
+    return any(_DRAWN_SOFT_HYPHEN.search(text) for text in span_texts)
+
+
 def hyphenates(line_texts: list[str]) -> bool:
     ends = sum(1 for t in line_texts if len(t) > 1 and t[-1] in "-\u2010" and t[-2].isalpha())
-    soft = sum(1 for t in line_texts if t.endswith("\u00ad"))
+    soft = sum(1 for t in line_texts if t.endswith(SOFT_HYPHEN))
     return soft > 0 or ends >= DEFAULT_HYPHENATING_SHARE * max(1, len(line_texts))
 
 
@@ -139,7 +151,7 @@ def join_wrapped(parts: list[str]) -> str:
         part = part.strip()
         if not part:
             continue
-        if text.endswith("\u00ad") or (text.endswith("-") and len(text) > 1 and text[-2].islower()
+        if text.endswith(SOFT_HYPHEN) or (text.endswith("-") and len(text) > 1 and text[-2].islower()
                                          and part[:1].islower()):
             text = text[:-1] + part  # a soft hyphen is always a word break
         else:
