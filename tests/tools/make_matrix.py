@@ -16,7 +16,9 @@ choices (issue 9), so that no extractor rule can lean on one house style:
     header           running header with the current chapter's title / the document title / none
     page_number      top / bottom / outside (the outer corner of the header, alternating)
     note_numbering   footnotes numbered throughout the document or per page
-    marker           superscript or bracketed ("[12]" at body size on the baseline) note markers
+    marker           superscript (raised, smaller digits), bracketed ("[12]" at body size on the baseline) or
+                     superior (Typst's default: the font's OpenType superior figures, which keep the body's
+                     size and box in the text layer: only their width tells them) note markers
     quote_frame      boxed / indented / ruled (a rule on the left) / italic (no frame: the quotation marks
                      are the evidence)
     attribution      right-aligned italics / left / after an em dash ("— Name")
@@ -29,9 +31,13 @@ choices (issue 9), so that no extractor rule can lean on one house style:
                      a serif body, as many reports set them)
     paragraphs       spaced (a gap between paragraphs) or indented (the first line of a paragraph that
                      follows another one is indented, with no gap: book style)
+    hyphen_map       hyphen-minus (every hyphen glyph mapped to "-", as most producers do) or first-use
+                     (Typst's own map: a glyph reads as the text of its first use, so once that was a
+                     hyphenation every hyphen of the font, also in "sociaal-culturele", reads as U+00AD)
 
-The last two came with the held-out typesettings m17-m21; the rows before them leave both at their first
-value (the body's family, spaced), which changes nothing in their sources.
+heading_font and paragraphs came with the held-out typesettings m17-m21, hyphen_map and the superior marker
+with m22-m23; the rows before them leave each at its first value (the body's family, spaced, hyphen-minus),
+which changes nothing in their sources.
 
 The table `TYPESETTINGS` fixes the combinations (every value appears at least once; `main` checks that);
 each is rendered from tests/data/analyse-rijksbegroting-2020.truth.json and seven of them also from the 2021
@@ -131,6 +137,7 @@ class Typesetting:
     editions: tuple[str, ...]
     heading_font: str = ""  # "" = the body's family
     paragraphs: str = "spaced"
+    hyphen_map: str = "hyphen-minus"
 
 
 CHOICES = {
@@ -144,7 +151,7 @@ CHOICES = {
     "header": ["chapter", "title", "none"],
     "page_number": ["top", "bottom", "outside"],
     "note_numbering": ["document", "page"],
-    "marker": ["superscript", "bracketed"],
+    "marker": ["superscript", "bracketed", "superior"],
     "quote_frame": ["boxed", "indented", "ruled", "italic"],
     "attribution": ["right", "left", "dash"],
     "bullet": ["–", "•", "▪", "○", "✓"],
@@ -155,11 +162,12 @@ CHOICES = {
     "ligatures": ["mapped", "unmapped"],
     "heading_font": ["", "Liberation Sans", "DejaVu Sans"],
     "paragraphs": ["spaced", "indented"],
+    "hyphen_map": ["hyphen-minus", "first-use"],
 }
 
 _COLUMNS = ("name font size justified numbered heading_style subheading_place header page_number note_numbering "
             "marker quote_frame attribution bullet subitem enumeration columns contents ligatures editions "
-            "heading_font paragraphs").split()
+            "heading_font paragraphs hyphen_map").split()
 _TABLE = [
     # m01: the issue's first example (serif, justified, bold-italic subheadings without space after them,
     # the chapter title as running header, boxed quotes with the attribution right in italics)
@@ -219,9 +227,17 @@ _TABLE = [
     ("m21", "DejaVu Serif", 11, True, False, "colour", "tight", "chapter", "outside", "page",
      "superscript", "ruled", "left", "–", "a)", "a.", 1, True, "mapped", ("2020", "2021"), "DejaVu Sans",
      "indented"),
+    # m22-m23: Typst's own defaults left in place (held out while superior figures and drawn soft hyphens
+    # were read): note markers in Libertinus' superior figures, every hyphen mapped to its first use (U+00AD)
+    ("m22", "Libertinus Serif", 10.5, True, True, "bold", "spaced", "chapter", "bottom", "document",
+     "superior", "indented", "right", "•", "–", "1.", 1, False, "mapped", ("2020", "2021"), "", "spaced",
+     "first-use"),
+    # m23: the same in two columns at 9 pt, notes numbered per page, italic run-in subheadings
+    ("m23", "Libertinus Serif", 9, True, True, "italic", "run-in", "title", "outside", "page",
+     "superior", "boxed", "dash", "–", "•", "a.", 2, True, "mapped", ("2020",), "", "spaced", "first-use"),
 ]
 TYPESETTINGS = [Typesetting(*row) for row in _TABLE]
-assert all(len(_COLUMNS) - 2 <= len(row) <= len(_COLUMNS) for row in _TABLE)
+assert all(len(_COLUMNS) - 3 <= len(row) <= len(_COLUMNS) for row in _TABLE)
 
 
 def uncovered_choices(typesettings: list[Typesetting]) -> dict[str, list]:
@@ -293,8 +309,9 @@ def preamble(ts: Typesetting, document: dict) -> str:
         "left": 'text(size: 0.9em, body)',
         "dash": 'text(size: 0.92em, [— #body])',
     }[ts.attribution]
-    marker_rules = ('#show super: it => it.body\n#set footnote(numbering: n => "[" + str(n) + "]")'
-                    if ts.marker == "bracketed" else "#set super(typographic: false)")
+    marker_rules = {"bracketed": '#show super: it => it.body\n#set footnote(numbering: n => "[" + str(n) + "]")',
+                    "superscript": "#set super(typographic: false)",
+                    "superior": ""}[ts.marker]  # Typst's default: the font's superior figures
     justify = "true" if ts.justified else "false"
     paragraph_spacing = {"spaced": "spacing: 0.95em",
                          "indented": "spacing: 0.6em, first-line-indent: 1.5em"}[ts.paragraphs]
@@ -620,9 +637,10 @@ def build(ts: Typesetting, edition: str, keep_typ: Path | None) -> dict:
         typ_path.write_text(markup, encoding="utf-8")
         if keep_typ:
             shutil.copy(typ_path, keep_typ / typ_path.name)
-        pdf = hyphens_as_hyphen_minus(typst.compile(str(typ_path), ignore_system_fonts=True,
-                                                    font_paths=list(font_paths), timestamp=PDF_TIMESTAMP,
-                                                    pdf_tags=False))
+        pdf = typst.compile(str(typ_path), ignore_system_fonts=True, font_paths=list(font_paths),
+                            timestamp=PDF_TIMESTAMP, pdf_tags=False)
+        if ts.hyphen_map == "hyphen-minus":
+            pdf = hyphens_as_hyphen_minus(pdf)
         marks = read_marks(typ_path, font_paths)
         mapped_pdf = Path(tmp) / "mapped.pdf"  # the cross-check reads the text before ligatures lose their map
         mapped_pdf.write_bytes(pdf)
