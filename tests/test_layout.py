@@ -454,6 +454,18 @@ def test_list_items_sub_items_and_numbered_items():
     assert result.blocks[1].parent == result.blocks[0].id
 
 
+def test_words_second_level_bullet_is_a_lone_o_in_another_font():
+    courier = "ABCDEF+CourierNewPSMT"
+    lines = [line(span("•", 70, 100), span("Eerste maatregel:", 88, 100)),
+             line(span("o", 88, 117, font=courier), span("een subpunt", 106, 117)),
+             line(span("o", 88, 134, font=courier), span("nog een subpunt", 106, 134)),
+             # a lone "o" in the text's own font is a word of the text, not a bullet
+             line(span("o", 70, 160), span("tempora, o mores!", 88, 160))]
+    got = [(b.kind, b.text) for b in structure(lines).blocks]
+    assert got == [(model.LIST_ITEM, "Eerste maatregel:"), (model.SUB_ITEM, "een subpunt"),
+                   (model.SUB_ITEM, "nog een subpunt"), (model.PARAGRAPH, "o tempora, o mores!")]
+
+
 def test_a_form_label_before_a_bullet_is_its_own_block_and_the_item_starts_after_it():
     # "Noot:" in the label column, its first item on the same line in the value column
     lines = [line(span("Noot:", 70, 100, 8), span("•", 160, 100), span("Het verdrag is ter stilzwijgende", 178, 100)),

@@ -29,7 +29,7 @@ from rbtool.nl.text import folded_words
 from rbtool.pdf import (DocumentInfo, Line, OutlineEntry, PageData, Rect, Span, read_info, read_outline,
                         read_pages)
 
-EXTRACTOR_VERSION = "35"
+EXTRACTOR_VERSION = "36"
 
 # A document whose characters are mostly (cid:NN), private-use or control glyphs has no usable text layer.
 DEFAULT_GARBLED_SHARE = 0.3

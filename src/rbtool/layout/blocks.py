@@ -252,6 +252,13 @@ def _same_start(a: str, b: str) -> bool:
     return joined_a.startswith(b.split()[0]) or joined_b.startswith(a.split()[0])
 
 
+def _letter_bullet(line: Line) -> bool:
+    """Word's second-level bullet: a lone "o" in a font of another family than the text it is set apart from
+    (Courier New before a sans or serif body) — a letter of the text itself would share the text's font."""
+    first, rest = line.spans[0], line.spans[1:]
+    return first.text == "o" and bool(rest) and span_style(first).family() != span_style(rest[0]).family()
+
+
 class Builder:
     def __init__(self, stats: DocStats, joiner: Joiner, notes: NoteIndex, inventory: Inventory,
                  outline: list[tuple[int, str, int | None]]):
@@ -562,7 +569,7 @@ class Builder:
         line = entry.line
         first = line.spans[0]
         glyph = first.text[:1]
-        if not glyph or not (glyph in BULLETS or 0xE000 <= ord(glyph) <= 0xF8FF):
+        if not glyph or not (glyph in BULLETS or 0xE000 <= ord(glyph) <= 0xF8FF or _letter_bullet(line)):
             return None
         if len(first.text) == 1 and len(line.spans) > 1:
             cur = self.current
