@@ -58,7 +58,7 @@ DEFAULT_SYNTHETIC_CAPS_HIGH = 0.9
 DEFAULT_BASELINE_SHIFT = 0.15
 # Superior figures (a font's OpenType superscript digits, as Typst sets note markers by default) keep the
 # size, box and Unicode value of the text around them; only their width tells them: a digit set at most this
-# share of the usual width of that digit in that font on the page is one, read as a raised digit that size.
+# share of its full width on the page (_figure_widths) is one, read as a raised digit that size.
 DEFAULT_SUPERIOR_WIDTH = 0.8
 _QUOTE_MARKS = frozenset("‘’“”„‚\"'«»")
 # A rectangle thinner than this (points) is a rule line, not a frame.
@@ -754,20 +754,23 @@ def _usual_widths(glyphs: list[dict], kind) -> dict[tuple[str, str], tuple[float
     for ch in glyphs:
         if len(ch["text"]) == 1 and kind(ch["text"]):
             widths.setdefault((ch["fontname"], ch["text"]), Counter())[_relative_width(ch)] += 1
-    usual = {}
-    for key, counts in widths.items():
-        width, count = counts.most_common(1)[0]
-        if count >= DEFAULT_USUAL_WIDTH_SHARE * sum(counts.values()) and width > 0:
-            usual[key] = (width, set(counts))
-    return usual
+    return {key: (width, set(counts)) for key, counts in widths.items() if (width := _usual_width(counts))}
+
+
+def _usual_width(counts: Counter | None) -> float | None:
+    """The width most of these glyphs share (DEFAULT_USUAL_WIDTH_SHARE of them), or None where widths scatter."""
+    if not counts:
+        return None
+    width, count = counts.most_common(1)[0]
+    return width if count >= DEFAULT_USUAL_WIDTH_SHARE * sum(counts.values()) and width > 0 else None
 
 
 def _figure_widths(glyphs: list[dict]) -> dict[tuple[str, str], float]:
     """Per (font, digit) on the page: the width (relative to the size) of the digit set as a full figure.
     That is the widest width the digit was set in, where that is not itself narrow against the font's usual
     figure width (the width most of its digits share; the page's, for a font with too few digits or only
-    narrow ones); a digit
-    set only narrow takes the usual figure width — except "1", which proportional figures set narrow."""
+    narrow ones); a digit set only narrow takes the usual figure width — except "1", which proportional
+    figures set narrow."""
     pooled: dict[str, Counter] = {}
     widths: dict[tuple[str, str], set[float]] = {}
     for ch in glyphs:
@@ -777,16 +780,10 @@ def _figure_widths(glyphs: list[dict]) -> dict[tuple[str, str], float]:
             pooled.setdefault("", Counter())[width] += 1
             widths.setdefault((ch["fontname"], ch["text"]), set()).add(width)
 
-    def usual(counts: Counter | None) -> float | None:
-        if not counts:
-            return None
-        width, count = counts.most_common(1)[0]
-        return width if count >= DEFAULT_USUAL_WIDTH_SHARE * sum(counts.values()) and width > 0 else None
-
-    page_usual = usual(pooled.get(""))
+    page_usual = _usual_width(pooled.get(""))
     full: dict[tuple[str, str], float] = {}
     for (font, digit), seen in widths.items():
-        figure = usual(pooled.get(font)) or page_usual
+        figure = _usual_width(pooled.get(font)) or page_usual
         if figure is None:  # an OCR layer's scattered widths: no evidence
             continue
         if page_usual and figure <= DEFAULT_SUPERIOR_WIDTH * page_usual:
@@ -817,9 +814,10 @@ def _mark_superior_figures(row: list[dict], spaced: set[tuple[int, int]],
         ratios = []
         end = i
         while end < len(row) and (end == i or touching(row[end - 1], row[end])):
-            ratio = superior(row[end])
-            if ratio is None and ratios and row[end]["text"].isdigit() and row[end]["fontname"] == row[end - 1][
-                    "fontname"] and _relative_width(row[end]) == _relative_width(row[end - 1]):
+            ch, before = row[end], row[end - 1]
+            ratio = superior(ch)
+            if ratio is None and ratios and ch["text"].isdigit() and ch["fontname"] == before["fontname"] \
+                    and _relative_width(ch) == _relative_width(before):
                 ratio = ratios[-1]  # a digit without evidence of its own ("1") as wide as the superior one before
             if ratio is None:
                 break
